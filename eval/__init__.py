@@ -1,0 +1,1 @@
+"""Evaluation: gold format, metrics, runner, report, development set."""

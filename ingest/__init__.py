@@ -1,0 +1,1 @@
+"""Ingest: loading, normalising redactions, meeting structure, notes, chunking."""

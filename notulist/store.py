@@ -1,0 +1,459 @@
+"""The meeting store: the system of record (SQLAlchemy; SQLite by default, Postgres by URL).
+
+Everything else (the vector index, the keyword index) is derived from what is stored here.
+Whole-meeting writes happen in one transaction, so nothing is ever half-stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    create_engine,
+    delete,
+    event,
+    func,
+    select,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from notulist.errors import AmbiguousReferenceError, NotFoundError
+from notulist.models import Action, Extraction, Meeting, ParsedDocument, Source, Verslag
+from notulist.settings import Settings
+
+IngestStatus = Literal["new", "unchanged", "replaced"]
+Role = Literal["reader", "secretary", "admin"]
+ROLE_RANK = {"reader": 0, "secretary": 1, "admin": 2}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SourceRow(Base):
+    __tablename__ = "sources"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the bytes
+    filename: Mapped[str] = mapped_column(String(500))
+    media_type: Mapped[str] = mapped_column(String(20))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    raw_text: Mapped[str] = mapped_column(Text)
+    model_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class MeetingRow(Base):
+    __tablename__ = "meetings"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    series: Mapped[str] = mapped_column(String(300), index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    date: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
+    source_ids: Mapped[list] = mapped_column(JSON)
+    model_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class MeetingSourceRow(Base):
+    __tablename__ = "meeting_sources"
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))
+
+
+class ItemRow(Base):
+    __tablename__ = "agenda_items"
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    parent: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class NoteRow(Base):
+    __tablename__ = "notes"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    item: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    text: Mapped[str] = mapped_column(Text)
+    method: Mapped[str] = mapped_column(String(30))
+    source_id: Mapped[str] = mapped_column(String(64))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class ExtractionRow(Base):
+    __tablename__ = "extractions"
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    model_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class ActionRow(Base):
+    __tablename__ = "actions"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    owner: Mapped[str | None] = mapped_column(String(300), nullable=True, index=True)
+    status: Mapped[str] = mapped_column(String(10), index=True)
+    due_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    model_json: Mapped[str] = mapped_column(Text)
+
+
+class VerslagRow(Base):
+    __tablename__ = "verslagen"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    meeting_id: Mapped[str] = mapped_column(String(32), index=True)  # kept when a meeting is replaced
+    version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))
+    markdown: Mapped[str] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    llm_used: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class ApiKeyRow(Base):
+    __tablename__ = "api_keys"
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    series: Mapped[list] = mapped_column(JSON)  # empty: every series
+    name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class LLMCacheRow(Base):
+    __tablename__ = "llm_cache"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    model: Mapped[str] = mapped_column(String(200))
+    prompt_version: Mapped[str] = mapped_column(String(100))
+    value: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class ApiKey:
+    """A verified key: its id, role and the series it may see (empty: all)."""
+
+    def __init__(self, id: str, role: str, series: list[str], name: str | None):
+        self.id, self.role, self.series, self.name = id, role, series, name
+
+    def has_role(self, needed: str) -> bool:
+        return ROLE_RANK[self.role] >= ROLE_RANK[needed]
+
+    def may_see(self, series: str) -> bool:
+        return not self.series or series.casefold() in {s.casefold() for s in self.series}
+
+
+def hash_key(plain: str) -> str:
+    return hashlib.sha256(plain.encode("utf-8")).hexdigest()
+
+
+class MeetingStore:
+    """Typed access to the store; every method takes and returns domain models."""
+
+    def __init__(self, url: str):
+        if url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        self.engine = create_engine(url, future=True)
+        if url.startswith("sqlite"):
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        Base.metadata.create_all(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "MeetingStore":
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return cls(settings.resolved_store_url)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions.begin() as s:
+            yield s
+
+    # ------------------------------------------------------------------ ingest
+
+    def meeting_for_sources(self, source_ids: list[str]) -> str | None:
+        """The meeting stored from exactly these sources (same bytes), if any: re-ingest is a no-op."""
+        with self.session() as s:
+            for row in s.scalars(select(MeetingRow)):
+                if list(row.source_ids) == list(source_ids):
+                    return row.id
+        return None
+
+    def save_parsed(self, parsed: ParsedDocument, contents: dict[str, bytes]) -> IngestStatus:
+        """Store a parsed meeting with its sources in one transaction; replace an older version."""
+        meeting = parsed.meeting
+        with self.session() as s:
+            existing = s.get(MeetingRow, meeting.id)
+            if existing is not None and list(existing.source_ids) == meeting.source_ids:
+                return "unchanged"
+            if existing is not None:
+                self._delete_meeting_rows(s, meeting.id)
+                s.flush()
+            for source in parsed.sources:
+                if s.get(SourceRow, source.id) is None:
+                    s.add(
+                        SourceRow(
+                            id=source.id,
+                            filename=source.filename,
+                            media_type=source.media_type,
+                            content=contents.get(source.id, b""),
+                            raw_text=source.raw_text,
+                            model_json=source.model_dump_json(),
+                        )
+                    )
+            s.add(
+                MeetingRow(
+                    id=meeting.id,
+                    series=meeting.series,
+                    title=meeting.title,
+                    date=meeting.date,
+                    source_ids=meeting.source_ids,
+                    model_json=meeting.model_dump_json(),
+                    updated_at=_now(),
+                )
+            )
+            s.flush()
+            for source in parsed.sources:
+                s.add(MeetingSourceRow(meeting_id=meeting.id, source_id=source.id, role=source.role))
+            for pos, item in enumerate(meeting.items):
+                s.add(ItemRow(meeting_id=meeting.id, number=item.number, title=item.title, parent=item.parent, position=pos))
+                for note in item.notes:
+                    s.add(
+                        NoteRow(
+                            id=note.id, meeting_id=meeting.id, item=note.item, text=note.text,
+                            method=note.method, source_id=note.source_id, start=note.start, end=note.end,
+                        )
+                    )
+            return "replaced" if existing is not None else "new"
+
+    def _delete_meeting_rows(self, s: Session, meeting_id: str) -> None:
+        for table in (NoteRow, ItemRow, ActionRow, ExtractionRow, MeetingSourceRow):
+            s.execute(delete(table).where(table.meeting_id == meeting_id))
+        s.execute(delete(MeetingRow).where(MeetingRow.id == meeting_id))
+        s.flush()
+        # sources no longer used by any meeting are removed with it
+        used = select(MeetingSourceRow.source_id)
+        s.execute(delete(SourceRow).where(SourceRow.id.not_in(used)))
+
+    def delete_meeting(self, meeting_id: str) -> None:
+        with self.session() as s:
+            if s.get(MeetingRow, meeting_id) is None:
+                raise NotFoundError(f"Vergadering '{meeting_id}' bestaat niet.")
+            self._delete_meeting_rows(s, meeting_id)
+
+    # ------------------------------------------------------------------ read
+
+    def list_meetings(self, series: str | None = None) -> list[Meeting]:
+        with self.session() as s:
+            q = select(MeetingRow).order_by(MeetingRow.date, MeetingRow.id)
+            if series:
+                q = q.where(func.lower(MeetingRow.series) == series.lower())
+            return [Meeting.model_validate_json(r.model_json) for r in s.scalars(q)]
+
+    def get_meeting(self, meeting_id: str) -> Meeting:
+        with self.session() as s:
+            row = s.get(MeetingRow, meeting_id)
+            if row is None:
+                raise NotFoundError(f"Vergadering '{meeting_id}' bestaat niet.")
+            return Meeting.model_validate_json(row.model_json)
+
+    def find_meeting(self, ref: str) -> Meeting:
+        """A meeting by id, id prefix, or date (YYYY-MM-DD) when that is unique."""
+        with self.session() as s:
+            row = s.get(MeetingRow, ref)
+            if row is not None:
+                return Meeting.model_validate_json(row.model_json)
+            rows: list[MeetingRow] = []
+            try:
+                day = dt.date.fromisoformat(ref)
+                rows = list(s.scalars(select(MeetingRow).where(MeetingRow.date == day)))
+            except ValueError:
+                if len(ref) >= 4:
+                    rows = list(s.scalars(select(MeetingRow).where(MeetingRow.id.startswith(ref))))
+            if not rows:
+                raise NotFoundError(f"Geen vergadering gevonden voor '{ref}'.")
+            if len(rows) > 1:
+                ids = ", ".join(f"{r.id} ({r.series})" for r in rows)
+                raise AmbiguousReferenceError(f"'{ref}' past bij meer vergaderingen: {ids}. Gebruik het id.")
+            return Meeting.model_validate_json(rows[0].model_json)
+
+    def get_source(self, source_id: str) -> Source:
+        with self.session() as s:
+            row = s.get(SourceRow, source_id)
+            if row is None:
+                raise NotFoundError(f"Bron '{source_id}' bestaat niet.")
+            return Source.model_validate_json(row.model_json)
+
+    def get_source_bytes(self, source_id: str) -> bytes:
+        with self.session() as s:
+            row = s.get(SourceRow, source_id)
+            if row is None:
+                raise NotFoundError(f"Bron '{source_id}' bestaat niet.")
+            return row.content
+
+    def sources_for(self, meeting: Meeting) -> dict[str, Source]:
+        return {sid: self.get_source(sid) for sid in meeting.source_ids}
+
+    # ------------------------------------------------------------------ extraction and actions
+
+    def save_extraction(self, extraction: Extraction) -> None:
+        """Store an extraction; action rows keep a status that was set by hand (done stays done)."""
+        with self.session() as s:
+            if s.get(MeetingRow, extraction.meeting_id) is None:
+                raise NotFoundError(f"Vergadering '{extraction.meeting_id}' bestaat niet.")
+            old = {r.id: Action.model_validate_json(r.model_json) for r in s.scalars(
+                select(ActionRow).where(ActionRow.meeting_id == extraction.meeting_id))}
+            s.execute(delete(ActionRow).where(ActionRow.meeting_id == extraction.meeting_id))
+            s.execute(delete(ExtractionRow).where(ExtractionRow.meeting_id == extraction.meeting_id))
+            actions = []
+            for action in extraction.actions:
+                prev = old.get(action.id)
+                if prev is not None and prev.status == "done" and action.status == "open":
+                    action = action.model_copy(update={"status": "done", "done_evidence": prev.done_evidence})
+                actions.append(action)
+                s.add(ActionRow(id=action.id, meeting_id=action.meeting_id, owner=action.owner,
+                                status=action.status, due_date=action.due_date, model_json=action.model_dump_json()))
+            extraction = extraction.model_copy(update={"actions": actions})
+            s.add(ExtractionRow(meeting_id=extraction.meeting_id, model_json=extraction.model_dump_json()))
+
+    def get_extraction(self, meeting_id: str) -> Extraction | None:
+        with self.session() as s:
+            row = s.get(ExtractionRow, meeting_id)
+            if row is None:
+                return None
+            extraction = Extraction.model_validate_json(row.model_json)
+            status = {r.id: Action.model_validate_json(r.model_json) for r in s.scalars(
+                select(ActionRow).where(ActionRow.meeting_id == meeting_id))}
+            return extraction.model_copy(update={"actions": [status.get(a.id, a) for a in extraction.actions]})
+
+    def list_actions(self, owner: str | None = None, status: str | None = None,
+                     series: list[str] | None = None) -> list[Action]:
+        with self.session() as s:
+            q = select(ActionRow, MeetingRow.series, MeetingRow.date).join(MeetingRow, MeetingRow.id == ActionRow.meeting_id)
+            if status:
+                q = q.where(ActionRow.status == status)
+            if owner:
+                q = q.where(func.lower(ActionRow.owner).contains(owner.lower()))
+            rows = s.execute(q.order_by(MeetingRow.date, ActionRow.id)).all()
+            allowed = {x.casefold() for x in series} if series else None
+            return [Action.model_validate_json(r[0].model_json) for r in rows
+                    if allowed is None or r[1].casefold() in allowed]
+
+    def get_action(self, action_id: str) -> Action:
+        with self.session() as s:
+            row = s.get(ActionRow, action_id)
+            if row is None:
+                raise NotFoundError(f"Actie '{action_id}' bestaat niet.")
+            return Action.model_validate_json(row.model_json)
+
+    def update_action(self, action: Action) -> Action:
+        with self.session() as s:
+            row = s.get(ActionRow, action.id)
+            if row is None:
+                raise NotFoundError(f"Actie '{action.id}' bestaat niet.")
+            row.status, row.owner, row.due_date = action.status, action.owner, action.due_date
+            row.model_json = action.model_dump_json()
+            return action
+
+    # ------------------------------------------------------------------ verslag versions
+
+    def save_verslag(self, verslag: Verslag) -> Verslag:
+        """Save a new version (versions are kept; the latest is the current one)."""
+        with self.session() as s:
+            last = s.scalar(select(func.max(VerslagRow.version)).where(VerslagRow.meeting_id == verslag.meeting_id)) or 0
+            row = VerslagRow(meeting_id=verslag.meeting_id, version=last + 1, status=verslag.status,
+                             markdown=verslag.markdown, author=verslag.author, llm_used=verslag.llm_used)
+            s.add(row)
+            s.flush()
+            return verslag.model_copy(update={"version": row.version, "created_at": row.created_at})
+
+    def latest_verslag(self, meeting_id: str) -> Verslag | None:
+        versions = self.verslag_versions(meeting_id)
+        return versions[-1] if versions else None
+
+    def verslag_versions(self, meeting_id: str) -> list[Verslag]:
+        with self.session() as s:
+            rows = s.scalars(select(VerslagRow).where(VerslagRow.meeting_id == meeting_id).order_by(VerslagRow.version))
+            return [Verslag(meeting_id=r.meeting_id, version=r.version, status=r.status, markdown=r.markdown,
+                            created_at=r.created_at, author=r.author, llm_used=r.llm_used) for r in rows]
+
+    # ------------------------------------------------------------------ API keys
+
+    def create_key(self, role: Role, series: list[str] | None = None, name: str | None = None) -> tuple[str, str]:
+        """Create a key; returns (key id, plaintext key). Only the hash is stored."""
+        if role not in ROLE_RANK:
+            raise ValueError(f"onbekende rol '{role}' (kies reader, secretary of admin)")
+        key_id = secrets.token_hex(4)
+        plain = f"ntl_{key_id}_{secrets.token_urlsafe(24)}"
+        with self.session() as s:
+            s.add(ApiKeyRow(id=key_id, key_hash=hash_key(plain), role=role, series=list(series or []), name=name))
+        return key_id, plain
+
+    def verify_key(self, plain: str) -> ApiKey | None:
+        with self.session() as s:
+            row = s.scalar(select(ApiKeyRow).where(ApiKeyRow.key_hash == hash_key(plain)))
+            if row is None or row.revoked:
+                return None
+            return ApiKey(row.id, row.role, list(row.series or []), row.name)
+
+    def list_keys(self) -> list[ApiKey]:
+        with self.session() as s:
+            return [ApiKey(r.id, r.role, list(r.series or []), r.name)
+                    for r in s.scalars(select(ApiKeyRow).where(ApiKeyRow.revoked.is_(False)))]
+
+    def revoke_key(self, key_id: str) -> None:
+        with self.session() as s:
+            row = s.get(ApiKeyRow, key_id)
+            if row is None:
+                raise NotFoundError(f"Sleutel '{key_id}' bestaat niet.")
+            row.revoked = True
+
+    # ------------------------------------------------------------------ LLM response cache
+
+    def cache_get(self, key: str) -> str | None:
+        with self.session() as s:
+            row = s.get(LLMCacheRow, key)
+            return row.value if row else None
+
+    def cache_put(self, key: str, model: str, prompt_version: str, value: str) -> None:
+        with self.session() as s:
+            row = s.get(LLMCacheRow, key)
+            if row is None:
+                s.add(LLMCacheRow(key=key, model=model, prompt_version=prompt_version, value=value))
+            else:
+                row.value = value
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def dumps(model) -> str:
+    """JSON for the CLI and API: stable field names, dates as ISO strings."""
+    if isinstance(model, list):
+        return json.dumps([m.model_dump(mode="json") for m in model], ensure_ascii=False, indent=2)
+    return model.model_dump_json(indent=2)

@@ -1,0 +1,1 @@
+"""Prompt templates as files (Dutch), versioned, loaded by key."""

@@ -1,0 +1,1 @@
+"""Retrieval: embeddings, Chroma + keyword index, hybrid search, answers with citations."""

@@ -1,0 +1,122 @@
+"""`notulist ingest`, `notulist meetings`, `notulist show`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from notulist.errors import InputError
+from notulist.store import dumps
+from service.pipeline import InputFile, IngestResult, Notulist
+
+SUPPORTED = {".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm", ".eml"}
+
+
+def _expand(paths: tuple[str, ...]) -> list[Path]:
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
+        else:
+            files.append(p)
+    return files
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--series", help="Naam van de vergaderreeks (anders uit de titel).")
+@click.option("--year", type=int, help="Jaar voor datums zonder jaartal.")
+@click.option("--notes", "notes_path", type=click.Path(exists=True, dir_okay=False),
+              help="Los bestand met aantekeningen uit de vergadering (bij één agenda).")
+@click.option("--clean-agenda", "clean_path", type=click.Path(exists=True, dir_okay=False),
+              help="De schone agenda; het verschil met PATH zijn de aantekeningen.")
+@click.pass_obj
+def ingest(app: Notulist, paths, series, year, notes_path, clean_path) -> None:
+    """Lees vergaderstukken in (md, txt, pdf, docx, html, eml); een map mag ook."""
+    files = _expand(paths)
+    if (notes_path or clean_path) and len(files) != 1:
+        raise click.UsageError("--notes en --clean-agenda horen bij precies één agenda.")
+    notes = InputFile.from_path(notes_path) if notes_path else None
+    clean = InputFile.from_path(clean_path) if clean_path else None
+    results: list[IngestResult] = []
+    with click.progressbar(files, label="Inlezen", file=click.get_text_stream("stderr"),
+                           show_pos=True) if len(files) > 3 else _plain(files) as bar:
+        for path in bar:
+            try:
+                agenda = InputFile.from_path(path)
+            except InputError as exc:
+                results.append(IngestResult(filename=str(path), status="error", message=str(exc)))
+                continue
+            result = app.ingest(agenda, notes=notes, clean_agenda=clean, series=series, year=year)
+            results.append(result.model_copy(update={"filename": str(path)}))
+    for r in results:
+        if r.status == "error":
+            click.echo(f"{r.filename}: error: {r.message}")
+        else:
+            click.echo(f"{r.filename}: {r.status} ({r.meeting_id})")
+        for w in r.warnings:
+            click.echo(f"  waarschuwing: {w}", err=True)
+    if any(r.status == "error" for r in results):
+        raise SystemExit(1)
+
+
+class _plain:
+    def __init__(self, items):
+        self.items = items
+
+    def __enter__(self):
+        return self.items
+
+    def __exit__(self, *exc):
+        return False
+
+
+@click.command()
+@click.option("--series", help="Alleen deze reeks.")
+@click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
+@click.pass_obj
+def meetings(app: Notulist, series, as_json) -> None:
+    """Toon de ingelezen vergaderingen (id, reeks, datum, titel)."""
+    found = app.store.list_meetings(series=series)
+    if as_json:
+        rows = [{"id": m.id, "series": m.series, "date": m.date.isoformat() if m.date else None,
+                 "title": m.title} for m in found]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo("Nog geen vergaderingen. Lees er een in met: notulist ingest PAD")
+    for m in found:
+        click.echo(f"{m.id}  {m.date.isoformat() if m.date else '????-??-??'}  {m.series}  ({m.title})")
+
+
+@click.command()
+@click.argument("meeting")
+@click.option("--json", "as_json", is_flag=True, help="Het domeinmodel als JSON.")
+@click.pass_obj
+def show(app: Notulist, meeting, as_json) -> None:
+    """Toon één vergadering: MEETING is een id of een datum (JJJJ-MM-DD)."""
+    m = app.store.find_meeting(meeting)
+    if as_json:
+        click.echo(dumps(m))
+        return
+    date = m.date.isoformat() if m.date else "onbekend"
+    click.echo(f"{m.title}\nReeks: {m.series}\nDatum: {date}{' (jaar afgeleid)' if m.date_inferred else ''}"
+               f"{'  ' + m.time if m.time else ''}")
+    if m.location:
+        click.echo(f"Locatie: {m.location}")
+    if m.attendees:
+        click.echo("Aanwezig: " + ", ".join(a.as_written for a in m.attendees))
+    click.echo("")
+    for item in m.items:
+        indent = "    " if item.parent else ""
+        kinds = f"  [{', '.join(item.kinds)}]" if item.kinds else ""
+        click.echo(f"{indent}{item.number}. {item.title}{kinds}")
+        for att in item.attachments:
+            click.echo(f"{indent}     bijlage: {att}")
+        for note in item.notes:
+            click.echo(f"{indent}     notitie ({note.method}): {note.text}")
+
+
+COMMANDS = [ingest, meetings, show]

@@ -1,0 +1,3 @@
+"""CLI commands (placeholder until the owning issue lands)."""
+
+COMMANDS: list = []

@@ -1,0 +1,1 @@
+"""Summarise: decisions/actions extraction, verslag drafting, export (md, docx)."""
