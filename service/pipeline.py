@@ -31,8 +31,14 @@ class InputFile(BaseModel):
         path = Path(path)
         try:
             return cls(filename=path.name, data=path.read_bytes())
+        except FileNotFoundError as exc:
+            raise InputError(f"{path.name}: bestand niet gevonden", filename=path.name) from exc
+        except IsADirectoryError as exc:
+            raise InputError(f"{path.name}: is een map, geen bestand", filename=path.name) from exc
+        except PermissionError as exc:
+            raise InputError(f"{path.name}: geen leesrechten", filename=path.name) from exc
         except OSError as exc:
-            raise InputError(f"kan het bestand niet lezen ({exc.strerror})", filename=path.name) from exc
+            raise InputError(f"{path.name}: kan het bestand niet lezen ({exc.strerror})", filename=path.name) from exc
 
     @property
     def content_hash(self) -> str:
@@ -122,7 +128,11 @@ class Notulist:
         """Derived data for a new or replaced meeting: extraction (rule engine) and the search index."""
         warnings: list[str] = []
         sources = self.store.sources_for(meeting)
-        self.refresh_extraction(meeting, sources, use_llm=False)
+        try:
+            self.refresh_extraction(meeting, sources, use_llm=False)
+        except Exception as exc:  # derived too: the meeting is stored; `notulist extract` retries
+            log.exception("extraction of %s failed", meeting.id)
+            warnings.append(f"besluiten en acties niet bijgewerkt ({exc})")
         try:
             self.index_meeting(meeting, sources)
         except Exception as exc:  # the index is derived: the meeting is stored; `notulist reindex` repairs

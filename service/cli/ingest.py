@@ -3,25 +3,45 @@
 from __future__ import annotations
 
 import json
+import logging
+import sys
 from pathlib import Path
 
 import click
 
+from ingest.loaders import EXTENSIONS, check_size
 from notulist.errors import InputError
 from notulist.store import dumps
 from service.pipeline import InputFile, IngestResult, Notulist
 
-SUPPORTED = {".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm", ".eml"}
+SUPPORTED = set(EXTENSIONS)
+log = logging.getLogger("notulist")
 
 
-def _expand(paths: tuple[str, ...]) -> list[Path]:
+def _expand(paths: tuple[str, ...], data_dir: Path) -> tuple[list[Path], int]:
+    """Files named, plus the supported files under named folders; also how many folder files were skipped
+    (an explicitly named file of another type is kept, so that it gets its own error line). Hidden files
+    and Notulist's own data dir are not documents."""
     files: list[Path] = []
+    skipped = 0
+    data_dir = data_dir.resolve()
     for p in map(Path, paths):
         if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
+            found = sorted(f for f in p.rglob("*") if f.is_file()
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                           and not f.resolve().is_relative_to(data_dir))
+            files += [f for f in found if f.suffix.lower() in SUPPORTED]
+            skipped += sum(1 for f in found if f.suffix.lower() not in SUPPORTED)
         else:
             files.append(p)
-    return files
+    return files, skipped
+
+
+def _reason(result: IngestResult) -> str:
+    """The error message without the file name the loader put in front (the line already starts with it)."""
+    message = result.message or "onbekende fout"
+    name = Path(result.filename).name
+    return message[len(name) + 2:] if message.startswith(f"{name}: ") else message
 
 
 @click.command()
@@ -35,29 +55,45 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
 @click.pass_obj
 def ingest(app: Notulist, paths, series, year, notes_path, clean_path) -> None:
     """Lees vergaderstukken in (md, txt, pdf, docx, html, eml); een map mag ook."""
-    files = _expand(paths)
+    files, skipped = _expand(paths, app.settings.data_dir)
     if (notes_path or clean_path) and len(files) != 1:
         raise click.UsageError("--notes en --clean-agenda horen bij precies één agenda.")
     notes = InputFile.from_path(notes_path) if notes_path else None
     clean = InputFile.from_path(clean_path) if clean_path else None
     results: list[IngestResult] = []
-    with click.progressbar(files, label="Inlezen", file=click.get_text_stream("stderr"),
+    with click.progressbar(files, label="Inlezen", file=sys.stderr,
                            show_pos=True) if len(files) > 3 else _plain(files) as bar:
         for path in bar:
+            if not path.exists():
+                results.append(IngestResult(filename=str(path), status="error", message="bestand niet gevonden"))
+                continue
             try:
+                if path.is_file():  # refuse a huge file before reading it into memory
+                    check_size(path.name, path.stat().st_size, app.settings)
                 agenda = InputFile.from_path(path)
             except InputError as exc:
                 results.append(IngestResult(filename=str(path), status="error", message=str(exc)))
                 continue
-            result = app.ingest(agenda, notes=notes, clean_agenda=clean, series=series, year=year)
+            try:
+                result = app.ingest(agenda, notes=notes, clean_agenda=clean, series=series, year=year)
+            except Exception as exc:  # a bug on one file must not stop the others; the store rolled back
+                log.exception("ingest of %s failed", path)
+                result = IngestResult(filename=str(path), status="error",
+                                      message=f"interne fout ({type(exc).__name__}: {exc})")
             results.append(result.model_copy(update={"filename": str(path)}))
     for r in results:
         if r.status == "error":
-            click.echo(f"{r.filename}: error: {r.message}")
+            click.echo(f"{r.filename}: error: {_reason(r)}")
         else:
             click.echo(f"{r.filename}: {r.status} ({r.meeting_id})")
         for w in r.warnings:
             click.echo(f"  waarschuwing: {w}", err=True)
+    if skipped:
+        click.echo(f"{skipped} bestand(en) in de map(pen) overgeslagen: ander bestandstype", err=True)
+    if len(results) > 1:
+        counts = {s: sum(r.status == s for r in results) for s in ("new", "replaced", "unchanged", "error")}
+        click.echo(f"{counts['new']} nieuw, {counts['replaced']} vervangen, {counts['unchanged']} ongewijzigd, "
+                   f"{counts['error']} fout", err=True)
     if any(r.status == "error" for r in results):
         raise SystemExit(1)
 
