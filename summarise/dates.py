@@ -1,0 +1,185 @@
+"""Dutch due dates: find the expression as written and resolve it against the meeting date.
+
+Only expressions that determine one day are resolved ("morgen", "25 maart", "vrijdag", "voor 1 april",
+"eind april", "over twee weken"). Vague ones ("voor de zomer", "binnenkort", "de komende week",
+"volgende vergadering") keep `due` as written and no date: a guessed date is worse than none.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "mar": 3,
+    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
+NUMBERS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+           "negen": 9, "tien": 10}
+
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
+_NUM = r"(?:\d{1,2}|" + "|".join(NUMBERS) + r")"
+_PREP = r"(?:(?:uiterlijk|voor|vóór|per|op|tot|rond|medio|in|na)\s+(?:de\s+|het\s+)?)?"
+
+# Order matters: the first pattern that matches at a position wins (longest, most specific first).
+_PATTERNS: list[tuple[str, str]] = [
+    ("daymonth", _PREP + r"(?:" + _WEEKDAY + r"\s+)?(?P<d>\d{1,2})\s*(?P<m>" + _MONTH + r")(?:\s*(?P<y>20\d\d))?\b"),
+    ("numeric", _PREP + r"(?P<d>\d{1,2})[-/](?P<m>\d{1,2})(?:[-/](?P<y>(?:20)?\d\d))?\b(?![.,]\d)"),
+    ("relday", r"\b(?P<w>overmorgen|morgen|vandaag|vanavond)\b"),
+    ("weekday", _PREP + r"(?:a\.s\.\s+|aanstaande\s+|komende\s+|volgende\s+week\s+)?(?P<wd>" + _WEEKDAY + r")\b"),
+    ("in", r"\b(?:over|binnen)\s+(?P<n>" + _NUM + r")\s+(?P<u>dagen|dag|weken|week|maanden|maand)\b"),
+    ("monthpart", _PREP + r"(?P<part>eind|einde|begin|medio|half|halverwege)\s+(?:van\s+)?(?P<m>" + _MONTH + r")(?:\s*(?P<y>20\d\d))?\b"),
+    ("quarter", _PREP + r"(?P<q>Q[1-4]|(?:het\s+)?(?:eerste|tweede|derde|vierde)\s+kwartaal)(?:\s*(?P<y>20\d\d))?\b"),
+    ("month", r"(?:uiterlijk|voor|vóór|per|in|eind)\s+(?P<m>" + _MONTH + r")(?:\s*(?P<y>20\d\d))?\b"),
+    ("periodend", r"(?:(?:uiterlijk|voor|vóór|tegen|aan|op|per)\s+)?(?:het\s+)?eind(?:e)?\s+(?:van\s+)?(?:de|deze)\s+(?P<p>maand|week)\b"),
+    ("vague", r"\b(?:(?:voor|na|rond|in)\s+(?:de\s+)?(?:zomer(?:vakantie|reces)?|kerst(?:reces|vakantie)?|herfstvakantie|"
+              r"meivakantie|jaarwisseling)|(?:de\s+)?(?:komende|volgende|deze|eind\s+(?:van\s+)?de|einde\s+(?:van\s+)?de)\s+"
+              r"(?:week|weken|maand|maanden|periode|keer|vergadering|bijeenkomst|overleg)|binnenkort|z\.s\.m\.?|zsm|"
+              r"zo\s+snel\s+mogelijk|op\s+korte\s+termijn|asap)\b"),
+]
+_COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _PATTERNS]
+
+
+@dataclass
+class DueMatch:
+    as_written: str
+    start: int  # offsets into the text that was searched
+    end: int
+    date: dt.date | None
+
+
+def _year_for(month: int, day: int, ref: dt.date, year: str | None) -> int:
+    if year:
+        y = int(year)
+        return y + 2000 if y < 100 else y
+    # A date written without a year is the next such date on or after the meeting, within reason:
+    # a deadline of "15 januari" written in December is next year's.
+    candidate = ref.year
+    try:
+        if dt.date(candidate, month, day) < ref - dt.timedelta(days=90):
+            candidate += 1
+    except ValueError:
+        pass
+    return candidate
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_number(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def resolve(kind: str, m: re.Match, ref: dt.date | None) -> dt.date | None:
+    """The one day an expression determines, relative to the meeting date `ref` (None: cannot tell)."""
+    if ref is None or kind == "vague":
+        if ref is None and kind in ("daymonth", "numeric") and m.group("y"):
+            month = _month_number(m.group("m")) if kind == "daymonth" else int(m.group("m"))
+            y = int(m.group("y"))
+            return _safe_date(y + 2000 if y < 100 else y, month or 0, int(m.group("d")))
+        return None
+    if kind == "daymonth":
+        month = _month_number(m.group("m"))
+        day = int(m.group("d"))
+        return _safe_date(_year_for(month, day, ref, m.group("y")), month, day) if month else None
+    if kind == "numeric":
+        day, month = int(m.group("d")), int(m.group("m"))
+        if not (1 <= month <= 12):
+            return None
+        return _safe_date(_year_for(month, day, ref, m.group("y")), month, day)
+    if kind == "relday":
+        return ref + dt.timedelta(days={"vandaag": 0, "vanavond": 0, "morgen": 1, "overmorgen": 2}[m.group("w").lower()])
+    if kind == "weekday":
+        target = WEEKDAYS[m.group("wd").lower()]
+        ahead = (target - ref.weekday()) % 7 or 7
+        if "volgende week" in m.group(0).lower():
+            ahead = (7 - ref.weekday()) + target
+        return ref + dt.timedelta(days=ahead)
+    if kind == "in":
+        n_raw = m.group("n").lower()
+        n = int(n_raw) if n_raw.isdigit() else NUMBERS[n_raw]
+        unit = m.group("u").lower()
+        if unit.startswith("dag"):
+            return ref + dt.timedelta(days=n)
+        if unit in ("week", "weken"):
+            return ref + dt.timedelta(weeks=n)
+        month = ref.month - 1 + n
+        y, mo = ref.year + month // 12, month % 12 + 1
+        return _safe_date(y, mo, min(ref.day, calendar.monthrange(y, mo)[1]))
+    if kind == "monthpart":
+        part = m.group("part").lower()
+        month = _month_number(m.group("m"))
+        if not month or part not in ("eind", "einde"):
+            return None  # "begin/medio april" names a period, not a day
+        y = _year_for(month, 1, ref, m.group("y"))
+        day = dt.date(y, month, calendar.monthrange(y, month)[1])
+        return day if day >= ref else None  # an end of month already past is no deadline
+    if kind == "periodend":
+        if m.group("p").lower() == "maand":
+            return dt.date(ref.year, ref.month, calendar.monthrange(ref.year, ref.month)[1])
+        return ref + dt.timedelta(days=(4 - ref.weekday()) % 7)  # the Friday of the meeting's week
+    if kind == "quarter":
+        q = m.group("q").lower()
+        n = int(q[1]) if q.startswith("q") else {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}[q.split()[-2]]
+        y = int(m.group("y")) if m.group("y") else ref.year
+        day = dt.date(y, 3 * n, calendar.monthrange(y, 3 * n)[1])
+        return day if day >= ref else None
+    if kind == "month":
+        month = _month_number(m.group("m"))
+        if not month:
+            return None
+        word = m.group(0).split()[0].lower()
+        y = _year_for(month, 1, ref, m.group("y"))
+        if word in ("voor", "vóór"):
+            return dt.date(y, month, 1)  # "voor april": before April starts
+        if word == "per":
+            return dt.date(y, month, 1)
+        if word in ("uiterlijk", "eind"):
+            return dt.date(y, month, calendar.monthrange(y, month)[1])  # "in april" stays a period
+    return None
+
+
+_NEXT_MEETING_LINE = re.compile(r"\bvolgende\s+(?:\w+)?(?:vergadering|overleg|bijeenkomst)\s*(?::|is\s+op|op|-|–)\s*(?P<rest>[^\n]{0,80})", re.I)
+_NEXT_MEETING_REF = re.compile(r"\b(?:de\s+|het\s+)?(?:volgende|komende)\s+(?:\w+)?(?:vergadering|overleg|bijeenkomst)\b", re.I)
+
+
+def next_meeting_date(text: str, ref: dt.date | None) -> dt.date | None:
+    """The date of the next meeting when the document states it ("Volgende overleg: donderdag 18 september")."""
+    for m in _NEXT_MEETING_LINE.finditer(text):
+        found = find_due(m.group("rest"), ref)
+        if found and found.date and (ref is None or found.date > ref):
+            return found.date
+    return None
+
+
+def refers_to_next_meeting(text: str) -> bool:
+    return bool(_NEXT_MEETING_REF.search(text))
+
+
+_TIME_CONTEXT = re.compile(r"\d{1,2}[.:]\d{2}\s*$")
+
+
+def find_due(text: str, ref: dt.date | None) -> DueMatch | None:
+    """The first due-date expression in `text` (as written, with its span) and its resolved date."""
+    best: DueMatch | None = None
+    for kind, pattern in _COMPILED:
+        for m in pattern.finditer(text):
+            if kind == "numeric" and (_TIME_CONTEXT.search(text[: m.start()]) or re.match(r"\s*uur", text[m.end():])):
+                continue
+            if kind == "numeric" and re.search(r"\d[.,]\s*$", text[: m.start()]):
+                continue  # part of a redaction ground or a paragraph number, not a date
+            match = DueMatch(m.group(0).strip(), m.start(), m.end(), resolve(kind, m, ref))
+            if best is None or match.start < best.start:
+                best = match
+            break
+    return best

@@ -1,0 +1,646 @@
+"""Decisions, actions and postponed items from a parsed meeting (rule engine; optional LLM pass).
+
+Where things are looked for depends on what the document is:
+- minutes / besluitenlijst / notes: the whole text of every item is a record of the meeting;
+- a prepared agenda: only the notes written during the meeting (`AgendaItem.notes`) record decisions and
+  postponements; the prepared text can only announce actions ("X zal ...") and an Actielijst item lists
+  the open actions of earlier meetings ("Peter zou ... Komt hierop terug.").
+Every item is cited by an exact span of its source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from notulist.grounding import is_exact_span
+from notulist.models import (
+    Action,
+    AgendaItem,
+    Citation,
+    Decision,
+    Extraction,
+    Meeting,
+    Postponed,
+    Redaction,
+    Source,
+    stable_id,
+)
+from summarise import rules
+from summarise.dates import find_due, next_meeting_date, refers_to_next_meeting
+
+log = logging.getLogger("notulist.summarise")
+
+_GLUED_MARK = re.compile(r"(?<![\w.])5\.1,\s?[12],\s?[a-i€](?=[a-zà-ÿ]{3,})")
+_ACTIELIJST = re.compile(r"\bactie(?:lijst|punten(?:lijst)?|s)\b|\bopenstaande\s+acties\b|\bafsprakenlijst\b", re.I)
+_RECORD_WORDS = re.compile(r"\b(?:concept)?verslag\b|\bnotulen\b|\bbesluitenlijst\b|\bbesluiten\b|\baantekeningen\b|"
+                           r"\bnotities\b|\bminutes\b", re.I)
+_TEAM = re.compile(r"\b(?:[Hh]et|[Oo]ns|[Oo]nze)\s+(Bureau|Team|Programma|Programmateam|Projectteam|Secretariaat|Bestuur|"
+                   r"Werkgroep|Kernteam|Projectgroep|Afdeling|Directie|Redactie|Stuurgroep)\b")
+_STOP = set("""aan alle alleen als andere bij daar dat de deze die dit doen door een eens en er het hier hij hoe
+hun iets in is je kan komt maar meer met na naar niet nog nu of om onze ook op over per samen te tot uit van
+veel voor wat we wel wie wij worden zal ze zich zijn zoals zou agenda vergadering overleg stuk punt punten
+gesprek volgende komende week morgen terug regelen zorgen proberen bespreken""".split())
+
+
+# --------------------------------------------------------------------------- document context
+
+
+@dataclass
+class _Ctx:
+    meeting: Meeting
+    sources: dict[str, Source]
+    team: str | None
+    redactions: dict[str, list[Redaction]] = field(default_factory=dict)
+    decisions: list[Decision] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    postponed: list[Postponed] = field(default_factory=list)
+    table_actions: set[str] = field(default_factory=set)  # ids of actions read from an action table
+    next_meeting: dt.date | None = None  # "Volgende vergadering: 13 mei" written in the document
+
+    def reds(self, source: Source) -> list[Redaction]:
+        if source.id not in self.redactions:
+            reds = list(source.redactions)
+            if not reds:
+                try:
+                    from ingest.redactions import find_redactions
+
+                    reds = find_redactions(source.raw_text)
+                except ImportError:  # pragma: no cover - the ingest package is part of the project
+                    reds = []
+            self.redactions[source.id] = sorted(reds, key=lambda r: r.start)
+        return self.redactions[source.id]
+
+
+def is_record_document(meeting: Meeting, agenda: Source) -> bool:
+    """True for minutes, besluitenlijsten and plain notes: their text is what happened at the meeting."""
+    if meeting.doc_kind in ("minutes", "besluitenlijst", "notes"):
+        return True
+    first_line = next((ln for ln in agenda.raw_text.splitlines() if ln.strip()), "")
+    if _RECORD_WORDS.search(meeting.title) or _RECORD_WORDS.search(first_line):
+        return True  # "Kernteam ... - aantekeningen overleg", "Verslag ...": whatever headings follow
+    if meeting.doc_kind == "agenda":
+        return False
+    head = agenda.raw_text[: max(meeting.header_end, 300)][:1500]
+    if _RECORD_WORDS.search(head):
+        return True
+    if re.search(r"\bagenda\b", head, re.I):
+        return False
+    return not any(item.notes for item in meeting.items)
+
+
+def team_name(sources: dict[str, Source]) -> str | None:
+    """The unit the writers call themselves ("het Bureau", "ons Team"), so that "wij" gets a name."""
+    counts = Counter(m.group(1) for s in sources.values() for m in _TEAM.finditer(s.raw_text))
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    return name if n >= 2 else None
+
+
+def _top(meeting: Meeting, item: AgendaItem) -> AgendaItem:
+    seen = set()
+    while item.parent and item.parent not in seen:
+        seen.add(item.parent)
+        parent = meeting.item(item.parent)
+        if parent is None:
+            break
+        item = parent
+    return item
+
+
+def _chain(meeting: Meeting, item: AgendaItem) -> list[AgendaItem]:
+    chain = [item]
+    while chain[-1].parent and len(chain) < 6:
+        parent = meeting.item(chain[-1].parent)
+        if parent is None:
+            break
+        chain.append(parent)
+    return chain
+
+
+def _own_region(meeting: Meeting, item: AgendaItem) -> tuple[int, int]:
+    """The item's own text: after its heading, up to the next item (its first sub-item included)."""
+    later = [i.start for i in meeting.items if i.source_id == item.source_id and i.start > item.start]
+    end = min([item.end] + later)
+    start = max(item.title_end, item.start)
+    return start, max(start, end)
+
+
+def _minus(lo: int, hi: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, pos = [], lo
+    for a, b in sorted(cuts):
+        if b <= pos or a >= hi:
+            continue
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < hi:
+        out.append((pos, hi))
+    return out
+
+
+# --------------------------------------------------------------------------- building the models
+
+
+def _norm(ctx: _Ctx, source: Source, s: int, e: int) -> str:
+    """The clause with redaction marks as one placeholder word, for the rules."""
+    out, pos = [], s
+    for r in ctx.reds(source):
+        if r.end <= s or r.start >= e:
+            continue
+        a, b = max(r.start, s), min(r.end, e)
+        out.append(source.raw_text[pos:a])
+        out.append(f" {rules.RED} ")
+        pos = b
+    out.append(source.raw_text[pos:e])
+    text = "".join(out)
+    # a mark glued to the next word ("5.1, 2, ezorgt voor"): still a redacted person, not a word
+    text = _GLUED_MARK.sub(f" {rules.RED} ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _display(ctx: _Ctx, source: Source, s: int, e: int) -> str:
+    try:
+        from ingest.redactions import display_text
+
+        text = display_text(source.raw_text[s:e], ctx.reds(source), offset=s)
+    except ImportError:  # pragma: no cover
+        text = source.raw_text[s:e]
+    text = re.sub(r"\[([^\]]*)\]\(#?\)", r"\1", text)
+    text = re.sub(r"(?<!\w)[*_]{1,2}|[*_]{1,2}(?!\w)", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _citation(ctx: _Ctx, source: Source, s: int, e: int, top: AgendaItem | None) -> Citation:
+    m = ctx.meeting
+    return Citation(meeting_id=m.id, date=m.date, item=top.number if top else None,
+                    item_title=top.title if top else None, quote=source.raw_text[s:e], source_id=source.id,
+                    start=s, end=e)
+
+
+def _owner_string(ctx: _Ctx, owner: rules.Owner, prev_owner: tuple[str | None, bool] | None) -> tuple[str | None, bool]:
+    """(owner, owner_redacted). A redacted person is never named; "wij" is the writers' team."""
+    if owner.kind == "redacted":
+        return None, True
+    if owner.kind == "team":
+        name = f"{ctx.team} (wij)" if ctx.team else "wij"
+    elif owner.kind == "name":
+        name = owner.text
+    elif owner.kind == "pronoun" and prev_owner is not None:
+        return prev_owner
+    else:
+        return None, False
+    if name and owner.co:
+        co = owner.co
+        if rules.RED in co:
+            co = None  # a redacted co-owner is not spelled out
+        if co:
+            name = f"{name} samen met {co}"
+    return name, False
+
+
+def _event_words(text: str, owner: str | None) -> set[str]:
+    owner_words = {w.lower() for w in re.findall(r"\w+", owner or "")}
+    return {w for w in (x.lower() for x in re.findall(r"[A-Za-zÀ-ÿ]{6,}", text))
+            if w not in _STOP and w not in owner_words and not w.endswith("en") and w != rules.RED.lower()}
+
+
+def _due_for(ctx: _Ctx, norm: str, owner: str | None, contexts: list[str]) -> tuple[str | None, dt.date | None]:
+    """The due date written in the clause, else the date of the event it is about (same item)."""
+    ref = ctx.meeting.date
+    found = find_due(norm, ref)
+    if found:
+        if found.date is None and refers_to_next_meeting(found.as_written):
+            return found.as_written, ctx.next_meeting
+        return found.as_written, found.date
+    words = _event_words(norm, owner)
+    if not words or ref is None:
+        return None, None
+    for text in contexts:
+        low = text.lower()
+        if not any(re.search(r"\b" + re.escape(w) + r"\b", low) for w in words):
+            continue
+        match = find_due(text, ref)
+        if match and match.date and match.date >= ref and re.search(r"\d", match.as_written):
+            return re.sub(r"^(?:op|per|tot|voor|vóór|uiterlijk)\s+", "", match.as_written, flags=re.I), match.date
+    return None, None
+
+
+# --------------------------------------------------------------------------- tables
+
+# Column names of action / decision tables, checked in this order ("Actiehouder" is the owner, not the action).
+_HEADER_ROLES = [
+    ("owner", re.compile(r"\b(?:wie|actiehouder|actienemer|eigenaar|verantwoordelijke?|trekker|uitvoerder|houder|door)\b", re.I)),
+    ("due", re.compile(r"\b(?:wanneer|deadline|datum|termijn|gereed|uiterlijk|planning|streefdatum|einddatum|klaar|tijdpad)\b", re.I)),
+    ("status", re.compile(r"\b(?:status|stand(?:\s+van\s+zaken)?|voortgang)\b", re.I)),
+    ("decision", re.compile(r"\b(?:besluit(?:en)?|conclusie|uitkomst|advies)\b", re.I)),
+    ("action", re.compile(r"\b(?:actie(?:punt)?s?|omschrijving|wat|taak|taken|afspraak|afspraken|to\s?do)\b", re.I)),
+    ("item", re.compile(r"^(?:agendapunt|agenda\s*punt|punt|ap)$", re.I)),  # "Nr" numbers the rows, not items
+]
+_DONE_STATUS = re.compile(r"\b(?:afgerond|gereed|gedaan|klaar|done|voltooid|afgehandeld|vervalt|vervallen)\b|✓|✔", re.I)
+
+
+def _cells(raw: str, s: int, e: int) -> list[tuple[int, int]]:
+    line = raw[s:e]
+    sep = "|" if line.count("|") >= 2 else "\t"
+    cells, pos = [], 0
+    parts = line.split(sep)
+    for part in parts:
+        a = s + pos
+        b = a + len(part)
+        pos += len(part) + 1
+        lead = len(part) - len(part.lstrip())
+        trail = len(part) - len(part.rstrip())
+        cells.append((a + lead, max(a + lead, b - trail)))
+    if sep == "|":
+        if line.strip().startswith("|"):
+            cells = cells[1:]
+        if line.strip().endswith("|"):
+            cells = cells[:-1]
+    return cells
+
+
+def _table_rows(raw: str, lo: int, hi: int) -> list[list[tuple[int, int]]]:
+    """Consecutive table lines (markdown pipes or tabs) of raw[lo:hi], each as one line span."""
+    tables, current = [], []
+    for m in re.finditer(r"[^\n]+", raw[lo:hi]):
+        line = m.group(0)
+        if line.count("|") >= 2 or line.count("\t") >= 2:
+            current.append((lo + m.start(), lo + m.end()))
+        else:
+            if current:
+                tables.append(current)
+            current = []
+    if current:
+        tables.append(current)
+    return tables
+
+
+def _header_roles(raw: str, cells: list[tuple[int, int]]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for idx, (a, b) in enumerate(cells):
+        text = re.sub(r"[*_:]", "", raw[a:b]).strip()
+        if len(text) > 40:
+            continue  # a header cell is a short label
+        for role, rx in _HEADER_ROLES:
+            if rx.search(text) and role not in roles:
+                roles[role] = idx
+                break
+    return roles
+
+
+def _process_table(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item: AgendaItem | None,
+                   mode: str, from_actielijst: bool) -> None:
+    raw = source.raw_text
+    header = _header_roles(raw, _cells(raw, *rows[0]))
+    if not ({"action", "decision"} & set(header)):
+        return
+    for s, e in rows[1:]:
+        if re.fullmatch(r"[\s|:\-+\t]*", raw[s:e]):
+            continue  # markdown separator row
+        cells = _cells(raw, s, e)
+
+        def cell(role: str) -> tuple[int, int] | None:
+            idx = header.get(role)
+            return cells[idx] if idx is not None and idx < len(cells) and cells[idx][1] > cells[idx][0] else None
+
+        row_item = item
+        if (c := cell("item")) is not None:
+            number = raw[c[0]:c[1]].strip().rstrip(".")
+            row_item = ctx.meeting.item(number) or item
+        top = _top(ctx.meeting, row_item) if row_item else None
+        span = (cells[0][0], cells[-1][1]) if cells else (s, e)
+        if "decision" in header and (c := cell("decision")) is not None and mode == "record":
+            if re.fullmatch(r"[\s\-–—]*", raw[c[0]:c[1]]):
+                continue
+            ctx.decisions.append(Decision(
+                id=stable_id(ctx.meeting.id, "decision", *span), meeting_id=ctx.meeting.id,
+                item=top.number if top else None, text=_display(ctx, source, *c),
+                citation=_citation(ctx, source, *span, top)))
+            continue
+        if "action" not in header or (c := cell("action")) is None:
+            continue
+        status_cell = cell("status")
+        done = bool(status_cell and _DONE_STATUS.search(raw[status_cell[0]:status_cell[1]])
+                    and not rules.NOT_DONE.search(raw[status_cell[0]:status_cell[1]]))
+        if done and mode != "record":
+            continue  # a prepared actielijst lists what is still open
+        owner, redacted = None, False
+        if (oc := cell("owner")) is not None:
+            who = _norm(ctx, source, *oc)
+            parsed = rules.classify_np(who)
+            if parsed.kind == "redacted" or who.strip() == rules.RED:
+                redacted = True
+            elif parsed.kind == "team":
+                owner = f"{ctx.team} (wij)" if ctx.team else "wij"
+            elif who.strip(" -–—") and rules.RED not in who:
+                owner = rules._strip_article(who)
+            elif rules.RED in who:
+                named = [w for w in re.split(r"\s*(?:,|/|\ben\b|&)\s*", who) if w.strip() and rules.RED not in w]
+                owner = ", ".join(named) or None
+                redacted = not named
+        due, due_date = None, None
+        if (dc := cell("due")) is not None:
+            written = raw[dc[0]:dc[1]].strip()
+            if written and not re.fullmatch(r"[\-–—?]*|n\.?v\.?t\.?|z\.s\.m\.?", written, re.I):
+                due = written
+                match = find_due(written, ctx.meeting.date)
+                due_date = match.date if match else None
+        ctx.table_actions.add(stable_id(ctx.meeting.id, "action", *span))
+        ctx.actions.append(Action(
+            id=stable_id(ctx.meeting.id, "action", *span), meeting_id=ctx.meeting.id,
+            item=top.number if top else None, text=_display(ctx, source, *c), owner=owner, owner_redacted=redacted,
+            due=due, due_date=due_date, status="done" if done else "open", from_actielijst=from_actielijst,
+            citation=_citation(ctx, source, *span, top)))
+
+
+# --------------------------------------------------------------------------- clauses
+
+
+def _process_region(ctx: _Ctx, source: Source, lo: int, hi: int, item: AgendaItem | None, mode: str,
+                    from_actielijst: bool, contexts: list[str]) -> None:
+    raw = source.raw_text
+    tables = _table_rows(raw, lo, hi)
+    for rows in tables:
+        _process_table(ctx, source, rows, item, mode, from_actielijst)
+    segments = _minus(lo, hi, [(r[0][0], r[-1][1]) for r in tables])
+    top = _top(ctx.meeting, item) if item else None
+    last_hit: tuple[str, object] | None = None  # ("action", Action) / ("decision", Decision)
+    last_end = -1
+    last_subject: tuple[str | None, bool] | None = None  # who the previous clause was about (for "hij")
+    decision_list = False  # after "Het college besluit:" every list line is a decision
+    prev_clause = this_clause = None  # (start, end, norm) of the clause before this one
+    before = raw[max(0, lo - 300):lo].rstrip(" \t\r\n*_")
+    if before.endswith("?"):  # a note that answers the question printed just before it
+        this_clause = (lo, lo, "?")
+    for seg_lo, seg_hi in segments:
+        for s, e in rules.split_clauses(raw, seg_lo, seg_hi):
+            norm = _norm(ctx, source, s, e)
+            line_start = raw.rfind("\n", 0, s) + 1
+            is_list_line = bool(re.match(r"\s*(?:[-*•]|\d{1,2}[.)]|[a-z][.)])\s", raw[line_start:s + 1]))
+            if decision_list and mode == "record" and is_list_line:
+                hits = [rules.Hit("decision", cue="besluit-lijst")]
+            elif mode == "record" and rules.DECISION_INTRO.search(norm):
+                decision_list = True
+                continue
+            else:
+                decision_list = False
+                hits = rules.analyse(norm, mode)
+            prev_clause, this_clause = this_clause, (s, e, norm)
+            if (not hits and mode == "record" and prev_clause is not None and rules._is_question(prev_clause[2])
+                    and re.match(r"^(?:ja|nee)\b", norm, re.I) and len(norm.split()) <= 10):
+                hits = [rules.Hit("decision", cue="antwoord")]  # "Ja, per kwartaal delen." answers the chair
+            subject = rules.clause_subject(norm)
+            previous_subject = last_subject
+            if subject.kind != "none":
+                last_subject = _owner_string(ctx, subject, None)
+            adjacent = last_hit is not None and not raw[last_end:s].count("\n\n") and s - last_end < 40
+            if not hits:
+                last_hit = None if not adjacent or raw[last_end:s].strip() else last_hit
+                if not adjacent:
+                    last_hit = None
+                continue
+            for hit in hits:
+                if hit.kind == "decision":
+                    ds = s
+                    if (len(norm.split()) <= 3 and prev_clause is not None and s - prev_clause[1] < 40
+                            and not raw[prev_clause[1]:s].count("\n\n")
+                            and (rules.PROPOSAL.search(prev_clause[2]) or rules._is_question(prev_clause[2]))):
+                        ds = prev_clause[0]  # "Voorstel: ... / Akkoord.": what was agreed is the proposal
+                    dec = Decision(id=stable_id(ctx.meeting.id, "decision", ds, e), meeting_id=ctx.meeting.id,
+                                   item=top.number if top else None, text=_display(ctx, source, ds, e),
+                                   citation=_citation(ctx, source, ds, e, top))
+                    ctx.decisions.append(dec)
+                    last_hit, last_end = ("decision", dec), e
+                elif hit.kind == "postponed":
+                    if top is None or any(p.item == top.number for p in ctx.postponed):
+                        continue
+                    ctx.postponed.append(Postponed(
+                        id=stable_id(ctx.meeting.id, "postponed", s, e), meeting_id=ctx.meeting.id,
+                        item=top.number, item_title=top.title, text=_display(ctx, source, s, e),
+                        citation=_citation(ctx, source, s, e, top)))
+                else:
+                    follow_up = hit.owner.kind in ("none", "pronoun") and not hit.strong
+                    if follow_up and adjacent and last_hit is not None:
+                        kind, prev = last_hit
+                        if kind == "action":  # "Komt hierop terug." / "Zij pakken dit op": same action
+                            prev_s = prev.citation.start
+                            idx = ctx.actions.index(prev)
+                            updated = prev.model_copy(update={
+                                "text": _display(ctx, source, prev_s, e),
+                                "citation": _citation(ctx, source, prev_s, e, top),
+                                "id": stable_id(ctx.meeting.id, "action", prev_s, e)})
+                            ctx.actions[idx] = updated
+                            last_hit, last_end = ("action", updated), e
+                        continue
+                    if hit.owner.kind == "none" and not hit.strong:
+                        continue
+                    prev_owner = previous_subject
+                    if hit.owner.kind == "pronoun" and last_hit is not None and last_hit[0] == "action":
+                        prev_owner = (last_hit[1].owner, last_hit[1].owner_redacted)
+                    owner, redacted = _owner_string(ctx, hit.owner, prev_owner)
+                    due, due_date = _due_for(ctx, norm, owner, contexts)
+                    act = Action(id=stable_id(ctx.meeting.id, "action", s, e), meeting_id=ctx.meeting.id,
+                                 item=top.number if top else None, text=_display(ctx, source, s, e), owner=owner,
+                                 owner_redacted=redacted, due=due, due_date=due_date,
+                                 from_actielijst=from_actielijst, citation=_citation(ctx, source, s, e, top))
+                    ctx.actions.append(act)
+                    last_hit, last_end = ("action", act), e
+
+
+def _contexts(ctx: _Ctx, agenda: Source, item: AgendaItem) -> list[str]:
+    """Titles and prepared text of the item, its sub-items and its parent, where an event's date may be
+    written ("Stuurgroep ... 25 maart" as a sub-item title, "De volgende stuurgroep is op 25 maart.")."""
+    family = [item] + [i for i in ctx.meeting.items if i.parent == item.number]
+    parent = ctx.meeting.item(item.parent) if item.parent else None
+    if parent is not None:
+        family.append(parent)
+    out = []
+    for it in family:
+        out.append(it.title)
+        if it.source_id != agenda.id:
+            continue
+        lo, hi = _own_region(ctx.meeting, it)
+        out.extend(agenda.raw_text[s:e] for s, e in rules.split_clauses(agenda.raw_text, lo, hi))
+    return out
+
+
+def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
+    """The rule engine on one meeting (no LLM)."""
+    ctx = _Ctx(meeting=meeting, sources=sources, team=team_name(sources))
+    if not meeting.source_ids or meeting.source_ids[0] not in sources:
+        return Extraction(meeting_id=meeting.id, warnings=["geen bron bij deze vergadering"])
+    agenda = sources[meeting.source_ids[0]]
+    ctx.next_meeting = next_meeting_date(agenda.raw_text, meeting.date)
+    record = is_record_document(meeting, agenda)
+    items = sorted(meeting.items, key=lambda i: (i.source_id != agenda.id, i.start))
+    if not items:  # no agenda structure found: the whole body is one account
+        end = agenda.body_end if agenda.body_end is not None else len(agenda.raw_text)
+        start = meeting.header_end if meeting.header_end < end * 0.5 else 0
+        _process_region(ctx, agenda, start, end, None, "record" if record else "prepared", False, [])
+    for item in items:
+        source = sources.get(item.source_id, agenda)
+        actielijst = any("actielijst" in it.kinds or _ACTIELIJST.search(it.title) for it in _chain(meeting, item))
+        contexts = _contexts(ctx, source, item)
+        lo, hi = _own_region(meeting, item)
+        same_source_notes = [(n.start, n.end) for n in item.notes if n.source_id == source.id]
+        if record:
+            _process_region(ctx, source, lo, hi, item, "record", False, contexts)
+            for note in item.notes:
+                if note.source_id != source.id or not (lo <= note.start < hi):
+                    note_source = sources.get(note.source_id)
+                    if note_source is not None:
+                        _process_region(ctx, note_source, note.start, note.end, item, "record", False, contexts)
+            continue
+        for a, b in _minus(lo, hi, same_source_notes):
+            _process_region(ctx, source, a, b, item, "actielijst" if actielijst else "prepared", actielijst, contexts)
+        for note in item.notes:
+            note_source = sources.get(note.source_id)
+            if note_source is not None:
+                _process_region(ctx, note_source, note.start, note.end, item, "record", False, contexts)
+    extraction = Extraction(meeting_id=meeting.id, decisions=_dedupe(ctx.decisions), actions=_without_table_duplicates(ctx),
+                            postponed=ctx.postponed)
+    return _only_grounded(extraction, sources)
+
+
+def _without_table_duplicates(ctx: _Ctx) -> list[Action]:
+    """Minutes that end with an action table repeat its actions in the text: the table is the list.
+    A text action whose owner also owns a table row is that row's action, said in words."""
+    table_owners = {a.owner.casefold() for a in ctx.actions if a.id in ctx.table_actions and a.owner}
+    kept = [a for a in ctx.actions if a.id in ctx.table_actions or not a.owner
+            or a.owner.casefold() not in table_owners]
+    return _dedupe(kept)
+
+
+def _dedupe(found: list) -> list:
+    seen, out = set(), []
+    for x in sorted(found, key=lambda x: (x.citation.source_id != found[0].citation.source_id, x.citation.start)):
+        key = (x.citation.source_id, x.citation.start, x.citation.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(x)
+    return out
+
+
+def _only_grounded(extraction: Extraction, sources: dict[str, Source]) -> Extraction:
+    """Drop anything whose quote is not an exact span of its source (the product's promise)."""
+    warnings = list(extraction.warnings)
+    kept = {}
+    for name in ("decisions", "actions", "postponed"):
+        items = getattr(extraction, name)
+        good = [x for x in items if is_exact_span(x.citation, sources)
+                and (not isinstance(x, Action) or x.done_evidence is None or is_exact_span(x.done_evidence, sources)
+                     or x.done_evidence.source_id not in sources)]
+        if len(good) != len(items):
+            warnings.append(f"{len(items) - len(good)} {name} zonder exact citaat weggelaten")
+        kept[name] = good
+    return extraction.model_copy(update={**kept, "warnings": warnings})
+
+
+def extract_meeting(meeting: Meeting, sources: dict[str, Source], *, llm=None) -> Extraction:
+    """Rule engine always; with an LLM, its grounded output per item, the rules where it fails."""
+    result = rule_extract(meeting, sources)
+    if llm is None:
+        return result
+    try:
+        from summarise.llm_extract import extract_with_llm
+
+        llm_result = extract_with_llm(meeting, sources, llm, result)
+        checked = _only_grounded(llm_result, sources)
+        return checked.model_copy(update={"llm_used": bool(getattr(llm_result, "llm_used", True))})
+    except Exception as exc:  # the LLM path is an improvement, never a requirement
+        log.warning("LLM-extractie mislukt: %s", exc)
+        return result.model_copy(update={
+            "llm_used": False, "warnings": result.warnings + [f"LLM niet gebruikt ({exc}); regelresultaat getoond"]})
+
+
+# --------------------------------------------------------------------------- across meetings
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (x.lower() for x in re.findall(r"[A-Za-zÀ-ÿ&]{4,}", text))
+            if w not in _STOP and w != rules.RED.lower()}
+
+
+def _done_candidates(meeting: Meeting, sources: dict[str, Source]):
+    """(source, start, end, item, clause words, clause text) of every clause of a meeting that reports
+    something done ("is afgerond", "heeft plaatsgevonden", "is gebeurd")."""
+    ctx = _Ctx(meeting=meeting, sources=sources, team=None)
+    for item in meeting.items:
+        source = sources.get(item.source_id)
+        if source is None:
+            continue
+        lo, hi = _own_region(meeting, item)
+        regions = [(source, lo, hi)]
+        regions += [(sources[n.source_id], n.start, n.end) for n in item.notes
+                    if n.source_id in sources and not (n.source_id == source.id and lo <= n.start < hi)]
+        for src, a, b in regions:
+            for s, e in rules.split_clauses(src.raw_text, a, b):
+                norm = _norm(ctx, src, s, e)
+                if rules.DONE_CUE.search(norm) and not rules.NOT_DONE.search(norm) and not rules._is_question(norm):
+                    yield src, s, e, item, _content_words(norm), norm
+
+
+def _title_words(meeting: Meeting, number: str | None) -> set[str]:
+    item = meeting.item(number) if number else None
+    if item is None:
+        return set()
+    return set().union(*(_content_words(it.title) for it in _chain(meeting, item)[:2]))
+
+
+def _done_score(action: Action, action_meeting: Meeting, later: Meeting, item: AgendaItem, words: set[str],
+                text: str) -> int:
+    """How surely a done-report in a later meeting is about this action: the same subject words, the
+    owner named in the report, the same agenda subject (item titles)."""
+    subject = _content_words(action.text) - _content_words(action.owner or "") - _title_words(action_meeting, None)
+    score = len(subject & words)
+    if action.owner and re.search(r"\b" + re.escape(action.owner.split()[0]) + r"\b", text, re.I):
+        score += 2
+    here = _title_words(later, item.number)
+    there = _title_words(action_meeting, action.item) | _content_words(action.citation.item_title or "")
+    shared_titles = here & there
+    if shared_titles:
+        score += 1 + min(1, len(subject & here))
+    return score if (subject & words or (action.owner and score >= 3)) else 0
+
+
+def link_across_meetings(store, series: str) -> None:
+    """Mark an open action done when a later meeting of the series reports it done, citing that report."""
+    meetings = [m for m in store.list_meetings(series) if m.date is not None]
+    meetings.sort(key=lambda m: m.date)
+    candidates_cache: dict[str, list] = {}
+    for i, meeting in enumerate(meetings[:-1]):
+        extraction = store.get_extraction(meeting.id)
+        if extraction is None:
+            continue
+        open_actions = [a for a in extraction.actions if a.status == "open"]
+        for later in meetings[i + 1:]:
+            if not open_actions:
+                break
+            if later.date <= meeting.date:
+                continue
+            if later.id not in candidates_cache:
+                candidates_cache[later.id] = list(_done_candidates(later, store.sources_for(later)))
+            for action in list(open_actions):
+                best = None
+                for src, s, e, item, words, text in candidates_cache[later.id]:
+                    score = _done_score(action, meeting, later, item, words, text)
+                    if score >= 3 and (best is None or score > best[0]):
+                        best = (score, src, s, e, item)
+                if best is None:
+                    continue
+                _, src, s, e, item = best
+                top = _top(later, item)
+                evidence = Citation(meeting_id=later.id, date=later.date, item=top.number, item_title=top.title,
+                                    quote=src.raw_text[s:e], source_id=src.id, start=s, end=e)
+                try:
+                    store.update_action(action.model_copy(update={"status": "done", "done_evidence": evidence}))
+                except Exception as exc:  # an action row removed meanwhile: nothing to mark
+                    log.info("actie %s niet bijgewerkt: %s", action.id, exc)
+                    continue
+                open_actions.remove(action)
