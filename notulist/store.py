@@ -312,7 +312,13 @@ class MeetingStore:
             return row.content
 
     def sources_for(self, meeting: Meeting) -> dict[str, Source]:
-        return {sid: self.get_source(sid) for sid in meeting.source_ids}
+        """The meeting's sources, each with the role it has in *this* meeting."""
+        with self.session() as s:
+            roles = dict(s.execute(select(MeetingSourceRow.source_id, MeetingSourceRow.role)
+                                   .where(MeetingSourceRow.meeting_id == meeting.id)).all())
+        sources = {sid: self.get_source(sid) for sid in meeting.source_ids}
+        return {sid: (src.model_copy(update={"role": roles[sid]}) if sid in roles else src)
+                for sid, src in sources.items()}
 
     # ------------------------------------------------------------------ extraction and actions
 

@@ -87,8 +87,12 @@ class Notulist:
         clean_agenda: InputFile | None = None,
         series: str | None = None,
         year: int | None = None,
+        raise_errors: bool = False,
     ) -> IngestResult:
-        """Ingest one meeting; never raises for bad input, reports it in the result instead."""
+        """Ingest one meeting. Bad input is reported in the result (status "error"), or raised as the
+        typed `InputError` when `raise_errors` is set (the HTTP API maps those to 413/415/422)."""
+        if raise_errors:
+            return self._ingest(agenda, notes=notes, clean_agenda=clean_agenda, series=series, year=year)
         try:
             return self._ingest(agenda, notes=notes, clean_agenda=clean_agenda, series=series, year=year)
         except InputError as exc:

@@ -1,3 +1,51 @@
-"""CLI commands (placeholder until the owning issue lands)."""
+"""`notulist ask "..."` and `notulist reindex`."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import click
+
+from service.pipeline import Notulist
+
+
+@click.command()
+@click.argument("question", nargs=-1)
+@click.option("--series", help="Alleen deze vergaderreeks.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Alleen vergaderingen vanaf YYYY-MM-DD.")
+@click.option("--json", "as_json", is_flag=True, help="Antwoord als JSON (answer, citations, llm_used).")
+@click.option("--no-llm", is_flag=True, help="Nooit de LLM: antwoord uit de tekst zelf.")
+@click.pass_obj
+def ask(app: Notulist, question: tuple[str, ...], series: str | None, since: dt.datetime | None,
+        as_json: bool, no_llm: bool) -> None:
+    """Stel een vraag over de vergaderstukken; het antwoord citeert vergadering, datum, punt en tekst."""
+    from retrieval.answer import ask as ask_question, format_date
+
+    answer = ask_question(" ".join(question), app=app, series=series, since=since.date() if since else None,
+                          use_llm=not no_llm)
+    if as_json:
+        click.echo(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return
+    click.echo(answer.answer)
+    if answer.citations:
+        click.echo("\nBronnen:")
+        for n, c in enumerate(answer.citations, start=1):
+            where = f"punt {c.item}" + (f" {c.item_title}" if c.item_title else "") if c.item else "algemeen"
+            quote = " ".join(c.quote.split())
+            click.echo(f"[{n}] {format_date(c.date)}, {where} ({c.meeting_id}): “{quote}”")
+    for warning in answer.warnings:
+        click.echo(f"waarschuwing: {warning}", err=True)
+
+
+@click.command()
+@click.pass_obj
+def reindex(app: Notulist) -> None:
+    """Bouw de zoekindex opnieuw op uit de opgeslagen vergaderingen."""
+    meetings = len(app.store.list_meetings())
+    written = app.reindex()
+    click.echo(f"Index opnieuw opgebouwd: {meetings} vergaderingen, {written} tekstdelen "
+               f"({app.index.embedder.computed} nieuw berekend, de rest uit de cache).")
+
+
+COMMANDS = [ask, reindex]
