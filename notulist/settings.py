@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     embed_base_url: str | None = None
     embed_model: str | None = None
     embed_api_key: str | None = None
+    embed_threads: int = Field(1, description="Threads for the packaged embedder; 1 is fastest on 2 shared cores.")
     chunk_tokens: int = Field(256, description="Token budget of a retrieval chunk (tiktoken cl100k_base).")
     chunk_overlap_tokens: int = Field(32, description="Overlap when a long passage is split.")
 

