@@ -45,6 +45,26 @@ class LLMError(NotulistError):
     """The configured LLM could not answer (unreachable, refused, invalid output)."""
 
 
+class LLMUnavailableError(LLMError):
+    """The LLM server cannot be reached or did not answer in time."""
+
+
+class LLMAuthError(LLMError):
+    """The LLM server refused the API key (401/403)."""
+
+
+class LLMRateLimitError(LLMError):
+    """The LLM server kept answering 429 (too many requests) after the retries."""
+
+
+class LLMContextTooLongError(LLMError):
+    """The prompt does not fit in the model's context window."""
+
+
+class LLMOutputError(LLMError):
+    """The LLM answered, but not with valid, grounded output (invalid JSON, quotes not in the source)."""
+
+
 class GroundingError(NotulistError):
     """A quote that is not an exact span of the stored source."""
 

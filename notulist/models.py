@@ -252,3 +252,4 @@ class Verslag(Model):
     created_at: dt.datetime | None = None
     author: str | None = None
     llm_used: bool = False
+    warnings: list[str] = Field(default_factory=list)

@@ -571,8 +571,8 @@ def _llm_answer(question: str, groups: list[Group], ctx: _Context, llm, warnings
     try:
         answer = answer_with_llm(question, passages, llm)
     except Exception as exc:  # the extractive answer always works
-        log.warning("LLM answer failed: %s", exc)
-        warnings.append(f"LLM gaf geen bruikbaar antwoord ({type(exc).__name__}); antwoord uit de tekst zelf.")
+        log.info("LLM answer failed: %s", exc)
+        warnings.append(f"Taalmodel niet gebruikt ({exc}); antwoord uit de tekst zelf.")
         return None
     if answer is None:
         warnings.append("LLM gaf geen bruikbaar antwoord; antwoord uit de tekst zelf.")

@@ -73,7 +73,7 @@ def _ground_sentence(sentence: AnswerSentence, passages: list[Citation]) -> Cita
             continue
         lo, hi = span
         if overlaps_injection(lo, hi, passage.quote):
-            log.warning("antwoordcitaat uit een tekst die zich tot het model richt, verworpen: %r", sentence.citaat[:80])
+            log.info("antwoordcitaat uit een tekst die zich tot het model richt, verworpen: %r", sentence.citaat[:80])
             return None
         return passage.model_copy(update={"quote": passage.quote[lo:hi], "start": passage.start + lo,
                                           "end": passage.start + hi})

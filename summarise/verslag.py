@@ -117,11 +117,25 @@ def _record_sentences(meeting: Meeting, item: AgendaItem, sources: dict[str, Sou
 
 def draft_verslag(meeting: Meeting, extraction: Extraction, sources: dict[str, Source], *, llm=None,
                   followups: dict[str, str] | None = None) -> Verslag:
-    """A concept verslag from the stored meeting and its extraction (rule-based; `llm` is not needed).
+    """A concept verslag from the stored meeting and its extraction (rule-based; `llm` is optional).
 
+    With an `llm`, each item also gets a short account written by the model, kept only where every
+    sentence rests on an exact quote (the grounding check); without one, or when it fails, the
+    rule-based text stands alone and one warning says so.
     `followups` maps a postponed item number to where it reappears (e.g. "agenda 18 maart, punt 2").
     """
     from summarise.extract import is_record_document
+
+    accounts, warnings, llm_used = {}, [], False
+    if llm is not None:
+        from notulist.errors import LLMError
+        from summarise.llm_verslag import item_accounts_with_llm
+
+        try:
+            accounts, warnings = item_accounts_with_llm(meeting, sources, llm)
+            llm_used = bool(accounts)
+        except LLMError as exc:
+            warnings = [f"taalmodel niet gebruikt voor het verslag: {exc}"]
 
     agenda = sources.get(meeting.source_ids[0]) if meeting.source_ids else None
     record = agenda is not None and is_record_document(meeting, agenda)
@@ -175,6 +189,11 @@ def draft_verslag(meeting: Meeting, extraction: Extraction, sources: dict[str, S
             out.append("")
         elif not (record and actions_by_item.get(item.number)):
             out += [NO_NOTES, ""]
+        account = [sent for it in family for sent in accounts.get(it.number, [])]
+        if account:
+            out += ["*Samenvatting* (taalmodel, elk punt met citaat):", ""]
+            out += [f"- {_display(sent.text)} (\u201c{_display(sent.citation.quote)}\u201d)" for sent in account]
+            out.append("")
         for text in decisions_by_item.get(item.number, []):
             out.append(f"- **Besluit:** {text}")
         for a in actions_by_item.get(item.number, []):
@@ -216,7 +235,8 @@ def draft_verslag(meeting: Meeting, extraction: Extraction, sources: dict[str, S
     else:
         out.append("Geen.")
     out.append("")
-    return Verslag(meeting_id=meeting.id, markdown="\n".join(out), status="concept", llm_used=False)
+    return Verslag(meeting_id=meeting.id, markdown="\n".join(out), status="concept", llm_used=llm_used,
+                   warnings=warnings)
 
 
 def postponed_followups(store, meeting: Meeting, extraction: Extraction) -> dict[str, str]:

@@ -75,8 +75,11 @@ def draft(app: Notulist, meeting, fmt, output, use_llm) -> None:
 
     m, extraction = _extraction(app, meeting, use_llm)
     sources = app.store.sources_for(m)
-    verslag = draft_verslag(m, extraction, sources, llm=app.llm if use_llm and app.settings.llm_enabled else None,
-                            followups=postponed_followups(app.store, m, extraction))
+    # when the model already failed for the extraction, the verslag does not try again (one warning line)
+    llm = app.llm if use_llm and app.settings.llm_enabled and extraction.llm_used else None
+    verslag = draft_verslag(m, extraction, sources, llm=llm, followups=postponed_followups(app.store, m, extraction))
+    for warning in verslag.warnings:
+        click.echo(f"waarschuwing: {warning}", err=True)
     if fmt == "md":
         if output:
             Path(output).write_text(verslag.markdown, encoding="utf-8")
