@@ -41,6 +41,7 @@ fi
 mkdir -p "$NOTULIST_DATA_DIR"
 say "Voorbeelden inlezen (examples/)"
 notulist ingest examples/
+notulist meetings
 
 # 3. an admin key, kept (mode 600) in the data dir so that a second run shows the same key
 KEY=""

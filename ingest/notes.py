@@ -325,8 +325,8 @@ _LINK = re.compile(r"\[([^\]\n]+)\]\(\s*(#[^)\s]*)?\s*\)")
 
 def _is_continuation(raw: str, prev: Block | None, block: Block) -> bool:
     """A line broken off the previous paragraph (PDF/Word wrap): starts lower-case after an open sentence."""
-    if prev is None:
-        return False
+    if prev is None or block.lines[0].bullet:
+        return False  # a new bullet starts a new entry, however long the line above it
     first = plain(block.text(raw))[:1]
     return bool(first) and first.islower() and _wraps(prev.lines[-1])
 

@@ -555,8 +555,10 @@ def _candidate(line: Line, source: Source, reds: list[Redaction]) -> _Candidate 
     content = content.strip()
     m = _NUMBER.match(content)
     if not m:
-        return None
+        return _roman_candidate(line, source, content)
     title = m.group("title").strip().strip("*_").strip()
+    # "1. Onderwerp: Subsidie muziekschool" (college-besluitenlijsten): the label is not part of the title
+    title = re.sub(r"^(?:onderwerp|titel|agendapunt|punt)\s*:\s*(?=\S)", "", title, flags=re.I)
     num = m.group("num").lower()
     if not title or not re.match(r"[\w\"'‘“(\[€]", title):
         return None
@@ -593,12 +595,55 @@ def _candidate(line: Line, source: Source, reds: list[Redaction]) -> _Candidate 
     strong = bool(line.md_level or line.bold or m.group("kw") or re.match(r"^\s*(?:\*\*|__)\s*\d", line.raw.lstrip("#- ")))
     words = plain(title).split()
     ends_sentence = bool(re.search(r"[.;:,!]$", title)) and not re.search(r"\(.*\.\)$|\b\w{1,5}\.$", title)
-    title_like = (len(words) <= 12 and not (ends_sentence and len(words) > 6)
+    # a heading or bold line may carry a long title ("Motie vreemd aan de orde van de dag \"...\" (partij)")
+    title_like = ((len(words) <= 12 or (strong and len(words) <= 20 and not ends_sentence))
+                  and not (ends_sentence and len(words) > 6)
                   and not (re.match(r"^[a-z]", title) and not m.group("kw"))
                   and not (_PROSE_START.match(title) and len(words) > 6))
     if strong and len(words) > 20:
         title_like = False
     return _Candidate(line, num, main, sub, plain(display(source, t_start, t_end)), strong, title_like, t_start, t_end)
+
+
+_ROMAN = re.compile(r"^(?P<kw>(?:agenda\s*punt|agendapunt|punt|ad)\s+)?(?P<num>[IVX]{1,5})(?P<sep>[.):]|\s+[-–—])\s+"
+                    r"(?P<title>[A-ZÀ-Ý\"'‘“(].*)$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(numeral: str) -> int | None:
+    total, prev = 0, 0
+    for ch in reversed(numeral):
+        v = _ROMAN_VALUES[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total if 0 < total <= 30 else None
+
+
+def _roman_candidate(line: Line, source: Source, content: str) -> _Candidate | None:
+    """Associations and councils number items with Roman numerals ("III. Jaarrekening"): only as a heading,
+    bold line or with a keyword, and only a well-formed numeral, so "I. de Vries" in a list is no item."""
+    m = _ROMAN.match(content)
+    if not m:
+        return None
+    title_text = m.group("title").strip().strip("*_").strip()
+    marked = bool(line.md_level or line.bold or m.group("kw") or re.match(r"^\s*(?:\*\*|__)\s*[IVX]", line.raw.lstrip("#- ")))
+    heading_like = len(title_text.split()) <= 8 and not re.search(r"[.,;:]$", title_text)
+    if not (marked or heading_like):
+        return None
+    main = _roman_value(m.group("num"))
+    if main is None:
+        return None
+    title = m.group("title").strip().strip("*_").strip()
+    rel = line.raw.find(title)
+    if rel < 0:
+        return None
+    t_start = line.start + rel
+    t_end = min(t_start + len(title), line.end)
+    while t_end > t_start and source.raw_text[t_end - 1] in "*_ \t":
+        t_end -= 1
+    words = plain(title).split()
+    return _Candidate(line, m.group("num"), main, "", plain(display(source, t_start, t_end)), True,
+                      len(words) <= 12, t_start, t_end)
 
 
 def _select_items(cands: list[_Candidate]) -> list[_Candidate]:
@@ -634,6 +679,15 @@ def _select_items(cands: list[_Candidate]) -> list[_Candidate]:
                 if letter:
                     last_sub[c.main] = letter
         else:
+            if c.strong and (last_main is None or c.main > last_main) and \
+                    not any(o.main == c.main and not o.sub for o in cands):
+                # "Agendapunt 5.1 Raadsvoorstel ...": a besluitenlijst numbered by sub-item without its parent
+                # heading ("5. Bespreekstukken" left out); the first of the run opens it
+                if re.fullmatch(r"\.1", c.sub) or last_main is None:
+                    chosen.append(c)
+                    last_main = c.main
+                    last_sub[c.main] = c.sub
+                continue
             if last_main is None or c.main != last_main:
                 continue
             prev = last_sub.get(c.main, "")
@@ -744,6 +798,8 @@ def find_items(source: Source) -> tuple[list[AgendaItem], int]:
             if c.sub and not re.fullmatch(r"[a-z]", c.sub):
                 parent = c.number.rsplit(".", 1)[0]
                 depth = c.number.count(".")
+                if not any(o.number == parent for o in drafts):
+                    parent, depth = None, 0  # its parent heading is not in the document: a top-level item
             d = _ItemDraft(c.number, True, parent, depth, c.title, ln, c.title_start, c.title_end)
             d.kinds = list(section_kinds)
             for k in kinds_in(c.title):

@@ -572,7 +572,7 @@ def _llm_answer(question: str, groups: list[Group], ctx: _Context, llm, warnings
         answer = answer_with_llm(question, passages, llm)
     except Exception as exc:  # the extractive answer always works
         log.info("LLM answer failed: %s", exc)
-        warnings.append(f"Taalmodel niet gebruikt ({exc}); antwoord uit de tekst zelf.")
+        warnings.append(f"LLM niet gebruikt ({exc}); antwoord uit de tekst zelf.")
         return None
     if answer is None:
         warnings.append("LLM gaf geen bruikbaar antwoord; antwoord uit de tekst zelf.")

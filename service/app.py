@@ -259,7 +259,8 @@ def _draft(nl: Notulist, meeting: Meeting, *, use_llm: bool) -> VerslagPublic:
         log.warning("verslag with LLM failed for %s: %s", meeting.id, exc)
         warnings.append(f"Het taalmodel gaf geen bruikbaar antwoord ({exc}); concept gemaakt met de regels.")
         verslag = draft_verslag(meeting, extraction, sources, llm=None)
-    return VerslagPublic(**verslag.model_dump(), saved=False, warnings=warnings)
+    return VerslagPublic(**verslag.model_dump(exclude={"warnings"}), saved=False,
+                         warnings=verslag.warnings + warnings)
 
 
 def _saved(verslag: Verslag) -> VerslagPublic:

@@ -147,7 +147,6 @@ class VerslagPublic(Verslag):
     """A verslag; version 0 is a generated draft that has not been saved yet."""
 
     saved: bool = False
-    warnings: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- ask

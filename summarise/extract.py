@@ -60,6 +60,7 @@ class _Ctx:
     postponed: list[Postponed] = field(default_factory=list)
     table_actions: set[str] = field(default_factory=set)  # ids of actions read from an action table
     next_meeting: dt.date | None = None  # "Volgende vergadering: 13 mei" written in the document
+    holders: dict[str, str] = field(default_factory=dict)  # role -> "role Name" where the document names one
 
     def reds(self, source: Source) -> list[Redaction]:
         if source.id not in self.redactions:
@@ -189,7 +190,7 @@ def _owner_string(ctx: _Ctx, owner: rules.Owner, prev_owner: tuple[str | None, b
     if owner.kind == "team":
         name = f"{ctx.team} (wij)" if ctx.team else "wij"
     elif owner.kind == "name":
-        name = owner.text
+        name = _named_holder(ctx, owner.text) if owner.text else owner.text
     elif owner.kind == "pronoun" and prev_owner is not None:
         return prev_owner
     else:
@@ -201,6 +202,26 @@ def _owner_string(ctx: _Ctx, owner: rules.Owner, prev_owner: tuple[str | None, b
         if co:
             name = f"{name} samen met {co}"
     return name, False
+
+
+def _named_holder(ctx: _Ctx, role: str) -> str:
+    """"De wethouder zegt toe ..." where the document elsewhere writes "wethouder De Vries" (and no other
+    wethouder): the owner is that person in that role. A role held by several named people stays a role."""
+    if " " in role.strip() or not rules.is_role(role):
+        return role
+    cache = ctx.holders
+    key = role.casefold()
+    if key not in cache:
+        pattern = re.compile(r"\b" + re.escape(role) + r"\s+((?:(?:van|de|der|den|ter|ten|von)\s+)*[A-Z][\w'’-]+)",
+                             re.IGNORECASE)
+        names: dict[str, str] = {}  # "De Vries" and "de Vries" are one person
+        for src in ctx.sources.values():
+            for m in pattern.finditer(src.raw_text):
+                last = m.group(1).split()[-1]
+                if last[:1].isupper() and not rules.is_role(last) and last.lower() not in rules.FUNCTION_WORDS:
+                    names.setdefault(m.group(1).casefold(), m.group(1))
+        cache[key] = f"{role} {next(iter(names.values()))}" if len(names) == 1 else role
+    return cache[key]
 
 
 def _event_words(text: str, owner: str | None) -> set[str]:
@@ -293,12 +314,112 @@ def _header_roles(raw: str, cells: list[tuple[int, int]]) -> dict[str, int]:
     return roles
 
 
+def _trim_span(raw: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and raw[s] in " \t\r\n|;,":
+        s += 1
+    while e > s and raw[e - 1] in " \t\r\n|;,":
+        e -= 1
+    return (s, e) if e - s >= 3 else None
+
+
+# a closing list of actions or commitments written as lines with columns ("- Offertes opvragen - Ruud - 1 april",
+# "T25-01  Overzicht zienswijzen   heemraad Scheper   12-02-2025"): the same as an action table without header
+_LIST_HEADING = re.compile(r"^\W*(?:overzicht\s+(?:van\s+)?|lijst\s+(?:van\s+)?)?(?:de\s+)?(?:actiepunten|actielijst|acties|"
+                           r"toezeggingen|afspraken|actie-\s*en\s+besluitenlijst|besluiten-\s*en\s+actielijst)\b"
+                           r"[^\n.]{0,30}$", re.I)
+_COL_SEP = re.compile(r"\s+[-–—]\s+|\s*\t\s*|\s{2,}")
+_COLON_ROW = re.compile(r"^\s*(?:\*\*)?(?P<who>[^:\n]{2,40}?)(?:\*\*)?\s*:\s+(?P<task>\S.*)$")
+_ROW_CODE = re.compile(r"^[A-Z]{0,4}[-.]?\d[\w./-]*$")
+
+
+def _list_table_rows(raw: str, lo: int, hi: int, in_list: bool) -> list[tuple[int, int]]:
+    rows: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+", raw[lo:hi]):
+        line = m.group(0)
+        if _LIST_HEADING.match(line.strip().strip("*#_ ")):
+            in_list = True
+            continue
+        if not in_list:
+            continue
+        body = re.sub(r"^\s*(?:[-*•▪]\s+|\d{1,2}[.)]\s+)", "", line)
+        if len(_COL_SEP.findall(body.strip())) >= 2 or _COLON_ROW.match(body):
+            rows.append((lo + m.start(), lo + m.end()))
+        elif re.search(r"\w", line) and not re.match(r"\s*[-*•▪]\s", line):
+            in_list = False  # prose after the list; a bullet in another shape stays inside it
+    return rows
+
+
+def _process_list_rows(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item: AgendaItem | None,
+                       from_actielijst: bool) -> None:
+    raw = source.raw_text
+    top = _top(ctx.meeting, item) if item else None
+    for s, e in rows:
+        s0 = s + len(raw[s:e]) - len(raw[s:e].lstrip())
+        lead = re.match(r"(?:[-*•▪]\s+|\d{1,2}[.)]\s+)", raw[s0:e])
+        b = s0 + (lead.end() if lead else 0)
+        cells, pos = [], b
+        for sep in _COL_SEP.finditer(raw[b:e].rstrip()):
+            cells.append((pos, b + sep.start()))
+            pos = b + sep.end()
+        cells.append((pos, b + len(raw[b:e].rstrip())))
+        colon = _COLON_ROW.match(raw[b:e])
+        if len(cells) < 2 and colon:  # "Secretaris-directeur: communicatieplan voor omwonenden (week 4)."
+            who = rules.classify_np(_norm(ctx, source, b + colon.start("who"), b + colon.end("who")))
+            if who.kind not in ("name", "redacted"):
+                continue
+            task = (b + colon.start("task"), b + len(raw[b:e].rstrip()))
+            match = find_due(raw[task[0]:task[1]], ctx.meeting.date)
+            span = (s0, task[1])
+            ctx.table_actions.add(stable_id(ctx.meeting.id, "action", *span))
+            ctx.actions.append(Action(
+                id=stable_id(ctx.meeting.id, "action", *span), meeting_id=ctx.meeting.id,
+                item=top.number if top else None, text=_display(ctx, source, *task),
+                owner=who.text if who.kind == "name" else None, owner_redacted=who.kind == "redacted",
+                due=match.as_written if match else None, due_date=match.date if match else None,
+                from_actielijst=from_actielijst, citation=_citation(ctx, source, *span, top)))
+            continue
+        cells = [c for c in cells if c[1] > c[0]]
+        if cells and _ROW_CODE.match(raw[cells[0][0]:cells[0][1]].strip()):
+            cells = cells[1:]  # a row number or code ("T25-01") before the task
+        if len(cells) < 2:
+            continue
+        owner, redacted, due, due_date = None, False, None, None
+        for a, z in cells[1:]:
+            text = raw[a:z].strip()
+            match = find_due(text, ctx.meeting.date)
+            if due is None and (match is not None or re.search(r"(?i)\b(?:volgende|z\.?s\.?m|week|doorlopend)\b", text)):
+                due, due_date = text, (match.date if match else None)
+                continue
+            if owner is None and not redacted:
+                inner = re.search(r"\(([^)]{2,40})\)", text)
+                who = _norm(ctx, source, a, z)
+                parsed = rules.classify_np(inner.group(1)) if inner else rules.Owner("none")
+                if parsed.kind != "name":
+                    parsed = rules.classify_np(who)
+                if parsed.kind == "redacted":
+                    redacted = True
+                elif parsed.kind == "team":
+                    owner = f"{ctx.team} (wij)" if ctx.team else "wij"
+                elif parsed.kind == "name":
+                    owner = parsed.text
+        if owner is None and not redacted:
+            continue  # no column names who does it: not an action row
+        c = cells[0]
+        span = (s0, cells[-1][1])
+        ctx.table_actions.add(stable_id(ctx.meeting.id, "action", *span))
+        ctx.actions.append(Action(
+            id=stable_id(ctx.meeting.id, "action", *span), meeting_id=ctx.meeting.id,
+            item=top.number if top else None, text=_display(ctx, source, *c), owner=owner, owner_redacted=redacted,
+            due=due, due_date=due_date, from_actielijst=from_actielijst, citation=_citation(ctx, source, *span, top)))
+
+
 def _process_table(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item: AgendaItem | None,
-                   mode: str, from_actielijst: bool) -> None:
+                   mode: str, from_actielijst: bool) -> bool:
+    """Read an action or decision table; False when it is not one (its text is then read as clauses)."""
     raw = source.raw_text
     header = _header_roles(raw, _cells(raw, *rows[0]))
     if not ({"action", "decision"} & set(header)):
-        return
+        return False
     for s, e in rows[1:]:
         if re.fullmatch(r"[\s|:\-+\t]*", raw[s:e]):
             continue  # markdown separator row
@@ -317,10 +438,23 @@ def _process_table(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item:
         if "decision" in header and (c := cell("decision")) is not None and mode == "record":
             if re.fullmatch(r"[\s\-–—]*", raw[c[0]:c[1]]):
                 continue
+            # a Besluit cell often goes on with who carries it out ("Portefeuillehouder X informeert ... uiterlijk
+            # 25 februari"): those clauses are actions, the clauses before them the decision
+            n_actions, n_decisions = len(ctx.actions), len(ctx.decisions)
+            _process_region(ctx, source, c[0], c[1], row_item, "record", from_actielijst, [])
+            del ctx.decisions[n_decisions:]
+            new_actions = ctx.actions[n_actions:]
+            dec_span = span
+            if new_actions:
+                first = min(a.citation.start for a in new_actions)
+                cut = _trim_span(raw, c[0], first)
+                if cut is None:
+                    continue
+                dec_span = cut
             ctx.decisions.append(Decision(
-                id=stable_id(ctx.meeting.id, "decision", *span), meeting_id=ctx.meeting.id,
-                item=top.number if top else None, text=_display(ctx, source, *c),
-                citation=_citation(ctx, source, *span, top)))
+                id=stable_id(ctx.meeting.id, "decision", *dec_span), meeting_id=ctx.meeting.id,
+                item=top.number if top else None, text=_display(ctx, source, *(dec_span if new_actions else c)),
+                citation=_citation(ctx, source, *dec_span, top)))
             continue
         if "action" not in header or (c := cell("action")) is None:
             continue
@@ -356,6 +490,7 @@ def _process_table(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item:
             item=top.number if top else None, text=_display(ctx, source, *c), owner=owner, owner_redacted=redacted,
             due=due, due_date=due_date, status="done" if done else "open", from_actielijst=from_actielijst,
             citation=_citation(ctx, source, *span, top)))
+    return True
 
 
 # --------------------------------------------------------------------------- clauses
@@ -364,10 +499,16 @@ def _process_table(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item:
 def _process_region(ctx: _Ctx, source: Source, lo: int, hi: int, item: AgendaItem | None, mode: str,
                     from_actielijst: bool, contexts: list[str]) -> None:
     raw = source.raw_text
-    tables = _table_rows(raw, lo, hi)
-    for rows in tables:
-        _process_table(ctx, source, rows, item, mode, from_actielijst)
-    segments = _minus(lo, hi, [(r[0][0], r[-1][1]) for r in tables])
+    # a row of a table whose rows are the agenda items ("| 3 | Baggerprogramma | Het DB stelt ... vast |") has
+    # no header of its own: its cells are read as text
+    tables = [rows for rows in _table_rows(raw, lo, hi) if _process_table(ctx, source, rows, item, mode, from_actielijst)]
+    cuts = [(r[0][0], r[-1][1]) for r in tables]
+    if mode != "prepared":
+        in_list = bool(item is not None and (_LIST_HEADING.match((item.title or "").strip())))
+        list_rows = [r for r in _list_table_rows(raw, lo, hi, in_list) if not any(a <= r[0] < b for a, b in cuts)]
+        _process_list_rows(ctx, source, list_rows, item, from_actielijst)
+        cuts += list_rows
+    segments = _minus(lo, hi, sorted(cuts))
     top = _top(ctx.meeting, item) if item else None
     last_hit: tuple[str, object] | None = None  # ("action", Action) / ("decision", Decision)
     last_end = -1
@@ -391,7 +532,7 @@ def _process_region(ctx: _Ctx, source: Source, lo: int, hi: int, item: AgendaIte
                 decision_list = False
                 hits = rules.analyse(norm, mode)
             prev_clause, this_clause = this_clause, (s, e, norm)
-            if (not hits and mode == "record" and prev_clause is not None and rules._is_question(prev_clause[2])
+            if (not hits and mode == "record" and prev_clause is not None and rules.is_question_like(prev_clause[2])
                     and re.match(r"^(?:ja|nee)\b", norm, re.I) and len(norm.split()) <= 10):
                 hits = [rules.Hit("decision", cue="antwoord")]  # "Ja, per kwartaal delen." answers the chair
             subject = rules.clause_subject(norm)
@@ -409,7 +550,7 @@ def _process_region(ctx: _Ctx, source: Source, lo: int, hi: int, item: AgendaIte
                     ds = s
                     if (len(norm.split()) <= 3 and prev_clause is not None and s - prev_clause[1] < 40
                             and not raw[prev_clause[1]:s].count("\n\n")
-                            and (rules.PROPOSAL.search(prev_clause[2]) or rules._is_question(prev_clause[2]))):
+                            and (rules.PROPOSAL.search(prev_clause[2]) or rules.is_question_like(prev_clause[2]))):
                         ds = prev_clause[0]  # "Voorstel: ... / Akkoord.": what was agreed is the proposal
                     dec = Decision(id=stable_id(ctx.meeting.id, "decision", ds, e), meeting_id=ctx.meeting.id,
                                    item=top.number if top else None, text=_display(ctx, source, ds, e),
@@ -417,12 +558,13 @@ def _process_region(ctx: _Ctx, source: Source, lo: int, hi: int, item: AgendaIte
                     ctx.decisions.append(dec)
                     last_hit, last_end = ("decision", dec), e
                 elif hit.kind == "postponed":
-                    if top is None or any(p.item == top.number for p in ctx.postponed):
+                    target = _postponed_target(ctx.meeting, top, norm)
+                    if target is None or any(p.item == target.number for p in ctx.postponed):
                         continue
                     ctx.postponed.append(Postponed(
                         id=stable_id(ctx.meeting.id, "postponed", s, e), meeting_id=ctx.meeting.id,
-                        item=top.number, item_title=top.title, text=_display(ctx, source, s, e),
-                        citation=_citation(ctx, source, s, e, top)))
+                        item=target.number, item_title=target.title, text=_display(ctx, source, s, e),
+                        citation=_citation(ctx, source, s, e, target)))
                 else:
                     follow_up = hit.owner.kind in ("none", "pronoun") and not hit.strong
                     if follow_up and adjacent and last_hit is not None:
@@ -450,6 +592,27 @@ def _process_region(ctx: _Ctx, source: Source, lo: int, hi: int, item: AgendaIte
                                  from_actielijst=from_actielijst, citation=_citation(ctx, source, s, e, top))
                     ctx.actions.append(act)
                     last_hit, last_end = ("action", act), e
+
+
+# items that only open the meeting or fix its agenda: a postponement written there is about
+# another item ("Agendapunt 6 wordt van de agenda gehaald") or about something outside the meeting ("De ouderavond
+# is verplaatst naar 20 november"), never about the opening itself
+_FRAME_ITEM = re.compile(r"^\W*(?:opening|welkom|vaststell\w*\s+(?:van\s+)?(?:de\s+)?agenda|agenda\b)", re.I)
+_ITEM_REFERENCE = re.compile(r"\b(?:agenda\s*punt|agendapunt|punt|item|ad)\s+(?P<num>\d{1,2}[a-z]?|[IVX]{1,5})\b", re.I)
+
+
+def _postponed_target(meeting: Meeting, top: AgendaItem | None, norm: str) -> AgendaItem | None:
+    """The item a postponement is about: the item it is written under, or, in the opening/agenda item, the item
+    it names."""
+    if top is None:
+        return None
+    if not _FRAME_ITEM.search(top.title or ""):
+        return top
+    for m in _ITEM_REFERENCE.finditer(norm):
+        named = meeting.item(m.group("num"))
+        if named is not None and named.number != top.number:
+            return _top(meeting, named)
+    return None
 
 
 def _contexts(ctx: _Ctx, agenda: Source, item: AgendaItem) -> list[str]:
@@ -510,9 +673,19 @@ def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
 def _without_table_duplicates(ctx: _Ctx) -> list[Action]:
     """Minutes that end with an action table repeat its actions in the text: the table is the list.
     A text action whose owner also owns a table row is that row's action, said in words."""
-    table_owners = {a.owner.casefold() for a in ctx.actions if a.id in ctx.table_actions and a.owner}
-    kept = [a for a in ctx.actions if a.id in ctx.table_actions or not a.owner
-            or a.owner.casefold() not in table_owners]
+    rows = [(a.owner.casefold() if a.owner else None, _content_words(a.text))
+            for a in ctx.actions if a.id in ctx.table_actions]
+
+    def said_in_table(a: Action) -> bool:
+        # the same task in other words: a row of the same owner about the same thing, or a row whose
+        # distinctive words recur ("Afgesproken wordt dat de directie een vervoersregeling ... uitwerkt" /
+        # "Vervoersregeling late dienst uitwerken - directie (Frank)")
+        words = _content_words(a.text)
+        owner = a.owner.casefold() if a.owner else None
+        return any((owner is not None and owner == row_owner and (words & row_words))
+                   or len({w for w in words if len(w) >= 5} & row_words) >= 2 for row_owner, row_words in rows)
+
+    kept = [a for a in ctx.actions if a.id in ctx.table_actions or not said_in_table(a)]
     return _dedupe(kept)
 
 

