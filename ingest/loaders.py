@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import PurePath
 
+from notulist.dutch import dutch_date
 from notulist.errors import InputError, TooLargeError, UnsupportedFormatError
 from notulist.models import Annotation, Source
 from notulist.settings import Settings
@@ -39,8 +40,6 @@ EXTENSIONS = {
     ".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt", ".docx": "docx", ".pdf": "pdf",
     ".html": "html", ".htm": "html", ".eml": "eml",
 }
-_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december"]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _MAX_NESTING = 3  # e-mail attachments that are e-mails themselves
 
@@ -774,4 +773,4 @@ def _dutch_datetime(value) -> str:
     when = getattr(value, "datetime", None)
     if not isinstance(when, dt.datetime):
         return str(value)
-    return f"{when.day} {_MONTHS[when.month - 1]} {when.year}, {when:%H.%M} uur"
+    return f"{dutch_date(when)}, {when:%H.%M} uur"

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from notulist import dutch as _dutch
+from notulist.dutch import safe_date
 from notulist.models import AgendaItem, Attendee, ItemKind, Meeting, Redaction, Source, stable_id
 
 # --------------------------------------------------------------------------- lines and markup
@@ -129,15 +131,10 @@ def body_limit(source: Source) -> int:
 
 # --------------------------------------------------------------------------- dates
 
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "mar": 3, "mrt.": 3,
-    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-_MONTH_RE = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-             "jan|febr|feb|mrt|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec")
-_WEEKDAY_RE = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?\s+"
+MONTHS = _dutch.MONTHS  # re-exported: the parser's month table is the shared one
+_MONTH_RE = _dutch.MONTH_PATTERN
+_WEEKDAYS = {**_dutch.WEEKDAYS, **_dutch.WEEKDAY_ABBREVIATIONS}
+_WEEKDAY_RE = r"(?:" + "|".join(_WEEKDAYS) + r")\.?,?\s+"
 _DATE_WORDS = re.compile(
     rf"(?<![\w.])(?:{_WEEKDAY_RE})?(?P<d>[0-3]?\d)\s*(?:e\s+)?(?P<m>{_MONTH_RE})(?![a-zà-ÿ])\.?(?:[ \t]*(?P<y>(?:19|20)\d\d)\b)?",
     re.IGNORECASE)
@@ -167,7 +164,7 @@ def find_dates(text: str, offset: int = 0) -> list[FoundDate]:
             if any(f.start <= m.start() + offset < f.end for f in found):
                 continue
             month_raw = m.group("m")
-            month = MONTHS.get(month_raw.lower().rstrip(".")) if not month_raw.isdigit() else int(month_raw)
+            month = _dutch.month_number(month_raw) if not month_raw.isdigit() else int(month_raw)
             year = m.group("y")
             if year is not None:
                 year = int(year) + (2000 if len(year) == 2 else 0)
@@ -182,17 +179,6 @@ def find_dates(text: str, offset: int = 0) -> list[FoundDate]:
             found.append(FoundDate(day, month, year, m.start() + offset, m.end() + offset, m.group(0).strip()))
     found.sort(key=lambda f: f.start)
     return found
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-_WEEKDAYS = {"maandag": 0, "ma": 0, "dinsdag": 1, "di": 1, "woensdag": 2, "wo": 2, "donderdag": 3, "do": 3,
-             "vrijdag": 4, "vr": 4, "zaterdag": 5, "za": 5, "zondag": 6, "zo": 6}
 
 
 def weekday_of(date_text: str) -> int | None:
@@ -219,7 +205,7 @@ def infer_year(month: int, day: int, text: str, exclude: tuple[int, int] | None 
         if exclude and exclude[0] <= f.start < exclude[1]:
             continue
         if f.year is not None:
-            d = _safe_date(f.year, f.month, f.day)
+            d = safe_date(f.year, f.month, f.day)
             if d:
                 full.append(d)
     range_spans = []
@@ -240,12 +226,12 @@ def infer_year(month: int, day: int, text: str, exclude: tuple[int, int] | None 
     if weekday is not None:
         # a written weekday pins the year down among the plausible ones
         near = {y + k for y in candidates for k in range(-3, 4)}
-        fitting = {y for y in near if (d := _safe_date(y, month, day)) is not None and d.weekday() == weekday}
+        fitting = {y for y in near if (d := safe_date(y, month, day)) is not None and d.weekday() == weekday}
         if fitting:
             candidates = fitting
 
     def cost(year: int) -> float:
-        meeting = _safe_date(year, month, day)
+        meeting = safe_date(year, month, day)
         if meeting is None:
             return float("inf")
         total = 0.0
@@ -268,7 +254,7 @@ _FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_]?([01]\d)[-_]?([0-3]\d)(
 def filename_date(filename: str) -> dt.date | None:
     """A YYYY-MM-DD (or YYYYMMDD) date in the file name, e.g. '2024-03-11_agenda.md'."""
     m = _FILENAME_DATE.search(PurePath(filename).name)
-    return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
 # --------------------------------------------------------------------------- header fields
@@ -1149,7 +1135,7 @@ def parse_header(source: Source, header_end: int, *, year: int | None = None) ->
     if found is not None:
         head.date_as_written = found.text
         if found.year is not None:
-            head.date = _safe_date(found.year, found.month, found.day)
+            head.date = safe_date(found.year, found.month, found.day)
         else:
             y = None
             if from_name and (from_name.month, from_name.day) == (found.month, found.day):
@@ -1160,7 +1146,7 @@ def parse_header(source: Source, header_end: int, *, year: int | None = None) ->
             if y is None:
                 y = year
             if y is not None:
-                head.date = _safe_date(y, found.month, found.day)
+                head.date = safe_date(y, found.month, found.day)
                 head.date_inferred = True
     elif from_name is not None:
         head.date = from_name

@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from sqlalchemy import (
     JSON,
@@ -36,6 +36,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 from notulist.errors import AmbiguousReferenceError, NotFoundError
 from notulist.models import Action, Extraction, Meeting, ParsedDocument, Source, Verslag
 from notulist.settings import Settings
+
+RowT = TypeVar("RowT")
 
 IngestStatus = Literal["new", "unchanged", "replaced"]
 Role = Literal["reader", "secretary", "admin"]
@@ -167,6 +169,14 @@ def hash_key(plain: str) -> str:
     return hashlib.sha256(plain.encode("utf-8")).hexdigest()
 
 
+def _get_row(session: Session, row_type: type[RowT], key: str, what: str) -> RowT:
+    """The row with primary key `key`; a missing one is a NotFoundError fit to show ("Bron 'x' bestaat niet.")."""
+    row = session.get(row_type, key)
+    if row is None:
+        raise NotFoundError(f"{what} '{key}' bestaat niet.")
+    return row
+
+
 class MeetingStore:
     """Typed access to the store; every method takes and returns domain models."""
 
@@ -272,9 +282,7 @@ class MeetingStore:
 
     def get_meeting(self, meeting_id: str) -> Meeting:
         with self.session() as s:
-            row = s.get(MeetingRow, meeting_id)
-            if row is None:
-                raise NotFoundError(f"Vergadering '{meeting_id}' bestaat niet.")
+            row = _get_row(s, MeetingRow, meeting_id, "Vergadering")
             return Meeting.model_validate_json(row.model_json)
 
     def find_meeting(self, ref: str) -> Meeting:
@@ -299,16 +307,12 @@ class MeetingStore:
 
     def get_source(self, source_id: str) -> Source:
         with self.session() as s:
-            row = s.get(SourceRow, source_id)
-            if row is None:
-                raise NotFoundError(f"Bron '{source_id}' bestaat niet.")
+            row = _get_row(s, SourceRow, source_id, "Bron")
             return Source.model_validate_json(row.model_json)
 
     def get_source_bytes(self, source_id: str) -> bytes:
         with self.session() as s:
-            row = s.get(SourceRow, source_id)
-            if row is None:
-                raise NotFoundError(f"Bron '{source_id}' bestaat niet.")
+            row = _get_row(s, SourceRow, source_id, "Bron")
             return row.content
 
     def sources_for(self, meeting: Meeting) -> dict[str, Source]:
@@ -367,16 +371,12 @@ class MeetingStore:
 
     def get_action(self, action_id: str) -> Action:
         with self.session() as s:
-            row = s.get(ActionRow, action_id)
-            if row is None:
-                raise NotFoundError(f"Actie '{action_id}' bestaat niet.")
+            row = _get_row(s, ActionRow, action_id, "Actie")
             return Action.model_validate_json(row.model_json)
 
     def update_action(self, action: Action) -> Action:
         with self.session() as s:
-            row = s.get(ActionRow, action.id)
-            if row is None:
-                raise NotFoundError(f"Actie '{action.id}' bestaat niet.")
+            row = _get_row(s, ActionRow, action.id, "Actie")
             row.status, row.owner, row.due_date = action.status, action.owner, action.due_date
             row.model_json = action.model_dump_json()
             return action
@@ -429,9 +429,7 @@ class MeetingStore:
 
     def revoke_key(self, key_id: str) -> None:
         with self.session() as s:
-            row = s.get(ApiKeyRow, key_id)
-            if row is None:
-                raise NotFoundError(f"Sleutel '{key_id}' bestaat niet.")
+            row = _get_row(s, ApiKeyRow, key_id, "Sleutel")
             row.revoked = True
 
     # ------------------------------------------------------------------ LLM response cache

@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from notulist.dutch import dutch_date
 from notulist.errors import NotFoundError
 from notulist.grounding import is_exact_span
 from notulist.models import Action, AgendaItem, Answer, Citation, Extraction, Meeting, Source
@@ -36,9 +37,6 @@ RELATIVE_SCORE = 0.7  # a passage far below the best one is not part of the answ
 MAX_GROUPS = 4  # agenda items in one answer
 MAX_SENTENCES = 3  # quoted sentences per agenda item
 MAX_ACTIONS = 15  # actions listed in one answer
-
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december"]
 
 _TEXT_LABEL = {"agenda": "op de agenda", "minutes": "in het verslag", "besluitenlijst": "in de besluitenlijst"}
 NO_DECISION = "In de aantekeningen is geen besluit vastgelegd."
@@ -64,7 +62,7 @@ _REQUEST_CUE = re.compile(r"\?|\b(wij vragen|we vragen|vragen (?:je|jou|u)|voors
 
 
 def format_date(day: dt.date | None) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else "datum onbekend"
+    return dutch_date(day) if day else "datum onbekend"
 
 
 # --------------------------------------------------------------------------- sentences as exact spans

@@ -12,17 +12,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "mar": 3,
-    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
+from notulist.dutch import MONTH_PATTERN, MONTHS, WEEKDAYS, month_number as _month_number, safe_date as _safe_date
+
 NUMBERS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
            "negen": 9, "tien": 10}
 
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?:" + MONTH_PATTERN + r")\.?"
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 _NUM = r"(?:\d{1,2}|" + "|".join(NUMBERS) + r")"
 _PREP = r"(?:(?:uiterlijk|voor|vóór|per|op|tot|rond|medio|in|na)\s+(?:de\s+|het\s+)?)?"
@@ -67,17 +62,6 @@ def _year_for(month: int, day: int, ref: dt.date, year: str | None) -> int:
     except ValueError:
         pass
     return candidate
-
-
-def _safe_date(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _month_number(word: str) -> int | None:
-    return MONTHS.get(word.lower().rstrip("."))
 
 
 def resolve(kind: str, m: re.Match, ref: dt.date | None) -> dt.date | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from notulist.dutch import MONTHS as _MONTHS
 from notulist.errors import LLMContextTooLongError, LLMError, LLMOutputError
 from notulist.grounding import ground
 from notulist.llm import LLMClient, count_message_tokens, overlaps_injection, supported_by
@@ -308,30 +309,31 @@ def _ground_point(point: LLMPoint, said_about: str, meeting: Meeting, by_number:
         outcomes.setdefault(said_about, _ItemOutcome()).rejected.append(reason)
         log.info("LLM-uitvoer verworpen (%s, punt %s): %s", meeting.id, said_about, reason)
 
-    for d in point.besluiten:
-        placed = place(d.citaat)
+    def place_supported(kind: str, quote: str, said: str) -> tuple[AgendaItem, Citation, str] | None:
+        """(item, citation, text) when the quote is in the source and supports the text; else recorded as rejected."""
+        placed = place(quote)
         if placed is None:
-            reject(f"besluit-citaat niet in de bron: {d.citaat[:80]!r}")
-            continue
+            reject(f"{kind}-citaat niet in de bron: {quote[:80]!r}")
+            return None
         item, cit = placed
-        text = d.tekst.strip() or cit.quote
+        text = said.strip() or cit.quote
         if not supported_by(text, cit.quote):
-            reject(f"besluit niet gedekt door het citaat: {text[:80]!r}")
+            reject(f"{kind} niet gedekt door het citaat: {text[:80]!r}")
+            return None
+        return item, cit, text
+
+    for d in point.besluiten:
+        if (found := place_supported("besluit", d.citaat, d.tekst)) is None:
             continue
+        item, cit, text = found
         outcomes.setdefault(item.number, _ItemOutcome()).decisions.append(Decision(
             id=stable_id(meeting.id, "decision", cit.source_id, cit.start, cit.end), meeting_id=meeting.id,
             item=item.number, text=text, citation=cit, method="llm"))
 
     for a in point.acties:
-        placed = place(a.citaat)
-        if placed is None:
-            reject(f"actie-citaat niet in de bron: {a.citaat[:80]!r}")
+        if (found := place_supported("actie", a.citaat, a.tekst)) is None:
             continue
-        item, cit = placed
-        text = a.tekst.strip() or cit.quote
-        if not supported_by(text, cit.quote):
-            reject(f"actie niet gedekt door het citaat: {text[:80]!r}")
-            continue
+        item, cit, text = found
         item_text = _item_text(item, sources)
         owner, redacted = check_owner(a.eigenaar, a.eigenaar_gelakt, cit, item_text, sources)
         due = _as_written(a.termijn, cit.quote, item_text)
@@ -401,10 +403,6 @@ def _as_written(value: str | None, quote: str, item_text: str) -> str | None:
     return value if lowered in quote.casefold() or lowered in item_text.casefold() else None
 
 
-_MONTHS = {m: i for i, names in enumerate([
-    ("januari", "jan"), ("februari", "feb"), ("maart", "mrt", "mar"), ("april", "apr"), ("mei",),
-    ("juni", "jun"), ("juli", "jul"), ("augustus", "aug"), ("september", "sep", "sept"),
-    ("oktober", "okt", "oct"), ("november", "nov"), ("december", "dec")], start=1) for m in names}
 _RELATIVE = {"vandaag": 0, "morgen": 1, "overmorgen": 2}
 
 

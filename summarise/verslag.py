@@ -12,11 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from notulist import dutch as _dutch
 from notulist.models import Action, AgendaItem, Attendee, Extraction, Meeting, Source, Verslag
 from summarise import rules
 
-MONTH_NAMES = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-               "november", "december"]
 NO_NOTES = "Geen aantekeningen uit de vergadering."
 _TOKEN = re.compile(r"\[gelakt[^\]]*\]")
 _MAX_AGENDA_LINE = 240
@@ -24,7 +23,7 @@ _MAX_QUOTE = 600
 
 
 def dutch_date(day: dt.date | None) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}" if day else "onbekend"
+    return _dutch.dutch_date(day) if day else "onbekend"
 
 
 def _display(text: str) -> str:

@@ -10,14 +10,12 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import socket
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-import httpx
 import pytest
+from helpers import free_port, server_process, wait_for_http
 from llm_server import WERKGROEP
 
 from notulist.grounding import is_exact_span
@@ -37,42 +35,19 @@ def _gguf() -> Path:
     return found[0]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def llamacpp_url(tmp_path_factory):
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path_factory.mktemp("llamacpp") / "server.log"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "llama_cpp.server", "--model", str(_gguf()), "--model_alias", "smollm2",
-             "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048"],
-            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "HF_HUB_OFFLINE": "1"})
     url = f"http://127.0.0.1:{port}/v1"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
+    cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(_gguf()), "--model_alias", "smollm2",
+           "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048"]
+    with server_process(cmd, log_path, env={**os.environ, "HF_HUB_OFFLINE": "1"}, stop_timeout=20) as proc:
+        if not wait_for_http(f"{url}/models", 120, proc=proc, interval=0.5):
             if proc.poll() is not None:
                 pytest.fail(f"llama.cpp-server stopte meteen:\n{log_path.read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{url}/models", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"llama.cpp-server kwam niet op binnen 120 s:\n{log_path.read_text()[-2000:]}")
-            time.sleep(0.5)
+            pytest.fail(f"llama.cpp-server kwam niet op binnen 120 s:\n{log_path.read_text()[-2000:]}")
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture

@@ -11,11 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 import uuid
 from pathlib import Path
 
@@ -28,6 +24,7 @@ from retrieval.answer import NO_DECISION, ask
 from retrieval.index import SearchIndex
 
 from conftest import SEED_0306, SEED_0311
+from helpers import free_port, server_process, wait_for_http
 
 # --------------------------------------------------------------------------- test documents
 
@@ -130,41 +127,18 @@ ALL = [MEI, JUNI, APRIL]
 # --------------------------------------------------------------------------- backends
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory):
     """A real Chroma server (`chroma run`), started once for this module and stopped at the end."""
     exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-    port = _free_port()
+    port = free_port()
     path = tmp_path_factory.mktemp("chroma_server")
-    log = open(path / "server.log", "wb")
-    proc = subprocess.Popen([exe, "run", "--path", str(path / "db"), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as resp:
-                if resp.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.time() > deadline:
-            proc.kill()
+    cmd = [exe, "run", "--path", str(path / "db"), "--host", "127.0.0.1", "--port", str(port)]
+    with server_process(cmd, path / "server.log") as proc:
+        if not wait_for_http(f"{url}/api/v2/heartbeat", 60, proc=proc):
             pytest.fail(f"chroma server did not start: {(path / 'server.log').read_text()[-2000:]}")
-        time.sleep(0.3)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        yield url
 
 
 @pytest.fixture(params=["embedded", pytest.param("server", marks=pytest.mark.chroma_server)])

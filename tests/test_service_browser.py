@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
+from helpers import free_port, server_process, wait_for_http
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -30,12 +28,6 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists() or not CHROMEDRIVER.exists(),
                        reason="needs the Debian packages chromium and chromium-driver (/usr/bin/chromium)"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def notulist_cmd() -> list[str]:
@@ -53,29 +45,12 @@ def server(tmp_path):
                              capture_output=True, text=True, check=True)
         keys[role] = out.stdout.strip().splitlines()[-1]
     port = free_port()
-    log = open(tmp_path / "server.log", "w")
-    proc = subprocess.Popen([*notulist_cmd(), "serve", "--port", str(port), "--log-level", "warning"],
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(base + "/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("server did not start: " + (tmp_path / "server.log").read_text())
-            time.sleep(0.2)
+    cmd = [*notulist_cmd(), "serve", "--port", str(port), "--log-level", "warning"]
+    with server_process(cmd, tmp_path / "server.log", env=env) as proc:
+        if not wait_for_http(base + "/health", 60, proc=proc, interval=0.2, request_timeout=1):
+            raise RuntimeError("server did not start: " + (tmp_path / "server.log").read_text())
         yield base, keys
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture
