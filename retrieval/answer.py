@@ -629,6 +629,7 @@ def ask(question: str, *, app: "Notulist", series: str | None = None, since: dt.
         if answer is not None:
             return answer
 
+    intent = app.index.expand(intent)  # "geluid" also finds "geluidsinstallatie", for searching and quoting
     hits = []
     if intent.item_ref:  # "wat is er besproken bij punt 6": that item, in the named meeting if any
         hits = app.index.search(q, k=12, series=series, since=since, allowed_series=allowed_series, intent=intent,

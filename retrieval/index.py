@@ -11,6 +11,7 @@ Derived data: the meeting store is the system of record and `reset` + re-upsert 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -18,7 +19,7 @@ import logging
 import math
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlparse
 
 import numpy as np
@@ -170,6 +171,7 @@ class _Snapshot:
     df: dict[str, int]  # in how many chunks (text or item title) each stem occurs
     postponed_items: set[tuple[str, str]]  # (meeting_id, item) with a postponement mark in any chunk
     postponed_anchors: dict[int, list[int]]  # postponement note -> chunks that say what was postponed
+    vocabulary: "Vocabulary | None" = None  # every stored stem, built at the first question
 
 
 def _document_frequency(stem_sets: list[set[str]]) -> dict[str, int]:
@@ -180,15 +182,71 @@ def _document_frequency(stem_sets: list[set[str]]) -> dict[str, int]:
     return df
 
 
-def subject_weights(subject: list[tuple[str, ...]], snap: "_Snapshot") -> dict[tuple[str, ...], float]:
+def subject_weights(subject: list[tuple[str, ...]], snap: "_Snapshot",
+                    roots: list[tuple[str, ...]] | None = None) -> dict[tuple[str, ...], float]:
     """IDF of each subject word: a rare word ("bureauplan") says more about the subject than a name
-    that occurs everywhere; a word found nowhere weighs as much as the rarest word that is found."""
+    that occurs everywhere; a word found nowhere weighs as much as the rarest word that is found.
+    The weight is that of the word as asked (`roots`), not of the compounds it was widened to."""
     n = max(1, len(snap.ids))
-    return {g: math.log(1.0 + n / (max(1, max(snap.df.get(v, 0) for v in g)) + 0.5)) for g in subject}
+    roots = roots if roots is not None and len(roots) == len(subject) else subject
+    return {g: math.log(1.0 + n / (max(1, max(snap.df.get(v, 0) for v in root)) + 0.5))
+            for g, root in zip(subject, roots)}
 
 
 def covers_word(group: tuple[str, ...], terms: set[str]) -> bool:
     return any(v in terms for v in group)
+
+
+MIN_COMPOUND_PART = 4  # the shortest stem that counts as one part of a Dutch compound ("mast", "open")
+MIN_COMPOUND_REST = 3  # ... and the shortest other part ("ver|licht"); "wint|er", "geld|ig" are no compounds
+
+
+class Vocabulary:
+    """The stored stems, sorted, to find the compounds a question word is part of."""
+
+    def __init__(self, terms):
+        self.terms = frozenset(terms)
+        self._sorted = sorted(self.terms)
+
+    def starting_with(self, prefix: str) -> list[str]:
+        i = bisect.bisect_left(self._sorted, prefix)
+        out = []
+        while i < len(self._sorted) and self._sorted[i].startswith(prefix):
+            out.append(self._sorted[i])
+            i += 1
+        return out
+
+    def is_word(self, part: str) -> bool:
+        """A stored word, also with a linking -s or -e ("geluids|installatie", "preventie|budget")."""
+        return any(p in self.terms for p in (part, part[:-1] if part[-1:] in "se" else part))
+
+
+def compound_matches(question_stem: str, vocabulary: Vocabulary) -> set[str]:
+    """Stored stems that contain the question word as one part of a Dutch compound, or that are the head
+    (last part) of the question word: the question says "geluid" where the minutes say
+    "geluidsinstallatie", "speeltuinverlichting" where they say "verlichting speeltuin". A stored word
+    counts as the head of a question compound only where the rest of it is a stored word too
+    ("vrijdagavond|open"), so "statush|ouder" and "onder|houd" are not split."""
+    q = question_stem
+    found: set[str] = set()
+    if len(q) >= MIN_COMPOUND_PART:
+        found |= {t for t in vocabulary.starting_with(q) if len(t) - len(q) >= MIN_COMPOUND_REST}
+        found |= {t for t in vocabulary.terms if len(t) - len(q) >= MIN_COMPOUND_REST and t.endswith(q)}
+    for cut in range(MIN_COMPOUND_REST, len(q) - MIN_COMPOUND_PART + 1):
+        head, modifier = q[cut:], q[:cut]
+        if head in vocabulary.terms and vocabulary.is_word(modifier):
+            found.add(head)
+    return found
+
+
+def expand_subject(subject: list[tuple[str, ...]], vocabulary: Vocabulary) -> list[tuple[str, ...]]:
+    """Each subject word with the stored compounds it is part of (see `compound_matches`); the word's own
+    stems stay first."""
+    out = []
+    for group in subject:
+        extra = set().union(*(compound_matches(v, vocabulary) for v in group)) - set(group)
+        out.append(tuple(group) + tuple(sorted(extra)))
+    return out
 
 
 def _postponed_anchors(metas: list[dict], cues: list[set[str]]) -> dict[int, list[int]]:
@@ -384,6 +442,16 @@ class SearchIndex:
             )
             return self._snapshot
 
+    def expand(self, intent: Intent) -> Intent:
+        """The intent with its subject words widened to the stored compounds that contain them."""
+        if intent.expanded or not intent.subject_stems:
+            return intent
+        snap = self.snapshot()
+        if snap.vocabulary is None:
+            snap.vocabulary = Vocabulary(snap.df)
+        subject = expand_subject(intent.subject_stems, snap.vocabulary)
+        return replace(intent, subject_stems=subject, subject_roots=list(intent.subject_stems), expanded=True)
+
     def chunks(self, *, meeting_id: str | None = None, item: str | None = None) -> list[Chunk]:
         snap = self.snapshot()
         return [_chunk_from(cid, doc, meta) for cid, doc, meta in zip(snap.ids, snap.documents, snap.metadatas)
@@ -478,7 +546,7 @@ class SearchIndex:
         allowed = [i for i, meta in enumerate(snap.metadatas) if keep(meta)]
         if not allowed:
             return []
-        intent = intent or detect_intent(query)
+        intent = self.expand(intent or detect_intent(query))
         position = {cid: i for i, cid in enumerate(snap.ids)}
 
         # dense side, through llama-index's Chroma store
@@ -511,7 +579,7 @@ class SearchIndex:
         asked_cue = asked_cue or {"besluit", "afspraak"}
         note_prior = 0.0 if _REQUEST_QUESTION.search(query) else w.note_prior
 
-        weights = subject_weights(subject, snap)
+        weights = subject_weights(subject, snap, intent.subject_roots)
         total = sum(weights.values())
 
         scored: list[tuple[float, int, float]] = []  # (score, position in idx, coverage)

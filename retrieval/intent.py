@@ -80,6 +80,8 @@ class Intent:
     words: list[str] = field(default_factory=list)  # the question's words, lower case, stopwords kept
     item_ref: str | None = None  # "punt 3", "agendapunt 6b": the item the question names
     days: list[tuple[int | None, int, int]] = field(default_factory=list)  # every date named in the question
+    expanded: bool = False  # subject words widened to the stored compounds (SearchIndex.expand)
+    subject_roots: list[tuple[str, ...]] | None = None  # the subject words as asked, before widening
 
 
 def meta_stems() -> set[str]:

@@ -53,25 +53,47 @@ def words(text: str) -> list[str]:
     return out
 
 
+# Past forms of the strong verbs meeting texts use most -> the infinitive, so "gekozen" meets "kiest" and
+# "besloot" meets "besluit" (a stemmer cannot see that "koos" and "kies" are one verb).
+_STRONG_VERBS = {
+    "kiezen": "koos kozen gekozen", "nemen": "nam namen genomen", "geven": "gaf gaven gegeven",
+    "komen": "kwam kwamen gekomen", "gaan": "ging gingen gegaan", "doen": "deed deden gedaan",
+    "zien": "zag zagen gezien", "brengen": "bracht brachten gebracht", "denken": "dacht dachten gedacht",
+    "zoeken": "zocht zochten gezocht", "kopen": "kocht kochten gekocht", "sluiten": "sloot sloten gesloten",
+    "besluiten": "besloot besloten", "schrijven": "schreef schreven geschreven",
+    "blijven": "bleef bleven gebleven", "krijgen": "kreeg kregen gekregen", "vinden": "vond vonden gevonden",
+    "houden": "hield hielden gehouden", "staan": "stond stonden gestaan", "liggen": "lag lagen gelegen",
+    "bieden": "bood boden geboden", "trekken": "trok trokken getrokken", "wijzen": "wees gewezen",
+    "dragen": "droeg droegen gedragen", "laten": "liet lieten gelaten", "lopen": "liep liepen gelopen",
+    "vragen": "vroeg vroegen", "zeggen": "zei zeiden", "spreken": "sprak spraken gesproken",
+    "beginnen": "begon begonnen", "winnen": "won wonnen gewonnen", "stijgen": "steeg stegen gestegen",
+    "vallen": "viel vielen gevallen", "helpen": "hielp hielpen geholpen", "weten": "wist wisten geweten",
+    "ontvangen": "ontving ontvingen", "verliezen": "verloor verloren", "verbieden": "verbood verboden",
+    "schieten": "schoot schoten geschoten", "sturen": "stuurde stuurden", "zenden": "zond zonden gezonden",
+}
+_INFINITIVE = {form: verb for verb, forms in _STRONG_VERBS.items() for form in forms.split()}
+
+
 def _content_words(text: str, keep_stopwords: bool) -> list[str]:
     stop = dutch_stopwords()
     return [w for w in words(text) if len(w) > 1 and not w.isdigit() and (keep_stopwords or w not in stop)]
 
 
 def stem_groups(text: str, *, keep_stopwords: bool = False) -> list[tuple[str, ...]]:
-    """Per content word its Dutch Snowball stem, plus the stem without a verb ending -t: Snowball keeps
-    "ontvangt" and "tekent" apart from "ontvangen" and "tekenen"; the variant lets them meet."""
+    """Per content word its Dutch Snowball stem, plus the stem without a verb ending -t or -d (Snowball
+    keeps "ontvangt", "betaald" apart from "ontvangen", "betalen") or, for a strong verb's past form, the
+    stem of its infinitive ("gekozen" -> "kiezen"); the variant lets them meet."""
     toks = _content_words(text, keep_stopwords)
     stemmer = _stemmer()
     base = stemmer.stemWords(toks)
     groups: list[tuple[str, ...]] = []
     for word, stem in zip(toks, base):
-        if len(word) >= 5 and word.endswith("t") and not word.endswith("tt"):
-            variant = stemmer.stemWord(word[:-1])
-            if variant != stem:
-                groups.append((stem, variant))
-                continue
-        groups.append((stem,))
+        variant = None
+        if word in _INFINITIVE:
+            variant = stemmer.stemWord(_INFINITIVE[word])
+        elif len(word) >= 5 and word[-1] in "td" and word[-2] != word[-1]:
+            variant = stemmer.stemWord(word[:-1])  # "betaalt", "betaald" -> "betaal"
+        groups.append((stem, variant) if variant and variant != stem else (stem,))
     return groups
 
 

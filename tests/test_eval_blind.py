@@ -25,6 +25,8 @@ FLOORS = {
     "agenda_f1": 0.97,
     "date_accuracy": 1.0,
     "hit@5": 0.90,
+    "key_fact_recall": 0.90,
+    "citation_accuracy": 0.90,
 }
 
 
@@ -58,6 +60,8 @@ def test_blind_micro_scores_stay_above_floors(blind):
         "agenda_f1": total.agenda.f1,
         "date_accuracy": total.date.value,
         "hit@5": total.retrieval.as_dict()["hit@5"],
+        "key_fact_recall": total.key_facts.value,
+        "citation_accuracy": total.citations.value,
     }
     low = {k: (round(v, 3) if v is not None else None, FLOORS[k]) for k, v in measured.items()
            if v is None or v < FLOORS[k]}

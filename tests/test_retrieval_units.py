@@ -7,14 +7,46 @@ import pytest
 
 from retrieval.answer import _core_question, sentence_spans, trim_span
 from retrieval.embeddings import CachedEmbedder, EmbeddingCache, _as_matrix
+from retrieval.index import Vocabulary, compound_matches, covers_word, expand_subject
 from retrieval.intent import detect_intent, find_person, mentioned_day
-from retrieval.keyword import KeywordIndex, stems
+from retrieval.keyword import KeywordIndex, stem_groups, stems
 
 
 def test_dutch_stems_drop_stopwords_and_meet_across_verb_forms():
     assert "de" not in stems("de fietsenstalling bij het station")
     assert set(stems("ontvangen")) & set(stems("ontvangt"))
     assert set(stems("gesprekken")) == set(stems("gesprek"))
+
+
+def test_strong_verb_past_forms_meet_the_present():
+    assert set(stems("gekozen")) & set(stems("kiest"))
+    assert set(stems("besloot")) & set(stems("besluit"))
+    assert set(stems("betaald")) & set(stems("betaalt"))
+    assert not set(stems("gekozen")) & set(stems("kopen"))
+
+
+def _vocabulary(text: str) -> Vocabulary:
+    return Vocabulary(stems(text))
+
+
+def test_question_word_finds_the_compound_it_is_part_of():
+    vocab = _vocabulary("Wim regelt de geluidsinstallatie. Vanaf januari ook op zondagmiddag open. Vier ledmasten.")
+    assert any(t.startswith("luid") for t in compound_matches(stems("geluid")[0], vocab))  # modifier
+    assert any(t.startswith("zondag") for t in compound_matches(stems("zondag")[0], vocab))
+    assert compound_matches(stems("masten")[0], vocab)  # head of "ledmasten"
+
+
+def test_question_compound_finds_its_head_only_where_the_rest_is_a_word():
+    vocab = _vocabulary("De verlichting van de speeltuin. Er is te weinig licht; de masten komen in november. "
+                        "De ouders. Onderwerp: onderzoek naar de ondersteuning. Wij houden het kort.")
+    [speeltuin] = expand_subject([tuple(stems("speeltuinverlichting"))], vocab)
+    assert covers_word(speeltuin, set(stems("verlichting")))
+    [lichtmast] = expand_subject([tuple(stems("lichtmasten"))], vocab)
+    assert covers_word(lichtmast, set(stems("de masten komen")))
+    # "status|houder" is not a kind of "ouder"; "onder|houd" is not "houden"; "wint" is not in "winter"
+    assert not compound_matches(stems("statushouders")[0], vocab)
+    assert not compound_matches(stems("onderhoud")[0], vocab)
+    assert not compound_matches(stems("wint")[0], _vocabulary("De winter begint in december."))
 
 
 def test_keyword_index_scores_the_matching_document():
