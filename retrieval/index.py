@@ -207,14 +207,22 @@ class Vocabulary:
     def __init__(self, terms):
         self.terms = frozenset(terms)
         self._sorted = sorted(self.terms)
+        self._reversed = sorted(t[::-1] for t in self.terms)  # suffix search as a prefix search
 
-    def starting_with(self, prefix: str) -> list[str]:
-        i = bisect.bisect_left(self._sorted, prefix)
+    @staticmethod
+    def _with_prefix(sorted_terms: list[str], prefix: str) -> list[str]:
+        i = bisect.bisect_left(sorted_terms, prefix)
         out = []
-        while i < len(self._sorted) and self._sorted[i].startswith(prefix):
-            out.append(self._sorted[i])
+        while i < len(sorted_terms) and sorted_terms[i].startswith(prefix):
+            out.append(sorted_terms[i])
             i += 1
         return out
+
+    def starting_with(self, prefix: str) -> list[str]:
+        return self._with_prefix(self._sorted, prefix)
+
+    def ending_with(self, suffix: str) -> list[str]:
+        return [t[::-1] for t in self._with_prefix(self._reversed, suffix[::-1])]
 
     def is_word(self, part: str) -> bool:
         """A stored word, also with a linking -s or -e ("geluids|installatie", "preventie|budget")."""
@@ -231,7 +239,7 @@ def compound_matches(question_stem: str, vocabulary: Vocabulary) -> set[str]:
     found: set[str] = set()
     if len(q) >= MIN_COMPOUND_PART:
         found |= {t for t in vocabulary.starting_with(q) if len(t) - len(q) >= MIN_COMPOUND_REST}
-        found |= {t for t in vocabulary.terms if len(t) - len(q) >= MIN_COMPOUND_REST and t.endswith(q)}
+        found |= {t for t in vocabulary.ending_with(q) if len(t) - len(q) >= MIN_COMPOUND_REST}
     for cut in range(MIN_COMPOUND_REST, len(q) - MIN_COMPOUND_PART + 1):
         head, modifier = q[cut:], q[:cut]
         if head in vocabulary.terms and vocabulary.is_word(modifier):
