@@ -24,6 +24,7 @@ import io
 import logging
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import PurePath
@@ -487,13 +488,16 @@ def _load_pdf(name: str, data: bytes, **_) -> _Doc:
         pages: list[tuple[int, str, list[_Line]]] = []  # (page start offset, text, lines)
         parts: list[str] = []
         pos = 0
-        for page_no, layout in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams())):
+        layouts = list(extract_pages(io.BytesIO(data), laparams=LAParams()))
+        furniture = _page_furniture([(layout.height, [(box.y0, box.y1, box.get_text()) if isinstance(box, LTTextBox)
+                                                      else None for box in layout]) for layout in layouts])
+        for page_no, layout in enumerate(layouts):
             if page_no:
                 parts.append("\n\n")
                 pos += 2
             page_start, lines, page_parts = pos, [], []
-            for box in layout:
-                if not isinstance(box, LTTextBox):
+            for box_no, box in enumerate(layout):
+                if not isinstance(box, LTTextBox) or (page_no, box_no) in furniture:
                     continue
                 if page_parts:
                     page_parts.append("\n")
@@ -540,6 +544,33 @@ def _load_pdf(name: str, data: bytes, **_) -> _Doc:
             pos += len(line)
         doc.text = "".join(text_parts)
     return doc
+
+
+PAGE_MARGIN = 0.12  # share of the page height at the top and at the bottom where running headers/footers sit
+_PAGE_NUMBER = re.compile(r"^\s*(?:(?:pagina|page|blz\.?|p\.)\s*)?[-–]?\s*\d{1,3}\s*(?:(?:van|of|/)\s*\d{1,3})?\s*[-–]?\s*$",
+                          re.I)
+
+
+def _page_furniture(pages: list[tuple[float, list[tuple[float, float, str] | None]]]) -> set[tuple[int, int]]:
+    """(page, box) of the running headers and footers: a text box wholly in the top or bottom margin that is
+    a page number ("Pagina 2 van 5", "- 3 -") or that repeats (digits aside) on at least half of the pages.
+    They are page furniture, not meeting text: left in, they split agenda items and notes mid-sentence."""
+    def key(text: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(text.split())).casefold()
+
+    def in_margin(y0: float, y1: float, height: float) -> bool:
+        return y0 >= height * (1 - PAGE_MARGIN) or y1 <= height * PAGE_MARGIN
+
+    counts: Counter[str] = Counter()
+    for height, boxes in pages:
+        counts.update({key(b[2]) for b in boxes if b is not None and in_margin(b[0], b[1], height)})
+    repeated = {k for k, c in counts.items() if k and len(pages) >= 2 and c >= max(2, (len(pages) + 1) // 2)}
+    found = set()
+    for page_no, (height, boxes) in enumerate(pages):
+        for box_no, b in enumerate(boxes):
+            if b is not None and in_margin(b[0], b[1], height) and (key(b[2]) in repeated or _PAGE_NUMBER.match(b[2])):
+                found.add((page_no, box_no))
+    return found
 
 
 _NOTE_SUBTYPES = {"/Text", "/FreeText", "/Highlight", "/Underline", "/StrikeOut", "/Squiggly", "/Square",

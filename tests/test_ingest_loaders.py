@@ -24,9 +24,11 @@ from tests.conftest import SEED_0306, SEED_0311
 # tests/test_ingest_cli.py)
 
 
-def make_pdf(pages: list[list[str]], *, text_layer: bool = True) -> bytes:
+def make_pdf(pages: list[list[str]], *, text_layer: bool = True, header: str | None = None,
+             footer: str | None = None) -> bytes:
     """A small real PDF: each page a list of lines in Helvetica (WinAnsi, so Dutch accents work), 16 pt
-    apart from y=760 down. Without a text layer the page only holds a filled rectangle (like a scan)."""
+    apart from y=760 down. Without a text layer the page only holds a filled rectangle (like a scan).
+    `header` / `footer` are running lines at the top / bottom of every page ({page} and {pages} filled in)."""
     objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
                3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"}
     kids = []
@@ -39,6 +41,10 @@ def make_pdf(pages: list[list[str]], *, text_layer: bool = True) -> bytes:
                 escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
                 ops.append(f"({escaped}) Tj T*")
             ops.append("ET")
+            for text, y in ((header, 782), (footer, 40)):
+                if text:
+                    line = text.format(page=i + 1, pages=len(pages)).replace("(", "\\(").replace(")", "\\)")
+                    ops.append(f"BT /F1 9 Tf 72 {y} Td ({line}) Tj ET")
         else:
             ops = ["0.2 0.2 0.2 rg 72 500 400 250 re f"]
         stream = "\n".join(ops).encode("cp1252")
@@ -267,6 +273,26 @@ def test_pdf_text_layer_per_page(settings):
     assert src.raw_text.index("2. Voorstel fietsparkeren") < src.raw_text.index("3. Rondvraag")
     assert [r.original for r in src.redactions] == ["5.1.2e"]  # "5.1 miljoen" is not a mark
     assert src.annotations == []
+
+
+def test_pdf_running_headers_and_page_numbers_are_left_out(settings):
+    """A Woo-published PDF repeats the body's name on top of every page and numbers the pages at the
+    bottom; that is page furniture, not meeting text, and must not split an agenda item."""
+    pages = [["Verslag commissie Bestuur", "1. Opening", "De voorzitter opent de vergadering.",
+              "2. Financiën", "De begroting wordt toegelicht; de commissie vraagt om"],
+             ["een tweede rapportage in juni.", "Besluit: de commissie stemt in met de begroting.", "3. Rondvraag"]]
+    data = make_pdf(pages, header="Gemeente Oosterwold - commissie Bestuur 12-03-2025", footer="Pagina {page} van {pages}")
+    src = load_document("verslag.pdf", data, settings=settings)
+    _check_source(src, data)
+    assert "Oosterwold" not in src.raw_text and "Pagina" not in src.raw_text
+    for line in pages[0] + pages[1]:
+        assert line in src.raw_text
+    # without the furniture the item runs on across the page break
+    between = src.raw_text[src.raw_text.index("vraagt om"):src.raw_text.index("een tweede rapportage")]
+    assert between.strip() == "vraagt om"
+    # a single page keeps everything but a bare page number
+    one = load_document("agenda.pdf", make_pdf([pages[0]], header="Agenda 12 maart", footer="- 1 -"), settings=settings)
+    assert "Agenda 12 maart" in one.raw_text and "- 1 -" not in one.raw_text
 
 
 def _annotated_pdf() -> bytes:
