@@ -53,6 +53,8 @@ _POSTPONED_CUE = re.compile(r"\b(volgende keer|doorgeschoven|uitgesteld|aangehou
 _DATE_LIKE = re.compile(r"\b(\d{1,2}[-/]\d{1,2}|\d{1,2}\s+(jan|feb|mrt|maart|apr|april|mei|jun|juni|jul|juli|aug|sep|"
                         r"okt|nov|dec)\w*|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen|"
                         r"volgende week|\d{4}-\d{2}-\d{2}|voor de zomer|na de zomer|kwartaal)\b", re.I)
+_REASON_LIKE = re.compile(r"\b(omdat|doordat|want|vanwege|wegens|dankzij|nog niet|in afwachting|i\.v\.m\.|ivm|"
+                          r"ontbreekt|ontbreken|reden|oorzaak|veroorzaakt|komt door)\b", re.I)
 _AMOUNT_LIKE = re.compile(r"(€|\beuro\b|\bprocent\b|%|\b\d+(?:[.,]\d+)*\b(?!\s*(?:jan|feb|mrt|maart|apr|mei|jun|jul|aug|sep|okt|nov|dec)))", re.I)
 _LABEL_ONLY = re.compile(r"^\W*(ter\s+(bespreking|besluitvorming|kennisname|informatie|advisering)|bespreekpunt|"
                          r"hamerstuk|mededelingen?|punten ter [\w/ ]+|wij vragen je om|we vragen je om)\W*$", re.I)
@@ -211,6 +213,8 @@ def _sentence_score(text: str, subject: list[tuple[str, ...]], *, is_note: bool,
         score += 0.5 * (run - 1)  # the question's own phrase, not just its words
     if intent.asks_when and _DATE_LIKE.search(text):
         score += 1.5  # "wanneer": a sentence with a date answers it
+    if intent.asks_why and _REASON_LIKE.search(text):
+        score += 1.5  # "waarom", "waardoor": a sentence that gives a reason answers it
     if intent.asks_amount and _AMOUNT_LIKE.search(text):
         score += 1.5  # "hoeveel", "wat kost": a sentence with a number or an amount answers it
     if is_note:

@@ -75,6 +75,7 @@ class Intent:
     person: str | None = None
     day: tuple[int | None, int, int] | None = None  # (year or None, month, day) mentioned in the question
     asks_when: bool = False  # "wanneer", "op welke datum", "per wanneer": the answer is a date
+    asks_why: bool = False  # "waarom", "waardoor", "om welke reden": the answer is a reason
     asks_amount: bool = False  # "hoeveel", "wat kost", "welk bedrag": the answer is a number or an amount
     recurring: bool = False  # "welke onderwerpen kwamen opnieuw op de agenda": subjects across meetings
     words: list[str] = field(default_factory=list)  # the question's words, lower case, stopwords kept
@@ -136,6 +137,7 @@ def detect_intent(question: str) -> Intent:
     intent.asks_when = bool(_WHEN.search(question))
     intent.recurring = bool(_RECURRING.search(question))
     intent.asks_amount = bool(_AMOUNT.search(question))
+    intent.asks_why = bool(_WHY.search(question))
     intent.days = mentioned_days(question)
     intent.words = words(question)
     m = _ITEM_REF.search(question)
@@ -160,6 +162,7 @@ def mentioned_days(question: str) -> list[tuple[int | None, int, int]]:
     return out
 
 
+_WHY = re.compile(r"\b(waarom|waardoor|hoe komt het|om welke reden|wat is de reden|wat was de reden)\b", re.I)
 _WHEN = re.compile(r"\b(wanneer|welke datum|per wanneer|hoe laat|welke dag|tot wanneer|vanaf wanneer)\b", re.I)
 
 

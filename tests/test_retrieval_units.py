@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from retrieval.answer import _core_question, sentence_spans, trim_span
+from retrieval.answer import _core_question, _sentence_score, sentence_spans, trim_span
 from retrieval.embeddings import CachedEmbedder, EmbeddingCache, _as_matrix
 from retrieval.index import Vocabulary, compound_matches, covers_word, expand_subject
 from retrieval.intent import detect_intent, find_person, mentioned_day
@@ -47,6 +47,16 @@ def test_question_compound_finds_its_head_only_where_the_rest_is_a_word():
     assert not compound_matches(stems("statushouders")[0], vocab)
     assert not compound_matches(stems("onderhoud")[0], vocab)
     assert not compound_matches(stems("wint")[0], _vocabulary("De winter begint in december."))
+
+
+def test_a_why_question_prefers_the_sentence_that_gives_a_reason():
+    intent = detect_intent("Waarom is de bewonersavond uitgesteld?")
+    assert intent.asks_why and not detect_intent("Wanneer is de bewonersavond?").asks_why
+    reason = _sentence_score("De bewonersavond is uitgesteld omdat de zaal niet vrij is.", intent.subject_stems,
+                             is_note=False, intent=intent)
+    plain = _sentence_score("De bewonersavond wordt in oktober gehouden.", intent.subject_stems, is_note=False,
+                            intent=intent)
+    assert reason > plain
 
 
 def test_keyword_index_scores_the_matching_document():
