@@ -235,6 +235,9 @@ _CO = re.compile(r"^\s*(?:\S+\s+){0,2}?samen\s+met\s+((?:de\s+|het\s+)?[\w&/'’
                  r"op|in|de|het|een|dit|dat|deze)\b|[,.;:]|$)", re.IGNORECASE)
 
 
+_LIST_CODE = re.compile(r"^(?:[A-Z]{0,4}[-/.]?\d[\w./-]*\s+)+(?=[A-Z" + RED[0] + r"]|de\s|het\s)")
+
+
 def owner_before(pre: str) -> Owner:
     """The subject written before the verb ("Peter zal", "De secretaris stuurt", "[gelakt] pakt")."""
     pre = pre.strip()
@@ -243,6 +246,7 @@ def owner_before(pre: str) -> Owner:
     # a sentence the splitter kept attached ("Contactpersoon: [gelakt]. De afdeling X verzendt")
     pre = re.split(r"[.!?]\s+(?=[A-Z])", pre)[-1].strip()
     pre = re.sub(r"^(?:en|maar|dus|ook|daarnaast|verder|tevens|vervolgens|hierna|daarna)\s+", "", pre, flags=re.I)
+    pre = _LIST_CODE.sub("", pre)  # "TZ-2024-41 Gedeputeerde Van Leeuwen stuurt": the row's number is not the subject
     if not pre:
         return Owner("none")
     return classify_np(pre)
@@ -335,6 +339,9 @@ POSTPONED_STRONG = re.compile(
     r"(?:vergadering|bijeenkomst|overleg|commissie|raad|sessie)\s+(?:van|in|op)\s+\w+)\b", _Q)
 DEFERRED_DECISION = re.compile(r"\bbesl\w*\s+(?:volgt\s+)?(?:in\s+de\s+)?(?:volgende|komende|later)\b|"
                                r"\b(?:volgende|komende)\s+(?:keer|vergadering)\s+besl", _Q)
+# "Over artikel 4.7 besluit de raad in de vergadering van 15 april": a decision still to be taken
+FUTURE_DECISION = re.compile(r"\bbesl(?:uit|uiten|ist|issen)\b[^.;]{0,60}?\b(?:in|op|tijdens)\s+de\s+(?:volgende\s+|komende\s+)?"
+                             r"(?:vergadering|bijeenkomst|zitting|overleg)(?:\s+van\s+\d|\s*[.,;]|\s*$)", _Q)
 POSTPONED_NEXT = re.compile(r"\b(?:volgende|komende)\s+(?:keer|vergadering|overleg|bijeenkomst|bespreking)\b", _Q)
 NEXT_MEETING_DATE_LINE = re.compile(r"^\s*(?:de\s+)?volgende\s+\w*\s*(?:vergadering|overleg|bijeenkomst)\s*(?::|is|op|-|–)"
                                     r"|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag)\b|\b\d{1,2}\s+(?:jan|feb|mrt|maart|apr|"
@@ -351,6 +358,7 @@ ACTION_VERBS = [
     r"\b(?P<v>probeert|proberen)\b(?:\s+\S+){0,8}?\s+te\b",
     r"\b(?P<v>kijkt|kijken)\b(?:\s+\S+){0,6}?\s+(?:of|na|uit|wat|hoe|welke|wie|waar|wanneer)\b",
     r"\b(?P<v>draagt|dragen)\b(?:\s+\S+){0,6}?\s+over\b",
+    r"\b(?P<v>geeft|geven)\b(?:\s+\S+){0,6}?\s+door\b",
     r"\b(?P<v>neemt|nemen)\b(?:\s+\S+){0,6}?\s+(?:contact\b|op\s*(?:met\b|[.,;]|$)|mee\s*(?:naar\b|in\b|[.,;]|$))",
     # causative "laat onderzoeken / laat een ontwerp tekenen": somebody sees to it that it is done
     r"\b(?P<v>laat|laten)\b(?:\s+\S+){0,6}?\s+(?:onderzoeken|uitzoeken|nagaan|uitwerken|opstellen|tekenen|ontwerpen|"
@@ -368,6 +376,9 @@ ACTION_VERBS = [
 ACTION_RE = [re.compile(p, _Q) for p in ACTION_VERBS[:-1]]
 GENERAL_VERB_RE = re.compile(ACTION_VERBS[-1], _Q)
 # what a general verb needs after it to be an action rather than narrative ("stuurt ... rond", "stelt ... op")
+_WRITTEN_PIECE = (r"\b(?:notitie|brief|voorstel|stuk|stukje|memo|advies|artikel|tekst|bericht|reactie|zienswijze|oproep|"
+                  r"verslag|samenvatting|column|mail|e-mail)\b")
+_ANSWER_LATER = r"\b(?:schriftelijk|nog|later|alsnog)\b|\b(?:e-?mail|mail|brief|brieven|bericht|berichten|post)\b"
 GENERAL_COMPLEMENT = {
     "stuurt": r".", "sturen": r".", "verstuurt": r".", "versturen": r".", "mailt": r".", "mailen": r".",
     "belt": r".", "bellen": r".", "regelt": r".", "regelen": r".", "organiseert": r".", "organiseren": r".",
@@ -379,11 +390,14 @@ GENERAL_COMPLEMENT = {
     "informeert": r"\bover\b.*\b(?:na|nader|verder)\b|\bna\b|\bnog\b|\bnaar\b.*\bbij\b|"
                   r"^\s*(?:de|het|alle|betrokken|haar|zijn)\s+(?:(?!naar\b)\S+\s+){0,4}?over\b",
     "informeren": r"\bnog\b|\bna\b|\bnaar\b.*\bbij\b",
-    "plant": r"\bin\b", "plannen": r"\bin\b", "maakt": r"\b(?:afspraak|afspraken|oproep|(?:taken|actie|adres|deelnemers)?lijst|planning|opzet|notitie|overzicht|begroting|plan|aanvraag|offerte|folder|flyer|infographic|ontwerp|concept|campagne|nieuwsbrief|presentatie|rooster|memo|analyse|samenvatting|factsheet|verslag)\b|\bop\s*[.,;]?$|\baf\s*[.,;]?$", "maken": r"\b(?:afspraak|afspraken|oproep|(?:taken|actie|adres|deelnemers)?lijst|planning|opzet|notitie|overzicht|begroting|plan|aanvraag|offerte|folder|flyer|infographic|ontwerp|concept|campagne|nieuwsbrief|presentatie|rooster|memo|analyse|samenvatting|factsheet|verslag)\b|\bop\s*[.,;]?$|\baf\s*[.,;]?$",
-    "schrijft": r"\b(?:notitie|brief|voorstel|stuk|memo|advies)\b", "schrijven": r"\b(?:notitie|brief|voorstel|stuk|memo|advies)\b",
-    "vraagt": r"\b(?:op|na)\b|\baan\s*(?:bij\b|[.,;]|$)|\b(?:offerte|advies)\b",
-    "vragen": r"\b(?:op|na)\b|\baan\s*(?:bij\b|[.,;]|$)|\b(?:offerte|advies)\b",
-    "beantwoordt": r".", "beantwoorden": r".", "coördineert": r".", "coördineren": r".", "coordineert": r".",
+    "plant": r"\bin\b|\b(?:overleg|gesprek|afspraak|bijeenkomst|sessie|bezoek|vergadering)\b",
+    "plannen": r"\bin\b|\b(?:overleg|gesprek|afspraak|bijeenkomst|sessie|bezoek|vergadering)\b", "maakt": r"\b(?:afspraak|afspraken|oproep|(?:taken|actie|adres|deelnemers)?lijst|planning|opzet|notitie|overzicht|begroting|plan|aanvraag|offerte|folder|flyer|infographic|ontwerp|concept|campagne|nieuwsbrief|presentatie|rooster|memo|analyse|samenvatting|factsheet|verslag)\b|\bop\s*[.,;]?$|\baf\s*[.,;]?$", "maken": r"\b(?:afspraak|afspraken|oproep|(?:taken|actie|adres|deelnemers)?lijst|planning|opzet|notitie|overzicht|begroting|plan|aanvraag|offerte|folder|flyer|infographic|ontwerp|concept|campagne|nieuwsbrief|presentatie|rooster|memo|analyse|samenvatting|factsheet|verslag)\b|\bop\s*[.,;]?$|\baf\s*[.,;]?$",
+    "schrijft": _WRITTEN_PIECE, "schrijven": _WRITTEN_PIECE,
+    # "vraagt de afdeling om een oproep": a request to be made (not "vraagt om aandacht", reported in the meeting)
+    "vraagt": r"\b(?:op|na)\b|\baan\s*(?:bij\b|[.,;]|$)|\b(?:offerte|advies)\b|\bom\s+(?:een|het|de)\s+(?!aandacht\b)",
+    "vragen": r"\b(?:op|na)\b|\baan\s*(?:bij\b|[.,;]|$)|\b(?:offerte|advies)\b|\bom\s+(?:een|het|de)\s+(?!aandacht\b)",
+    # "beantwoordt de e-mail" is to be done; "beantwoordt een vraag van de fractie" was done in the meeting
+    "beantwoordt": _ANSWER_LATER, "beantwoorden": _ANSWER_LATER, "coördineert": r".", "coördineren": r".", "coordineert": r".",
     "levert": r"\baan\b", "leveren": r"\baan\b", "bereidt": r"\bvoor\b", "bereiden": r"\bvoor\b",
     "werkt": r"\buit\b|\bbij\s*(?:[.,;]|$)", "werken": r"\buit\b|\bbij\s*(?:[.,;]|$)", "zet": r"\b(?:uit|op\s+de\s+agenda|in\s+gang)\b",
     "zetten": r"\b(?:uit|op\s+de\s+agenda|in\s+gang)\b", "past": r"\baan\b", "passen": r"\baan\b",
@@ -575,10 +589,12 @@ def analyse(norm: str, mode: str) -> list[Hit]:
         if owner.kind == "none":
             owner = Owner("name", who) if who else Owner("none")
         hits.append(Hit("action", owner, "actie-tag", strong=True))
+    if mode == "record" and re.match(r"^\s*(?:de\s+)?volgende\s+(?:vergadering|bijeenkomst|overleg)\s*:", text, _Q):
+        return []  # "Volgende bijeenkomst: dinsdag 17 juni 2025."
     if mode == "record":
-        postponed = bool(POSTPONED_STRONG.search(text)) or (
+        postponed = not COMMITMENT.search(text) and (bool(POSTPONED_STRONG.search(text)) or (
             bool(POSTPONED_NEXT.search(text)) and (len(text.split()) <= 6 or bool(POSTPONED_NEXT_CONTEXT.search(text)))
-            and not NEXT_MEETING_DATE_LINE.search(text))
+            and not NEXT_MEETING_DATE_LINE.search(text)))
         if label:
             name = label.group("label").lower()
             after = text[label.end():]
@@ -621,6 +637,8 @@ def analyse(norm: str, mode: str) -> list[Hit]:
         if AGREED_TO.search(text) and not tag:
             hits.append(Hit("action", Owner("none"), "afgesproken om", strong=True))
             return hits
+        if FUTURE_DECISION.search(text) and not label:
+            return [Hit("postponed", cue="besluit later")]
         if DECISION_RE.search(text) and (not NOT_DECISION.search(text) or PROPOSAL_OUTCOME.match(text)
                                          or ADVICE.search(text)):
             hits.append(Hit("decision", cue=DECISION_RE.search(text).group(0)))
@@ -665,6 +683,9 @@ def analyse(norm: str, mode: str) -> list[Hit]:
         m = COMMITMENT.search(text)
         if m:
             owner = owner_before(text[: m.start()])
+            if owner.kind == "none":  # "De decaan zegt toe ...": whoever promises is the owner, role word or not
+                np = re.fullmatch(r"\s*(?:de|het)\s+([a-zé-]{3,}(?:\s+[a-zé-]{3,})?)\s*", text[: m.start()], _Q)
+                owner = Owner("name", np.group(1)) if np else owner
             hits.append(Hit("action", owner if owner.kind != "generic" else Owner("none"), "zegt toe", strong=True))
             return hits
         if PASSIVE_ACTION.search(text) and not DONE_REPORT.search(text):
@@ -682,7 +703,31 @@ def analyse(norm: str, mode: str) -> list[Hit]:
         timed = _timed_present(text)
         if timed is not None:
             hits.append(Hit("action", timed, "met termijn"))
+            return hits
+        if _team_present(text):
+            hits.append(Hit("action", Owner("team"), "wij"))
     return hits
+
+
+# "We plaatsen een oproep in de wijkkrant", "Wij zoeken een nieuwe datum": in notes and minutes the writers'
+# own present tense is what they will do. Verbs of thinking, seeing and being are not.
+_TEAM_PRESENT = re.compile(r"^\s*(?:en\s+|dus\s+|daarom\s+)?(?:we|wij)\s+(?P<v>[a-zë]{3,}en)\b(?P<rest>(?:\s+\S+){2,})", _Q)
+_TEAM_NOT_ACTION = {
+    "hebben", "zijn", "worden", "kunnen", "willen", "moeten", "mogen", "zullen", "zouden", "blijven", "vinden",
+    "denken", "zien", "weten", "hopen", "verwachten", "constateren", "merken", "concluderen", "missen", "begrijpen",
+    "herkennen", "snappen", "twijfelen", "betreuren", "waarderen", "danken", "bedanken", "adviseren", "vragen",
+    "spreken", "bespreken", "horen", "lezen", "ontvangen", "krijgen", "staan", "liggen", "zitten", "komen", "lopen",
+    "gaan", "doen", "maken", "beginnen", "stoppen", "wachten", "kennen", "houden", "geven", "nemen", "noemen", "delen",
+    "voelen", "merken", "stellen", "zeggen", "melden", "stemmen",
+}
+
+
+def _team_present(text: str) -> bool:
+    m = _TEAM_PRESENT.match(text)
+    if not m or m.group("v").lower() in _TEAM_NOT_ACTION:
+        return False
+    # "we plaatsen ... geplaatst" / "we zijn ... gestart": a report of what was done, not a plan
+    return not DONE_REPORT.search(text) and not re.search(r"\b(?:al|reeds|inmiddels|gisteren|vorige)\b", m.group("rest"), _Q)
 
 
 _NOT_ACTION_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "wordt", "worden", "werd", "kan", "kunnen",
