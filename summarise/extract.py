@@ -61,6 +61,7 @@ class _Ctx:
     table_actions: set[str] = field(default_factory=set)  # ids of actions read from an action table
     next_meeting: dt.date | None = None  # "Volgende vergadering: 13 mei" written in the document
     holders: dict[str, str] = field(default_factory=dict)  # role -> "role Name" where the document names one
+    initials: dict[str, str] = field(default_factory=dict)  # "KB" -> "Karim Benali" where the document says so
 
     def reds(self, source: Source) -> list[Redaction]:
         if source.id not in self.redactions:
@@ -100,6 +101,25 @@ def team_name(sources: dict[str, Source]) -> str | None:
         return None
     name, n = counts.most_common(1)[0]
     return name if n >= 2 else None
+
+
+_INITIALS = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:van|de|der|den|ter|ten|von|[A-Z][\w'’-]+)){1,4})"
+                       r"(?:\s*,\s*[^,;()\n]{1,40}?)?\s*\((?P<ini>[A-Z][A-Za-z]{0,3})\)")
+
+
+def initials_map(sources: dict[str, Source]) -> dict[str, str]:
+    """Initials the document introduces ("Karim Benali (KB)", "Joop van Dam, voorzitter (JvD)") -> the name,
+    so that an action noted as "... opstellen (KB)" gets a person as owner. Only initials that fit the name
+    (first and last capital) and that stand for one name."""
+    found: dict[str, set[str]] = {}
+    for source in sources.values():
+        for m in _INITIALS.finditer(source.raw_text):
+            name, ini = m.group("name"), m.group("ini")
+            capitals = [w[0] for w in name.split() if w[0].isupper()]
+            if len(ini) < 2 or ini[0] != name[0] or ini[-1] != capitals[-1]:
+                continue
+            found.setdefault(ini, set()).add(name)
+    return {ini: next(iter(names)) for ini, names in found.items() if len(names) == 1}
 
 
 def _top(meeting: Meeting, item: AgendaItem) -> AgendaItem:
@@ -189,6 +209,8 @@ def _owner_string(ctx: _Ctx, owner: rules.Owner, prev_owner: tuple[str | None, b
         return None, True
     if owner.kind == "team":
         name = f"{ctx.team} (wij)" if ctx.team else "wij"
+    elif owner.kind == "name" and owner.text in ctx.initials:
+        name = ctx.initials[owner.text]
     elif owner.kind == "name":
         name = _named_holder(ctx, owner.text) if owner.text else owner.text
     elif owner.kind == "pronoun" and prev_owner is not None:
@@ -634,7 +656,7 @@ def _contexts(ctx: _Ctx, agenda: Source, item: AgendaItem) -> list[str]:
 
 def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
     """The rule engine on one meeting (no LLM)."""
-    ctx = _Ctx(meeting=meeting, sources=sources, team=team_name(sources))
+    ctx = _Ctx(meeting=meeting, sources=sources, team=team_name(sources), initials=initials_map(sources))
     if not meeting.source_ids or meeting.source_ids[0] not in sources:
         return Extraction(meeting_id=meeting.id, warnings=["geen bron bij deze vergadering"])
     agenda = sources[meeting.source_ids[0]]

@@ -741,9 +741,14 @@ TELEGRAPHIC_VERBS = (r"(?:uitzoeken|opvragen|navragen|nasturen|sturen|versturen|
                      r"agenderen|terugkoppelen|inplannen|plannen|afstemmen|voorbereiden|uitwerken|opstellen|aanpassen|"
                      r"benaderen|bellen|mailen|informeren|organiseren|oppakken|uitnodigen|aanvragen|verzorgen|bespreken|"
                      r"contact\s+opnemen|nagaan|aanleveren|delen|verspreiden|maken|schrijven|reserveren|bestellen|"
-                     r"aankondigen|melden|toelichten|terugkomen)")
+                     r"aankondigen|melden|toelichten|terugkomen|rondbrengen|ophalen|doorgeven|opzetten|aanschrijven|nabellen|"
+                     r"onderzoeken|controleren|verzenden|opnemen|bijwerken|updaten|afronden|overleggen)")
 _TELEGRAPHIC_BEFORE = re.compile(r"^\s*(?P<who>[^:]{1,40}):\s*(?:\S+\s+){0,6}?" + TELEGRAPHIC_VERBS + r"\b", _Q)
-_TELEGRAPHIC_AFTER = re.compile(r"\b" + TELEGRAPHIC_VERBS + r"\b[^()]*?(?:\((?P<who>[^)]{1,40})\)|(?:→|->|–|-)\s*(?P<who2>[^.]{1,40}))\s*\.?\s*$", _Q)
+# "... opstellen (KB), vóór 1 december.": the owner in brackets, then perhaps the term; an arrow or a dash between
+# words ("→ Jan", " - Jan") also names the owner, a hyphen inside a word ("jeu-de-boules") does not
+_TELEGRAPHIC_AFTER = re.compile(r"\b" + TELEGRAPHIC_VERBS + r"\b[^()]*?(?:\((?P<who>[^)]{1,40})\)(?:\s*,?\s*(?:vóór|voor|"
+                                r"uiterlijk|per|binnen|eind|begin|medio|z\.s\.m\.|zsm|asap)\b[^()]{0,40})?|"
+                                r"(?:\s*(?:→|->)|\s(?:–|-))\s*(?P<who2>[^.]{1,40}))\s*\.?\s*$", _Q)
 
 
 def _telegraphic(text: str) -> Owner | None:

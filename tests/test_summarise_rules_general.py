@@ -90,3 +90,53 @@ def test_onderwerp_label_is_not_part_of_the_title(settings):
     text = ("Besluitenlijst college 3 juni 2025\n\n1. Onderwerp: Subsidie theater\nBesluit: verleend.\n\n"
             "2. Onderwerp: Inkoopbeleid\nBesluit: vastgesteld.\n")
     assert _items("bw.txt", text, settings) == [("1", "Subsidie theater"), ("2", "Inkoopbeleid")]
+
+
+# --------------------------------------------------------------------------- generalised on eval/data/blind2
+# (sentences written fresh, in the style of a wijkraad, a faculteitsraad, a provincial committee)
+
+
+@pytest.mark.parametrize("sentence,owner", [
+    ("We hangen de nieuwe roosters op in de kantine.", "team"),
+    ("Wij benaderen twee andere zalen voor het voorjaar.", "team"),
+    ("TZ-2025-07 Wethouder Smit stuurt de raad een overzicht van de subsidies.", "Wethouder Smit"),
+    ("De rector zegt toe de notitie na te sturen.", "rector"),
+    ("Notitie over de huisvesting opstellen (MdV), vóór 1 maart.", "MdV"),
+    ("Nagaan of de aannemer de schade wil herstellen (RB).", "RB"),
+    ("Joke geeft de meldingen door aan de beheerder.", "Joke"),
+    ("Femke vraagt de drukker om een nieuwe offerte.", "Femke"),
+    ("De penningmeester plant een gesprek met de bank.", "penningmeester"),
+    ("de voorzitter beantwoordt de brief van de bewoners.", "voorzitter"),
+])
+def test_more_action_forms(sentence, owner):
+    assert ("action", owner) in kinds(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We vinden het belangrijk dat bewoners meepraten.",
+    "Wij hebben de stukken al rondgestuurd.",
+    "Wethouder Smit beantwoordt een vraag van de fractie van de PvdA.",
+    "De fractie vraagt aandacht voor de verkeersveiligheid.",
+    "Volgende vergadering: donderdag 6 maart 2025.",
+])
+def test_more_reports_that_are_no_actions(sentence):
+    assert not [k for k in kinds(sentence) if k[0] == "action"]
+
+
+def test_a_decision_still_to_be_taken_is_postponed_not_decided():
+    found = kinds("Over de tarieven besluit het bestuur in de vergadering van 12 mei.")
+    assert ("postponed", "none") in found and not [k for k in found if k[0] == "decision"]
+    # a promise to come back next time is an action, not a postponed item
+    found = kinds("De decaan zegt toe hierop terug te komen in de volgende vergadering.")
+    assert ("action", "decaan") in found and not [k for k in found if k[0] == "postponed"]
+
+
+def test_initials_introduced_in_the_attendee_list_name_the_owner():
+    from notulist.models import Source
+    from summarise.extract import initials_map
+
+    text = ("Aanwezig: Joop van Dam, voorzitter (JvD); Karim Benali (KB); Ans de Ruiter (AdR)\n"
+            "Namens de gemeente: Sylvia Koster, wijkmanager (SK)\n- Brief opstellen (KB).\n(Zie bijlage A) en (NB)")
+    source = Source(id="s", filename="n.txt", media_type="txt", raw_text=text, size_bytes=len(text))
+    assert initials_map({"s": source}) == {"JvD": "Joop van Dam", "KB": "Karim Benali", "AdR": "Ans de Ruiter",
+                                           "SK": "Sylvia Koster"}
