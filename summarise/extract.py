@@ -284,11 +284,16 @@ _HEADER_ROLES = [
     ("action", re.compile(r"\b(?:actie(?:punt)?s?|omschrijving|wat|taak|taken|afspraak|afspraken|to\s?do)\b", re.I)),
     ("item", re.compile(r"^(?:agendapunt|agenda\s*punt|punt|ap)$", re.I)),  # "Nr" numbers the rows, not items
 ]
+# a row that says the action comes from an earlier meeting
+_EARLIER_ACTION = re.compile(r"\buit\s+(?:het\s+|de\s+)?(?:overleg|vergadering|bijeenkomst|verslag)\b|\b(?:vorige|eerdere?)\s+"
+                             r"(?:overleg(?:gen)?|vergadering(?:en)?|bijeenkomst(?:en)?|keer)\b", re.I)
 _DONE_STATUS = re.compile(r"\b(?:afgerond|gereed|gedaan|klaar|done|voltooid|afgehandeld|vervalt|vervallen)\b|✓|✔", re.I)
 
 
 def _cells(raw: str, s: int, e: int) -> list[tuple[int, int]]:
     line = raw[s:e]
+    if line.count("|") < 2 and line.count("\t") < 2:  # a plain-text table: columns apart by two or more spaces
+        return [(s + m.start(), s + m.end()) for m in re.finditer(r"\S+(?: \S+)*", line)]
     sep = "|" if line.count("|") >= 2 else "\t"
     cells, pos = [], 0
     parts = line.split(sep)
@@ -307,12 +312,15 @@ def _cells(raw: str, s: int, e: int) -> list[tuple[int, int]]:
     return cells
 
 
+_WIDE_GAP = re.compile(r"\S {2,}(?=\S)")  # columns of a plain-text table ("24-09  Gesprek met ...  Henk  z.s.m.")
+
+
 def _table_rows(raw: str, lo: int, hi: int) -> list[list[tuple[int, int]]]:
     """Consecutive table lines (markdown pipes or tabs) of raw[lo:hi], each as one line span."""
     tables, current = [], []
     for m in re.finditer(r"[^\n]+", raw[lo:hi]):
         line = m.group(0)
-        if line.count("|") >= 2 or line.count("\t") >= 2:
+        if line.count("|") >= 2 or line.count("\t") >= 2 or len(_WIDE_GAP.findall(line.strip())) >= 2:
             current.append((lo + m.start(), lo + m.end()))
         else:
             if current:
@@ -334,6 +342,21 @@ def _header_roles(raw: str, cells: list[tuple[int, int]]) -> dict[str, int]:
                 roles[role] = idx
                 break
     return roles
+
+
+def _row_names_item(ctx: _Ctx, raw: str, cells: list[tuple[int, int]]) -> AgendaItem | None:
+    """A row that starts with an agenda item's number and names that item ("| 5 | OTO-jaarplan 2025 | ...")
+    belongs to that item, also where the column is headed "Nr"; the title check keeps row numbers apart."""
+    from rapidfuzz import fuzz
+
+    if len(cells) < 2:
+        return None
+    number = raw[cells[0][0]:cells[0][1]].strip().rstrip(".")
+    candidate = ctx.meeting.item(number) if re.fullmatch(r"\d{1,2}[a-z]?", number) else None
+    if candidate is None or not candidate.title:
+        return None
+    named = raw[cells[1][0]:cells[1][1]]
+    return candidate if fuzz.token_set_ratio(named.lower(), candidate.title.lower()) >= 80 else None
 
 
 def _trim_span(raw: str, s: int, e: int) -> tuple[int, int] | None:
@@ -442,6 +465,7 @@ def _process_table(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item:
     header = _header_roles(raw, _cells(raw, *rows[0]))
     if not ({"action", "decision"} & set(header)):
         return False
+    heading = raw[max(0, raw.rfind("\n", 0, max(0, rows[0][0] - 2)) + 1):rows[0][0]]  # the line(s) right above
     for s, e in rows[1:]:
         if re.fullmatch(r"[\s|:\-+\t]*", raw[s:e]):
             continue  # markdown separator row
@@ -455,6 +479,8 @@ def _process_table(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item:
         if (c := cell("item")) is not None:
             number = raw[c[0]:c[1]].strip().rstrip(".")
             row_item = ctx.meeting.item(number) or item
+        else:
+            row_item = _row_names_item(ctx, raw, cells) or item
         top = _top(ctx.meeting, row_item) if row_item else None
         span = (cells[0][0], cells[-1][1]) if cells else (s, e)
         if "decision" in header and (c := cell("decision")) is not None and mode == "record":
@@ -462,9 +488,12 @@ def _process_table(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item:
                 continue
             # a Besluit cell often goes on with who carries it out ("Portefeuillehouder X informeert ... uiterlijk
             # 25 februari"): those clauses are actions, the clauses before them the decision
-            n_actions, n_decisions = len(ctx.actions), len(ctx.decisions)
+            n_actions, n_decisions, n_postponed = len(ctx.actions), len(ctx.decisions), len(ctx.postponed)
             _process_region(ctx, source, c[0], c[1], row_item, "record", from_actielijst, [])
             del ctx.decisions[n_decisions:]
+            cell_text = raw[c[0]:c[1]]
+            if len(ctx.postponed) > n_postponed and not rules.DECISION_RE.search(cell_text):
+                continue  # "Aangehouden tot het overleg van 8 mei": the item is postponed, nothing is decided
             new_actions = ctx.actions[n_actions:]
             dec_span = span
             if new_actions:
@@ -506,6 +535,8 @@ def _process_table(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item:
                 due = written
                 match = find_due(written, ctx.meeting.date)
                 due_date = match.date if match else None
+        if done and (_EARLIER_ACTION.search(raw[s:e]) or _EARLIER_ACTION.search(heading)):
+            continue  # "(uit overleg 13 maart) ... gereed": an earlier meeting's action, reported done
         ctx.table_actions.add(stable_id(ctx.meeting.id, "action", *span))
         ctx.actions.append(Action(
             id=stable_id(ctx.meeting.id, "action", *span), meeting_id=ctx.meeting.id,

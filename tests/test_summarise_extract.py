@@ -217,3 +217,41 @@ def test_postponed_item_is_found_on_the_next_meeting_thread(app, settings):
     ex = app.store.get_extraction(first.id)
     assert [p.item for p in ex.postponed] == ["4"]
     assert postponed_followups(app.store, first, ex) == {"4": "12 februari 2024, punt 3"}
+
+
+BESLUITEN_EN_ACTIES = """Besluiten- en actielijst overleg Jeugdzorg Noord
+
+Datum: 14-05-2025
+
+1. Opening en mededelingen
+2. Inkoop 2026
+3. Wachttijden
+4. Rondvraag
+
+Besluiten
+
+| Nr | Onderwerp | Besluit |
+|----|-----------|---------|
+| 2 | Inkoop 2026 | Het overleg kiest voor een open-house-procedure. |
+| 3 | Wachttijden | Aangehouden tot het overleg van 11 juni, in afwachting van de cijfers. |
+
+Openstaande acties uit eerdere vergaderingen
+
+nr     actie                                         wie       gereed      stand van zaken
+24-11  Convenant met de huisartsen opstellen          Sanne     1 juni      loopt, concept besproken
+25-01  Factsheet wachttijden maken                    Omar      1 april     afgerond
+"""
+
+
+def test_besluitenlijst_rows_land_on_their_items_and_plain_text_action_tables_are_read(settings):
+    data = BESLUITEN_EN_ACTIES.encode()
+    source = load_document("2025-05-14_jeugdzorg-noord_besluitenlijst.txt", data, settings=settings)
+    meeting = parse_meeting(source)
+    ex = extract_meeting(meeting, {source.id: source})
+    # "Nr" numbers the agenda items where the row names the item: the row is that item's decision
+    assert [(d.item, d.text) for d in ex.decisions] == [("2", "Het overleg kiest voor een open-house-procedure.")]
+    # "Aangehouden" in the Besluit column postpones the item and decides nothing
+    assert [p.item for p in ex.postponed] == ["3"]
+    # a table with columns two spaces apart; an earlier meeting's action reported done is not this meeting's
+    assert [(a.owner, a.due_date) for a in ex.actions] == [("Sanne", dt.date(2025, 6, 1))]
+    assert all(is_exact_span(a.citation, {source.id: source}) for a in ex.actions)
