@@ -718,7 +718,7 @@ def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
             note_source = sources.get(note.source_id)
             if note_source is not None:
                 _process_region(ctx, note_source, note.start, note.end, item, "record", False, contexts)
-    extraction = Extraction(meeting_id=meeting.id, decisions=_dedupe(ctx.decisions), actions=_without_table_duplicates(ctx),
+    extraction = Extraction(meeting_id=meeting.id, decisions=[d for d in _dedupe(ctx.decisions) if not is_procedural(d, meeting)], actions=_without_table_duplicates(ctx),
                             postponed=ctx.postponed)
     return _only_grounded(extraction, sources)
 
@@ -740,6 +740,25 @@ def _without_table_duplicates(ctx: _Ctx) -> list[Action]:
 
     kept = [a for a in ctx.actions if a.id in ctx.table_actions or not said_in_table(a)]
     return _dedupe(kept)
+
+
+# "De agenda wordt ongewijzigd vastgesteld", "Verslag 13 maart: vastgesteld": the meeting adopting its own
+# paperwork. Every gold set written for Notulist leaves these out of the besluitenlijst, and so does a
+# secretary: they say nothing about the subjects decided on.
+_PROCEDURAL = re.compile(r"^\W*(?:besluit\s*:\s*)?(?:\d+\s*\|\s*)?(?:de\s+|het\s+)?(?:concept[- ]?)?(?:agenda|verslag|notulen|"
+                         r"besluitenlijst|actielijst)\b[^.|]{0,60}?(?:\|\s*)?(?:\S+\s+){0,4}?(?:vastgesteld|goedgekeurd|"
+                         r"akkoord|vastgesteld|ongewijzigd)\b", re.I)
+_BARE_ADOPTION = re.compile(r"^\W*(?:conform\s+|ongewijzigd\s+|zonder\s+wijzigingen\s+)?(?:vastgesteld|goedgekeurd|akkoord|"
+                            r"aangenomen)\b[^.]{0,80}\.?\s*$", re.I)
+_PAPERWORK_TITLE = re.compile(r"\b(?:verslag|notulen|agenda|besluitenlijst|actielijst|opening)\b", re.I)
+
+
+def is_procedural(decision: Decision, meeting: Meeting) -> bool:
+    quote = " ".join(decision.citation.quote.split())
+    if _PROCEDURAL.search(quote):
+        return True
+    item = meeting.item(decision.item) if decision.item else None
+    return bool(_BARE_ADOPTION.match(decision.text) and item is not None and _PAPERWORK_TITLE.search(item.title or ""))
 
 
 def _dedupe(found: list) -> list:

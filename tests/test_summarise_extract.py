@@ -255,3 +255,16 @@ def test_besluitenlijst_rows_land_on_their_items_and_plain_text_action_tables_ar
     # a table with columns two spaces apart; an earlier meeting's action reported done is not this meeting's
     assert [(a.owner, a.due_date) for a in ex.actions] == [("Sanne", dt.date(2025, 6, 1))]
     assert all(is_exact_span(a.citation, {source.id: source}) for a in ex.actions)
+
+
+def test_adopting_the_meetings_own_paperwork_is_not_a_decision(settings):
+    text = ("Verslag bestuur Speeltuinvereniging De Klim\nDatum: 3 maart 2025\n\n1. Opening en verslag vorige vergadering\n"
+            "Het verslag van 3 februari wordt ongewijzigd vastgesteld.\n\n2. Jaarverslag 2024\n"
+            "Het jaarverslag 2024 wordt vastgesteld.\n\n3. Notulen ALV\nGoedgekeurd.\n\n4. Nieuwe glijbaan\n"
+            "Goedgekeurd, mits de gemeente de ondergrond betaalt.\n")
+    source = load_document("2025-03-03_de-klim_verslag.txt", text.encode(), settings=settings)
+    meeting = parse_meeting(source)
+    decided = [d.citation.quote for d in extract_meeting(meeting, {source.id: source}).decisions]
+    assert "Het jaarverslag 2024 wordt vastgesteld." in decided  # an annual report is a subject, not paperwork
+    assert any(q.startswith("Goedgekeurd, mits") for q in decided)  # under a subject's item it decides it
+    assert not [q for q in decided if "verslag van 3 februari" in q or q == "Goedgekeurd."]
