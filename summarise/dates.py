@@ -25,7 +25,8 @@ _PREP = r"(?:(?:uiterlijk|voor|vóór|per|op|tot|rond|medio|in|na)\s+(?:de\s+|he
 # Order matters: the first pattern that matches at a position wins (longest, most specific first).
 _PATTERNS: list[tuple[str, str]] = [
     ("daymonth", _PREP + r"(?:" + _WEEKDAY + r"\s+)?(?P<d>\d{1,2})\s*(?P<m>" + _MONTH + r")(?:\s*(?P<y>20\d\d))?\b"),
-    ("numeric", _PREP + r"(?P<d>\d{1,2})[-/](?P<m>\d{1,2})(?:[-/](?P<y>(?:20)?\d\d))?\b(?![.,]\d)"),
+    # a day and a month that exist, not part of a code ("TZ-2024-41") or a longer number
+    ("numeric", _PREP + r"(?<![\w-])(?P<d>0?[1-9]|[12]\d|3[01])[-/](?P<m>0?[1-9]|1[0-2])(?:[-/](?P<y>(?:20)?\d\d))?\b(?![.,]\d|-\d)"),
     ("relday", r"\b(?P<w>overmorgen|morgen|vandaag|vanavond)\b"),
     ("weekday", _PREP + r"(?:a\.s\.\s+|aanstaande\s+|komende\s+|volgende\s+week\s+)?(?P<wd>" + _WEEKDAY + r")\b"),
     ("in", r"\b(?:over|binnen)\s+(?P<n>" + _NUM + r")\s+(?P<u>dagen|dag|weken|week|maanden|maand)\b"),

@@ -593,6 +593,18 @@ def _process_region(ctx: _Ctx, source: Source, lo: int, hi: int, item: AgendaIte
             if subject.kind != "none":
                 last_subject = _owner_string(ctx, subject, None)
             adjacent = last_hit is not None and not raw[last_end:s].count("\n\n") and s - last_end < 40
+            if (not hits and adjacent and last_hit is not None and last_hit[0] == "action" and last_hit[1].due is None
+                    and "\n" not in raw[last_end:s] and _TERM_SENTENCE.match(norm)):
+                prev = last_hit[1]  # "Actie: Hans stelt de brief op. Uiterlijk 20 maart naar Weidewonen.": its term
+                due, due_date = _due_for(ctx, norm, prev.owner, contexts)
+                if due is not None:
+                    updated = prev.model_copy(update={
+                        "due": due, "due_date": due_date, "text": _display(ctx, source, prev.citation.start, e),
+                        "citation": _citation(ctx, source, prev.citation.start, e, top),
+                        "id": stable_id(ctx.meeting.id, "action", prev.citation.start, e)})
+                    ctx.actions[ctx.actions.index(prev)] = updated
+                    last_hit, last_end = ("action", updated), e
+                    continue
             if not hits:
                 last_hit = None if not adjacent or raw[last_end:s].strip() else last_hit
                 if not adjacent:
@@ -645,6 +657,10 @@ def _process_region(ctx: _Ctx, source: Source, lo: int, hi: int, item: AgendaIte
                                  from_actielijst=from_actielijst, citation=_citation(ctx, source, s, e, top))
                     ctx.actions.append(act)
                     last_hit, last_end = ("action", act), e
+
+
+# a sentence that only gives the term of the action before it ("Termijn: eerste kwartaal 2025.", "Uiterlijk 20 maart.")
+_TERM_SENTENCE = re.compile(r"^\W*(?:termijn|deadline|uiterlijk|gereed|streefdatum|klaar|vóór|voor)\b", re.I)
 
 
 # items that only open the meeting or fix its agenda: a postponement written there is about
@@ -723,11 +739,27 @@ def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
     return _only_grounded(extraction, sources)
 
 
+def _closing_list_start(ctx: _Ctx) -> tuple[str, int] | None:
+    """(source id, offset) of a closing list of actions or commitments ("## Toezeggingen", "ACTIEPUNTEN") in
+    the last part of the minutes, whose lines are the list even where they are written as sentences."""
+    if not ctx.meeting.source_ids or ctx.meeting.source_ids[0] not in ctx.sources:
+        return None
+    source = ctx.sources[ctx.meeting.source_ids[0]]
+    end = source.body_end if source.body_end is not None else len(source.raw_text)
+    found = None
+    for m in re.finditer(r"[^\n]+", source.raw_text[:end]):
+        if m.start() > 0.6 * end and _LIST_HEADING.match(m.group(0).strip().strip("*#_ ")):
+            found = (source.id, m.end())
+    return found
+
+
 def _without_table_duplicates(ctx: _Ctx) -> list[Action]:
-    """Minutes that end with an action table repeat its actions in the text: the table is the list.
-    A text action whose owner also owns a table row is that row's action, said in words."""
-    rows = [(a.owner.casefold() if a.owner else None, _content_words(a.text))
-            for a in ctx.actions if a.id in ctx.table_actions]
+    """Minutes that end with an action table or list repeat its actions in the text: the list is the list.
+    A text action whose owner also owns a list row is that row's action, said in words."""
+    closing = _closing_list_start(ctx)
+    listed = {a.id for a in ctx.actions if a.id in ctx.table_actions or (
+        closing is not None and a.citation.source_id == closing[0] and a.citation.start >= closing[1])}
+    rows = [(a.owner.casefold() if a.owner else None, _content_words(a.text)) for a in ctx.actions if a.id in listed]
 
     def said_in_table(a: Action) -> bool:
         # the same task in other words: a row of the same owner about the same thing, or a row whose
@@ -738,7 +770,7 @@ def _without_table_duplicates(ctx: _Ctx) -> list[Action]:
         return any((owner is not None and owner == row_owner and (words & row_words))
                    or len({w for w in words if len(w) >= 5} & row_words) >= 2 for row_owner, row_words in rows)
 
-    kept = [a for a in ctx.actions if a.id in ctx.table_actions or not said_in_table(a)]
+    kept = [a for a in ctx.actions if a.id in listed or not said_in_table(a)]
     return _dedupe(kept)
 
 

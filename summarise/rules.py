@@ -379,6 +379,8 @@ GENERAL_VERB_RE = re.compile(ACTION_VERBS[-1], _Q)
 _WRITTEN_PIECE = (r"\b(?:notitie|brief|voorstel|stuk|stukje|memo|advies|artikel|tekst|bericht|reactie|zienswijze|oproep|"
                   r"verslag|samenvatting|column|mail|e-mail)\b")
 _ANSWER_LATER = r"\b(?:schriftelijk|nog|later|alsnog)\b|\b(?:e-?mail|mail|brief|brieven|bericht|berichten|post)\b"
+_ASKS_FOR = (r"^(?!\s*aandacht\b).*(?:\b(?:op|na)\b(?!\s+(?:de|het|een|dit|dat|deze)\b)|\baan\s*(?:bij\b|[.,;]|$)|"
+             r"\b(?:offerte|advies)\b|\bom\s+(?:een|het|de)\s+(?!aandacht\b))")
 GENERAL_COMPLEMENT = {
     "stuurt": r".", "sturen": r".", "verstuurt": r".", "versturen": r".", "mailt": r".", "mailen": r".",
     "belt": r".", "bellen": r".", "regelt": r".", "regelen": r".", "organiseert": r".", "organiseren": r".",
@@ -394,8 +396,8 @@ GENERAL_COMPLEMENT = {
     "plannen": r"\bin\b|\b(?:overleg|gesprek|afspraak|bijeenkomst|sessie|bezoek|vergadering)\b", "maakt": r"\b(?:afspraak|afspraken|oproep|(?:taken|actie|adres|deelnemers)?lijst|planning|opzet|notitie|overzicht|begroting|plan|aanvraag|offerte|folder|flyer|infographic|ontwerp|concept|campagne|nieuwsbrief|presentatie|rooster|memo|analyse|samenvatting|factsheet|verslag)\b|\bop\s*[.,;]?$|\baf\s*[.,;]?$", "maken": r"\b(?:afspraak|afspraken|oproep|(?:taken|actie|adres|deelnemers)?lijst|planning|opzet|notitie|overzicht|begroting|plan|aanvraag|offerte|folder|flyer|infographic|ontwerp|concept|campagne|nieuwsbrief|presentatie|rooster|memo|analyse|samenvatting|factsheet|verslag)\b|\bop\s*[.,;]?$|\baf\s*[.,;]?$",
     "schrijft": _WRITTEN_PIECE, "schrijven": _WRITTEN_PIECE,
     # "vraagt de afdeling om een oproep": a request to be made (not "vraagt om aandacht", reported in the meeting)
-    "vraagt": r"\b(?:op|na)\b|\baan\s*(?:bij\b|[.,;]|$)|\b(?:offerte|advies)\b|\bom\s+(?:een|het|de)\s+(?!aandacht\b)",
-    "vragen": r"\b(?:op|na)\b|\baan\s*(?:bij\b|[.,;]|$)|\b(?:offerte|advies)\b|\bom\s+(?:een|het|de)\s+(?!aandacht\b)",
+    # (the particle "op"/"na", not the preposition: "vraagt aandacht voor ... op de provinciale wegen")
+    "vraagt": _ASKS_FOR, "vragen": _ASKS_FOR,
     # "beantwoordt de e-mail" is to be done; "beantwoordt een vraag van de fractie" was done in the meeting
     "beantwoordt": _ANSWER_LATER, "beantwoorden": _ANSWER_LATER, "coördineert": r".", "coördineren": r".", "coordineert": r".",
     "levert": r"\baan\b", "leveren": r"\baan\b", "bereidt": r"\bvoor\b", "bereiden": r"\bvoor\b",

@@ -268,3 +268,39 @@ def test_adopting_the_meetings_own_paperwork_is_not_a_decision(settings):
     assert "Het jaarverslag 2024 wordt vastgesteld." in decided  # an annual report is a subject, not paperwork
     assert any(q.startswith("Goedgekeurd, mits") for q in decided)  # under a subject's item it decides it
     assert not [q for q in decided if "verslag van 3 februari" in q or q == "Goedgekeurd."]
+
+
+COMMISSIE = """Verslag commissie Sport en Cultuur
+Datum: 9 oktober 2024
+
+1. Opening
+De voorzitter opent de vergadering.
+
+2. Sportakkoord
+De wethouder zegt toe de commissie te informeren over de verdeling van de sportsubsidies.
+Actie: de secretaris stuurt de stukken rond. Uiterlijk 20 oktober naar alle leden.
+
+3. Rondvraag
+Geen vragen.
+
+4. Sluiting
+De voorzitter sluit de vergadering.
+
+Toezeggingen
+- TZ-24-07 De wethouder informeert de commissie over de verdeling van de sportsubsidies. Termijn: vóór 1 december 2024.
+"""
+
+
+def test_closing_list_of_commitments_is_the_list_and_terms_in_the_next_sentence_count(settings):
+    source = load_document("2024-10-09_commissie-sport_verslag.txt", COMMISSIE.encode(), settings=settings)
+    meeting = parse_meeting(source)
+    ex = extract_meeting(meeting, {source.id: source})
+    quotes = {a.citation.quote: a for a in ex.actions}
+    # the promise made in item 2 is the one in the closing list: it is listed once, as the list row
+    assert not [q for q in quotes if q.startswith("De wethouder zegt toe")]
+    row = next(a for q, a in quotes.items() if q.startswith("TZ-24-07"))
+    assert row.due_date == dt.date(2024, 12, 1) and row.owner == "wethouder"
+    # "Uiterlijk 20 oktober ..." gives the term of the action right before it, and the quote shows it
+    sent = next(a for q, a in quotes.items() if "stuurt de stukken rond" in q)
+    assert sent.due_date == dt.date(2024, 10, 20) and "Uiterlijk 20 oktober" in sent.citation.quote
+    assert all(is_exact_span(a.citation, {source.id: source}) for a in ex.actions)

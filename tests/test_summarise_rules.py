@@ -212,3 +212,9 @@ def test_times_and_redaction_grounds_are_not_dates():
 def test_next_meeting_date_from_the_document():
     text = "Tekst.\nVolgende bestuursvergadering: dinsdag 13 mei 2025.\n"
     assert next_meeting_date(text, dt.date(2025, 4, 8)) == dt.date(2025, 5, 13)
+
+
+@pytest.mark.parametrize("text", ["TZ-2024-41 Gedeputeerde stuurt een overzicht", "Zaak 24-41 is gesloten",
+                                  "kenmerk 2025-0312-7", "35-12 is geen datum"])
+def test_codes_and_impossible_numbers_are_no_due_dates(text):
+    assert find_due(text, dt.date(2024, 10, 2)) is None
