@@ -58,6 +58,8 @@ _REASON_LIKE = re.compile(r"\b(omdat|doordat|want|vanwege|wegens|dankzij|nog nie
 _AMOUNT_LIKE = re.compile(r"(€|\beuro\b|\bprocent\b|%|\b\d+(?:[.,]\d+)*\b(?!\s*(?:jan|feb|mrt|maart|apr|mei|jun|jul|aug|sep|okt|nov|dec)))", re.I)
 _LABEL_ONLY = re.compile(r"^\W*(ter\s+(bespreking|besluitvorming|kennisname|informatie|advisering)|bespreekpunt|"
                          r"hamerstuk|mededelingen?|punten ter [\w/ ]+|wij vragen je om|we vragen je om)\W*$", re.I)
+_ASKED = re.compile(r"\?[\s*_)\]]*$|\b(?:vraagt|vragen|vroeg|vroegen)\s+(?:\S+\s+){0,3}?(?:naar|of|wie|wat|hoe|wanneer|"
+                    r"waarom|welke)\b", re.I)
 _ATTACHMENT = re.compile(r"\s*\*?\s*(bijlage|bijlagen|attachment)\b", re.I)
 _REQUEST_CUE = re.compile(r"\?|\b(wij vragen|we vragen|vragen (?:je|jou|u)|voorstel|ter besluitvorming|"
                           r"in te stemmen|graag met je|ter bespreking)\b", re.I)
@@ -311,13 +313,18 @@ def _fill_group(group: Group, hits: list[SearchHit], ctx: _Context, intent: Inte
     # prepared agenda text: the best sentences of the hit agenda chunks (notes excluded)
     note_ranges = [(sid, s, e) for sid, s, e in note_spans]
     agenda_sentences: list[tuple[float, Citation]] = []
+    replies: dict[tuple[str, int], Citation] = {}  # a question asked in the meeting -> the sentence after it
     for h in hits:
         if h.chunk.kind == "note":
             continue
         source = ctx.source(h.chunk.source_id)
         if source is None:
             continue
-        for s, e in sentence_spans(source.raw_text, h.chunk.start, h.chunk.end):
+        spans = sentence_spans(source.raw_text, h.chunk.start, h.chunk.end)
+        for (s, e), (ns, ne) in zip(spans, spans[1:]):
+            if _ASKED.search(source.raw_text[s:e]) and not _ASKED.search(source.raw_text[ns:ne]):
+                replies[(source.id, s)] = _citation(group, source, ns, ne, h.score)
+        for s, e in spans:
             if any(sid == source.id and s < ne and ns < e for sid, ns, ne in note_ranges):
                 continue
             text = source.raw_text[s:e]
@@ -335,6 +342,9 @@ def _fill_group(group: Group, hits: list[SearchHit], ctx: _Context, intent: Inte
     best_agenda = [(t[0], t[2]) for t in ranked[:wanted] if t[1] >= floor] or [(t[0], t[2]) for t in ranked[:1]]
     for score, citation in sorted(best_agenda, key=lambda t: (t[1].source_id, t[1].start)):
         add(citation, "agenda", score)
+        reply = replies.get((citation.source_id, citation.start))
+        if reply is not None:  # "Een bewoner vraagt naar ...": the answer given is in the next sentence
+            add(reply, "agenda", score)
 
 
 def _groups(hits: list[SearchHit], ctx: _Context, intent: Intent) -> list[Group]:

@@ -122,6 +122,7 @@ APRIL = build_meeting(TENNIS, dt.date(2024, 4, 3), [
     ("2", "Ledenwerving", "Het ledental daalt. Voorstel: een open dag in mei met gratis proeflessen.", None),
     ("3", "Clubkampioenschappen", "De clubkampioenschappen zijn op 14 september.",
      "Kees regelt de geluidsinstallatie en de bekers."),
+    ("4", "Rondvraag", "Een lid vraagt naar de nieuwe kleedkamers. De aannemer begint in oktober.", None),
 ])
 ALL = [MEI, JUNI, APRIL]
 
@@ -284,6 +285,12 @@ class TestRetrievalContract:
         assert answer.found and _exact(rapp, answer)
         assert any("Kees regelt de geluidsinstallatie" in c.quote for c in answer.citations)
         assert {c.item for c in answer.citations} == {"3"}
+
+    def test_a_question_asked_in_the_meeting_comes_with_the_reply(self, rapp):
+        answer = ask("Hoe staat het met de nieuwe kleedkamers?", app=rapp, use_llm=False)
+        assert answer.found and _exact(rapp, answer)
+        quotes = [c.quote for c in answer.citations]
+        assert "Een lid vraagt naar de nieuwe kleedkamers." in quotes and "De aannemer begint in oktober." in quotes
 
     def test_safe_space_agreement(self, seed_app):
         answer = ask("Wat hebben we afgesproken over safe space gesprekken?", app=seed_app, use_llm=False)
