@@ -458,6 +458,43 @@ def _process_list_rows(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], i
             due=due, due_date=due_date, from_actielijst=from_actielijst, citation=_citation(ctx, source, *span, top)))
 
 
+# the state of an earlier action, one per line: "- Offertes schimmelbehandeling (Bas): pas één offerte binnen."
+_STATUS_ROW = re.compile(r"^[ \t]*[-*•▪][ \t]+(?P<task>[^():\n]{3,80}?)[ \t]*\((?P<who>[^()\n]{2,30})\)[ \t]*:[ \t]*(?P<status>[^\n]+)$",
+                         re.M)
+_STILL_OPEN = re.compile(r"\b(?:loopt|lopend|open|doorlopend|schuift\s+door|doorgeschoven|nog\s+niet|pas\s+\w+|volgt|in\s+behandeling|"
+                         r"uitgesteld|vertraagd)\b", re.I)
+_DONE_NOW = re.compile(r"^\W*(?:gereed|afgerond|klaar|gedaan|besteld|verstuurd|geregeld|verzonden|uitgevoerd|afgehandeld|"
+                       r"vervallen|done)\b", re.I)
+
+
+def _status_rows(raw: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [(lo + m.start(), lo + m.end()) for m in _STATUS_ROW.finditer(raw[lo:hi])]
+
+
+def _process_status_rows(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item: AgendaItem | None,
+                         from_actielijst: bool) -> None:
+    """An earlier action reported on: still open ("loopt", "schuift door naar 1 juli") it stays an action of
+    its owner, with the new term; reported done ("gereed", "besteld op 5 juni") it is no action now."""
+    raw = source.raw_text
+    top = _top(ctx.meeting, item) if item else None
+    for s, e in rows:
+        m = _STATUS_ROW.match(raw, s, e)
+        if m is None:
+            continue
+        status = m.group("status")
+        who = rules.classify_np(_norm(ctx, source, m.start("who"), m.end("who")))
+        if who.kind not in ("name", "redacted") or _DONE_NOW.match(status) or not _STILL_OPEN.search(status):
+            continue
+        s0 = m.start("task")
+        match = find_due(status, ctx.meeting.date)
+        owner, redacted = _owner_string(ctx, who, None)
+        ctx.actions.append(Action(
+            id=stable_id(ctx.meeting.id, "action", s0, e), meeting_id=ctx.meeting.id,
+            item=top.number if top else None, text=_display(ctx, source, m.start("task"), m.end("task")),
+            owner=owner, owner_redacted=redacted, due=match.as_written if match else None,
+            due_date=match.date if match else None, from_actielijst=True, citation=_citation(ctx, source, s0, e, top)))
+
+
 def _process_table(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item: AgendaItem | None,
                    mode: str, from_actielijst: bool) -> bool:
     """Read an action or decision table; False when it is not one (its text is then read as clauses)."""
@@ -558,6 +595,9 @@ def _process_region(ctx: _Ctx, source: Source, lo: int, hi: int, item: AgendaIte
     cuts = [(r[0][0], r[-1][1]) for r in tables]
     if mode != "prepared":
         in_list = bool(item is not None and (_LIST_HEADING.match((item.title or "").strip())))
+        status_rows = [r for r in _status_rows(raw, lo, hi) if not any(a <= r[0] < b for a, b in cuts)]
+        _process_status_rows(ctx, source, status_rows, item, from_actielijst)
+        cuts += status_rows
         list_rows = [r for r in _list_table_rows(raw, lo, hi, in_list) if not any(a <= r[0] < b for a, b in cuts)]
         _process_list_rows(ctx, source, list_rows, item, from_actielijst)
         cuts += list_rows

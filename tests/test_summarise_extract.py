@@ -304,3 +304,14 @@ def test_closing_list_of_commitments_is_the_list_and_terms_in_the_next_sentence_
     sent = next(a for q, a in quotes.items() if "stuurt de stukken rond" in q)
     assert sent.due_date == dt.date(2024, 10, 20) and "Uiterlijk 20 oktober" in sent.citation.quote
     assert all(is_exact_span(a.citation, {source.id: source}) for a in ex.actions)
+
+
+def test_earlier_actions_reported_on_stay_actions_while_open(settings):
+    text = ("Verslag werkgroep Dorpshuis\nDatum: 2 september 2025\n\n1. Actiepunten vorig overleg\n"
+            "- Subsidieaanvraag provincie (Mirjam): nog niet ingediend, schuift door naar 15 september.\n"
+            "- Sleutelplan (Ruud): gereed, de sleutels zijn uitgedeeld.\n"
+            "- Nieuwe verwarming (Ahmed): besteld op 20 augustus.\n\n2. Rondvraag\nGeen vragen.\n")
+    source = load_document("2025-09-02_dorpshuis_verslag.txt", text.encode(), settings=settings)
+    ex = extract_meeting(parse_meeting(source), {source.id: source})
+    assert [(a.owner, a.due_date) for a in ex.actions] == [("Mirjam", dt.date(2025, 9, 15))]
+    assert ex.actions[0].citation.quote.startswith("Subsidieaanvraag provincie (Mirjam)")
