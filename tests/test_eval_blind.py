@@ -17,9 +17,9 @@ from eval.runner import run_dataset
 BLIND = Path(__file__).resolve().parent.parent / "eval" / "data" / "blind"
 
 FLOORS = {
-    "decisions_f1": 0.80,
+    "decisions_f1": 0.95,
     "actions_f1": 0.92,
-    "owner_accuracy": 0.90,
+    "owner_accuracy": 0.97,
     "due_accuracy": 0.95,
     "postponed_f1": 0.90,
     "agenda_f1": 0.97,
