@@ -270,7 +270,33 @@ def _due_for(ctx: _Ctx, norm: str, owner: str | None, contexts: list[str]) -> tu
         match = find_due(text, ref)
         if match and match.date and match.date >= ref and re.search(r"\d", match.as_written):
             return re.sub(r"^(?:op|per|tot|voor|vóór|uiterlijk)\s+", "", match.as_written, flags=re.I), match.date
-    return None, None
+    return _before_named_event(ctx, norm)
+
+
+# "vóór de ALV", "voor de raadsvergadering": a term set by a meeting the document dates elsewhere
+_BEFORE_EVENT = re.compile(r"\b(?:vóór|voor|uiterlijk\s+(?:op|bij)?)\s+de\s+(?P<event>[A-Z]{2,5}(?:-vergadering)?|[a-z]*(?:vergadering|"
+                           r"bijeenkomst|zitting|ledenvergadering|raad))\b")
+
+
+def _before_named_event(ctx: _Ctx, norm: str) -> tuple[str | None, dt.date | None]:
+    """The date of the event a term names ("vóór de ALV"), where the document gives one date for it on or after
+    the meeting ("De ALV is op donderdag 10 april 2025")."""
+    m = _BEFORE_EVENT.search(norm)
+    if m is None or ctx.meeting.date is None or not ctx.meeting.source_ids:
+        return None, None
+    event = m.group("event")
+    source = ctx.sources.get(ctx.meeting.source_ids[0])
+    if source is None:
+        return None, None
+    dates = set()
+    for s, e in rules.split_clauses(source.raw_text, 0, len(source.raw_text)):
+        clause = source.raw_text[s:e]
+        if not re.search(r"\b" + re.escape(event) + r"\b", clause, re.I if event.islower() else 0):
+            continue
+        found = find_due(clause, ctx.meeting.date)
+        if found and found.date and found.date >= ctx.meeting.date and re.search(r"\d", found.as_written):
+            dates.add(found.date)
+    return (m.group(0), dates.pop()) if len(dates) == 1 else (None, None)
 
 
 # --------------------------------------------------------------------------- tables

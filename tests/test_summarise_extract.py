@@ -315,3 +315,13 @@ def test_earlier_actions_reported_on_stay_actions_while_open(settings):
     ex = extract_meeting(parse_meeting(source), {source.id: source})
     assert [(a.owner, a.due_date) for a in ex.actions] == [("Mirjam", dt.date(2025, 9, 15))]
     assert ex.actions[0].citation.quote.startswith("Subsidieaanvraag provincie (Mirjam)")
+
+
+def test_a_term_set_by_a_meeting_dated_elsewhere_in_the_document(settings):
+    text = ("Notulen bestuur Volkstuinvereniging De Kweek\nDatum: 4 maart 2025\n\n1. Jaarstukken\n"
+            "Actie: Wim zet de jaarstukken vóór de ALV op de website.\n\n2. ALV\n"
+            "De ALV is op vrijdag 11 april 2025 in de kantine.\n")
+    source = load_document("2025-03-04_de-kweek_notulen.txt", text.encode(), settings=settings)
+    ex = extract_meeting(parse_meeting(source), {source.id: source})
+    wim = next(a for a in ex.actions if a.owner == "Wim")
+    assert wim.due_date == dt.date(2025, 4, 11) and wim.due == "vóór de ALV"
