@@ -260,7 +260,8 @@ def _due_for(ctx: _Ctx, norm: str, owner: str | None, contexts: list[str]) -> tu
         if found.date is None and refers_to_next_meeting(found.as_written):
             return found.as_written, ctx.next_meeting
         return found.as_written, found.date
-    words = _event_words(norm, owner)
+    people = {w.lower() for a in ctx.meeting.attendees for w in re.findall(r"\w+", a.as_written or "")}
+    words = _event_words(norm, owner) - people  # "regelt een account voor Marloes": a person is no event
     if not words or ref is None:
         return None, None
     for text in contexts:

@@ -576,6 +576,8 @@ def analyse(norm: str, mode: str) -> list[Hit]:
     if not text or _is_question(text):
         return []
     if INDIRECT_QUESTION.search(text) and not LABEL.match(text) and not COMMITMENT.search(text):
+        if mode == "record" and re.search(r"[:;]\s*(?:ja|nee)\b[,:]?\s+\S+\s+\S+", text, _Q):
+            return [Hit("decision", cue="antwoord")]  # "X vraagt of ... kan schuiven: ja, het gaat naar april"
         return []
     text = QUOTED.sub(lambda m: " " * len(m.group(0)), text).strip() or text
     if mode == "prepared":

@@ -325,3 +325,13 @@ def test_a_term_set_by_a_meeting_dated_elsewhere_in_the_document(settings):
     ex = extract_meeting(parse_meeting(source), {source.id: source})
     wim = next(a for a in ex.actions if a.owner == "Wim")
     assert wim.due_date == dt.date(2025, 4, 11) and wim.due == "vóór de ALV"
+
+
+def test_a_persons_name_is_no_event_to_take_a_date_from(settings):
+    text = ("Teamoverleg Beleid\nDatum: 4 februari 2025\nAanwezig: Marloes, Joris\n\n1. Rondvraag\n"
+            "Marloes vraagt of het teamuitje van 13 maart kan schuiven.\n"
+            "Joris regelt een account voor Marloes.\n")
+    source = load_document("2025-02-04_team-beleid_notities.txt", text.encode(), settings=settings)
+    ex = extract_meeting(parse_meeting(source), {source.id: source})
+    joris = next(a for a in ex.actions if a.owner == "Joris")
+    assert joris.due_date is None

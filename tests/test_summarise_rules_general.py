@@ -140,3 +140,8 @@ def test_initials_introduced_in_the_attendee_list_name_the_owner():
     source = Source(id="s", filename="n.txt", media_type="txt", raw_text=text, size_bytes=len(text))
     assert initials_map({"s": source}) == {"JvD": "Joop van Dam", "KB": "Karim Benali", "AdR": "Ans de Ruiter",
                                            "SK": "Sylvia Koster"}
+
+
+def test_a_question_put_to_the_meeting_with_its_answer_is_a_decision():
+    assert ("decision", "none") in kinds("Anna vraagt of de borrel kan schuiven: ja, de borrel gaat naar juni.")
+    assert not kinds("Anna vraagt of de borrel kan schuiven.")
