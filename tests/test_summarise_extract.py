@@ -219,6 +219,12 @@ def test_postponed_item_is_found_on_the_next_meeting_thread(app, settings):
     assert postponed_followups(app.store, first, ex) == {"4": "12 februari 2024, punt 3"}
 
 
+def extract_text(text: str, filename: str, settings) -> tuple[Source, Extraction]:
+    """Load, parse and extract a document written in the test (as a user would upload it)."""
+    source = load_document(filename, text.encode(), settings=settings)
+    return source, extract_meeting(parse_meeting(source), {source.id: source})
+
+
 BESLUITEN_EN_ACTIES = """Besluiten- en actielijst overleg Jeugdzorg Noord
 
 Datum: 14-05-2025
@@ -244,10 +250,7 @@ nr     actie                                         wie       gereed      stand
 
 
 def test_besluitenlijst_rows_land_on_their_items_and_plain_text_action_tables_are_read(settings):
-    data = BESLUITEN_EN_ACTIES.encode()
-    source = load_document("2025-05-14_jeugdzorg-noord_besluitenlijst.txt", data, settings=settings)
-    meeting = parse_meeting(source)
-    ex = extract_meeting(meeting, {source.id: source})
+    source, ex = extract_text(BESLUITEN_EN_ACTIES, "2025-05-14_jeugdzorg-noord_besluitenlijst.txt", settings)
     # "Nr" numbers the agenda items where the row names the item: the row is that item's decision
     assert [(d.item, d.text) for d in ex.decisions] == [("2", "Het overleg kiest voor een open-house-procedure.")]
     # "Aangehouden" in the Besluit column postpones the item and decides nothing
@@ -262,9 +265,8 @@ def test_adopting_the_meetings_own_paperwork_is_not_a_decision(settings):
             "Het verslag van 3 februari wordt ongewijzigd vastgesteld.\n\n2. Jaarverslag 2024\n"
             "Het jaarverslag 2024 wordt vastgesteld.\n\n3. Notulen ALV\nGoedgekeurd.\n\n4. Nieuwe glijbaan\n"
             "Goedgekeurd, mits de gemeente de ondergrond betaalt.\n")
-    source = load_document("2025-03-03_de-klim_verslag.txt", text.encode(), settings=settings)
-    meeting = parse_meeting(source)
-    decided = [d.citation.quote for d in extract_meeting(meeting, {source.id: source}).decisions]
+    _, ex = extract_text(text, "2025-03-03_de-klim_verslag.txt", settings)
+    decided = [d.citation.quote for d in ex.decisions]
     assert "Het jaarverslag 2024 wordt vastgesteld." in decided  # an annual report is a subject, not paperwork
     assert any(q.startswith("Goedgekeurd, mits") for q in decided)  # under a subject's item it decides it
     assert not [q for q in decided if "verslag van 3 februari" in q or q == "Goedgekeurd."]
@@ -292,9 +294,7 @@ Toezeggingen
 
 
 def test_closing_list_of_commitments_is_the_list_and_terms_in_the_next_sentence_count(settings):
-    source = load_document("2024-10-09_commissie-sport_verslag.txt", COMMISSIE.encode(), settings=settings)
-    meeting = parse_meeting(source)
-    ex = extract_meeting(meeting, {source.id: source})
+    source, ex = extract_text(COMMISSIE, "2024-10-09_commissie-sport_verslag.txt", settings)
     quotes = {a.citation.quote: a for a in ex.actions}
     # the promise made in item 2 is the one in the closing list: it is listed once, as the list row
     assert not [q for q in quotes if q.startswith("De wethouder zegt toe")]
@@ -311,8 +311,7 @@ def test_earlier_actions_reported_on_stay_actions_while_open(settings):
             "- Subsidieaanvraag provincie (Mirjam): nog niet ingediend, schuift door naar 15 september.\n"
             "- Sleutelplan (Ruud): gereed, de sleutels zijn uitgedeeld.\n"
             "- Nieuwe verwarming (Ahmed): besteld op 20 augustus.\n\n2. Rondvraag\nGeen vragen.\n")
-    source = load_document("2025-09-02_dorpshuis_verslag.txt", text.encode(), settings=settings)
-    ex = extract_meeting(parse_meeting(source), {source.id: source})
+    _, ex = extract_text(text, "2025-09-02_dorpshuis_verslag.txt", settings)
     assert [(a.owner, a.due_date) for a in ex.actions] == [("Mirjam", dt.date(2025, 9, 15))]
     assert ex.actions[0].citation.quote.startswith("Subsidieaanvraag provincie (Mirjam)")
 
@@ -321,8 +320,7 @@ def test_a_term_set_by_a_meeting_dated_elsewhere_in_the_document(settings):
     text = ("Notulen bestuur Volkstuinvereniging De Kweek\nDatum: 4 maart 2025\n\n1. Jaarstukken\n"
             "Actie: Wim zet de jaarstukken vóór de ALV op de website.\n\n2. ALV\n"
             "De ALV is op vrijdag 11 april 2025 in de kantine.\n")
-    source = load_document("2025-03-04_de-kweek_notulen.txt", text.encode(), settings=settings)
-    ex = extract_meeting(parse_meeting(source), {source.id: source})
+    _, ex = extract_text(text, "2025-03-04_de-kweek_notulen.txt", settings)
     wim = next(a for a in ex.actions if a.owner == "Wim")
     assert wim.due_date == dt.date(2025, 4, 11) and wim.due == "vóór de ALV"
 
@@ -331,7 +329,6 @@ def test_a_persons_name_is_no_event_to_take_a_date_from(settings):
     text = ("Teamoverleg Beleid\nDatum: 4 februari 2025\nAanwezig: Marloes, Joris\n\n1. Rondvraag\n"
             "Marloes vraagt of het teamuitje van 13 maart kan schuiven.\n"
             "Joris regelt een account voor Marloes.\n")
-    source = load_document("2025-02-04_team-beleid_notities.txt", text.encode(), settings=settings)
-    ex = extract_meeting(parse_meeting(source), {source.id: source})
+    _, ex = extract_text(text, "2025-02-04_team-beleid_notities.txt", settings)
     joris = next(a for a in ex.actions if a.owner == "Joris")
     assert joris.due_date is None
