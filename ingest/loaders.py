@@ -651,7 +651,13 @@ def html_to_text(markup: bytes | str) -> str:
         current.clear()
         indent[0] = ""
 
-    def walk(node, list_stack: list[list[int | None]]) -> None:
+    def cell_break() -> None:
+        """Inside a table cell, paragraphs and line breaks stay on the row's one line (a row is a line)."""
+        text = "".join(current).rstrip()
+        if text and not text.endswith("|"):
+            current.append(" " if text[-1] in ".!?:;" else "; ")
+
+    def walk(node, list_stack: list[list[int | None]], in_cell: bool = False) -> None:
         for child in node.children:
             if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
                 continue
@@ -661,6 +667,11 @@ def html_to_text(markup: bytes | str) -> str:
             tag = child.name
             if tag in _INVISIBLE or child.get("hidden") is not None or "display:none" in (
                     child.get("style") or "").replace(" ", ""):
+                continue
+            if in_cell and (tag == "br" or (tag in _BLOCKS and tag not in ("table", "tr", "td", "th"))):
+                cell_break()
+                walk(child, list_stack, in_cell)
+                cell_break()
                 continue
             if tag == "br":
                 flush()
@@ -672,7 +683,9 @@ def html_to_text(markup: bytes | str) -> str:
             if tag in ("td", "th"):
                 if current and "".join(current).strip():
                     current.append(" | ")
-                walk(child, list_stack)
+                walk(child, list_stack, in_cell=True)
+                while current and current[-1] in ("; ", " "):
+                    current.pop()  # the break after a cell's last paragraph
                 continue
             if tag not in _BLOCKS:
                 walk(child, list_stack)

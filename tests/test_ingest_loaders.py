@@ -374,6 +374,21 @@ def test_html_visible_text_with_blocks_on_lines(settings):
     assert [r.ground for r in src.redactions] == ["5.1.2e"]
 
 
+def test_html_table_row_stays_one_line_when_its_cells_have_paragraphs(settings):
+    """A besluitenlijst row whose Besluit cell holds several paragraphs is still one row: the item number, its
+    title and all it decided stay together."""
+    page = ("<table><tr><th>Agendapunt</th><th>Onderwerp</th><th>Besluit</th></tr>"
+            "<tr><td>3</td><td>Verordening</td><td><p>Amendement A1: aangenomen.</p><p>Het voorstel wordt aangenomen</p>"
+            "<ul><li>met algemene stemmen</li></ul>regel<br>twee</td></tr>"
+            "<tr><td>4</td><td><p>Krediet</p></td><td>Verworpen.</td></tr></table>")
+    src = load_document("besluitenlijst.html", page.encode(), settings=settings)
+    assert src.raw_text.splitlines() == [
+        "Agendapunt | Onderwerp | Besluit",
+        "3 | Verordening | Amendement A1: aangenomen. Het voorstel wordt aangenomen; met algemene stemmen; regel; twee",
+        "4 | Krediet | Verworpen.",
+    ]
+
+
 def test_html_cp1252_bytes(settings):
     data = "<p>Vergadering in café De Zwaan</p>".encode("cp1252")
     assert load_document("a.htm", data, settings=settings).raw_text == "Vergadering in café De Zwaan\n"
