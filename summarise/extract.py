@@ -104,7 +104,7 @@ def team_name(sources: dict[str, Source]) -> str | None:
 
 
 _INITIALS = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:van|de|der|den|ter|ten|von|[A-Z][\w'’-]+)){1,4})"
-                       r"(?:\s*,\s*[^,;()\n]{1,40}?)?\s*\((?P<ini>[A-Z][A-Za-z]{0,3})\)")
+                       r"(?:\s*,\s*[^,;()\n]{1,40}?)?\s*\((?P<ini>[A-Z][A-Za-z]{0,3})(?:\s*,\s*[^()\n]{1,40})?\)")
 
 
 def initials_map(sources: dict[str, Source]) -> dict[str, str]:
@@ -308,7 +308,7 @@ _HEADER_ROLES = [
     ("due", re.compile(r"\b(?:wanneer|deadline|datum|termijn|gereed|uiterlijk|planning|streefdatum|einddatum|klaar|tijdpad)\b", re.I)),
     ("status", re.compile(r"\b(?:status|stand(?:\s+van\s+zaken)?|voortgang)\b", re.I)),
     ("decision", re.compile(r"\b(?:besluit(?:en)?|conclusie|uitkomst|advies)\b", re.I)),
-    ("action", re.compile(r"\b(?:actie(?:punt)?s?|omschrijving|wat|taak|taken|afspraak|afspraken|to\s?do)\b", re.I)),
+    ("action", re.compile(r"\b(?:actie(?:punt)?s?|omschrijving|wat|taak|taken|afspraak|afspraken|to\s?do|toezegging(?:en)?)\b", re.I)),
     ("item", re.compile(r"^(?:agendapunt|agenda\s*punt|punt|ap)$", re.I)),  # "Nr" numbers the rows, not items
 ]
 # a row that says the action comes from an earlier meeting
@@ -369,6 +369,13 @@ def _header_roles(raw: str, cells: list[tuple[int, int]]) -> dict[str, int]:
                 roles[role] = idx
                 break
     return roles
+
+
+def _is_early_item(meeting: Meeting, item: AgendaItem) -> bool:
+    """An item with at least two agenda items after it (not a list that closes the minutes)."""
+    tops = [i for i in meeting.items if not i.parent and i.source_id == item.source_id]
+    top = _top(meeting, item)
+    return top in tops and tops.index(top) < len(tops) - 2
 
 
 def _row_names_item(ctx: _Ctx, raw: str, cells: list[tuple[int, int]]) -> AgendaItem | None:
@@ -436,7 +443,9 @@ def _process_list_rows(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], i
         cells.append((pos, b + len(raw[b:e].rstrip())))
         colon = _COLON_ROW.match(raw[b:e])
         if len(cells) < 2 and colon:  # "Secretaris-directeur: communicatieplan voor omwonenden (week 4)."
-            who = rules.classify_np(_norm(ctx, source, b + colon.start("who"), b + colon.end("who")))
+            who_text = re.sub(r"(?i)^(?:actie(?:punt)?|to\s?-?do)\s+", "", _norm(ctx, source, b + colon.start("who"),
+                                                                             b + colon.end("who")))
+            who = rules.classify_np(who_text)  # "Actie TW: ...": TW, not "Actie TW"
             if who.kind not in ("name", "redacted"):
                 continue
             task = (b + colon.start("task"), b + len(raw[b:e].rstrip()))
@@ -446,7 +455,7 @@ def _process_list_rows(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], i
             ctx.actions.append(Action(
                 id=stable_id(ctx.meeting.id, "action", *span), meeting_id=ctx.meeting.id,
                 item=top.number if top else None, text=_display(ctx, source, *task),
-                owner=who.text if who.kind == "name" else None, owner_redacted=who.kind == "redacted",
+                owner=_owner_string(ctx, who, None)[0], owner_redacted=who.kind == "redacted",
                 due=match.as_written if match else None, due_date=match.date if match else None,
                 from_actielijst=from_actielijst, citation=_citation(ctx, source, *span, top)))
             continue
@@ -599,7 +608,14 @@ def _process_table(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item:
                 due = written
                 match = find_due(written, ctx.meeting.date)
                 due_date = match.date if match else None
-        if done and (_EARLIER_ACTION.search(raw[s:e]) or _EARLIER_ACTION.search(heading)):
+                if due_date is None and refers_to_next_meeting(written):
+                    due_date = ctx.next_meeting
+        # an agenda item that goes through the previous meeting's actions ("Opening en actielijst"), not a
+        # closing "Actielijst" of this meeting's own actions
+        reviewing = item is not None and bool(re.search(r"\bactie(?:lijst|punten|s)\b", item.title or "", re.I)) and (
+            bool(re.sub(r"(?i)\b(?:de|het|van|en)\b|\bactie(?:lijst|punten|s)\b|\W", "", item.title or ""))
+            or _is_early_item(ctx.meeting, item))
+        if done and (_EARLIER_ACTION.search(raw[s:e]) or _EARLIER_ACTION.search(heading) or reviewing):
             continue  # "(uit overleg 13 maart) ... gereed": an earlier meeting's action, reported done
         ctx.table_actions.add(stable_id(ctx.meeting.id, "action", *span))
         ctx.actions.append(Action(
@@ -633,7 +649,7 @@ def _process_region(ctx: _Ctx, source: Source, lo: int, hi: int, item: AgendaIte
     last_hit: tuple[str, object] | None = None  # ("action", Action) / ("decision", Decision)
     last_end = -1
     last_subject: tuple[str | None, bool] | None = None  # who the previous clause was about (for "hij")
-    decision_list = False  # after "Het college besluit:" every list line is a decision
+    list_kind: str | None = None  # after "Het college besluit:" / "Afspraken:" / "Acties:": what the list lines are
     prev_clause = this_clause = None  # (start, end, norm) of the clause before this one
     before = raw[max(0, lo - 300):lo].rstrip(" \t\r\n*_")
     if before.endswith("?"):  # a note that answers the question printed just before it
@@ -643,13 +659,26 @@ def _process_region(ctx: _Ctx, source: Source, lo: int, hi: int, item: AgendaIte
             norm = _norm(ctx, source, s, e)
             line_start = raw.rfind("\n", 0, s) + 1
             is_list_line = bool(re.match(r"\s*(?:[-*•]|\d{1,2}[.)]|[a-z][.)])\s", raw[line_start:s + 1]))
-            if decision_list and mode == "record" and is_list_line:
-                hits = [rules.Hit("decision", cue="besluit-lijst")]
+            block = _BLOCK_LABEL.match(norm) if mode == "record" else None
+            if block is not None:  # "**Afspraken:**", "Acties:" on a line of its own: the list below is that
+                list_kind = None if block.group("none") else (
+                    "action" if block.group("label").lower().startswith(("act", "to")) else "decision")
+                continue
+            if list_kind and mode == "record" and is_list_line:
+                hits = rules.analyse(norm, mode)
+                acted = [h for h in hits if h.kind == "action" and h.owner.kind not in ("none", "generic")]
+                if acted:
+                    hits = acted
+                elif list_kind == "decision":
+                    hits = [h for h in hits if h.kind == "postponed"] or [rules.Hit("decision", cue="besluit-lijst")]
+                else:  # "- Districtschef levert de cijfers aan — vóór 1 februari": who starts the line
+                    who = rules.clause_subject(norm)
+                    hits = [rules.Hit("action", who, "actie-lijst", strong=True)] if who.kind != "none" else hits
             elif mode == "record" and rules.DECISION_INTRO.search(norm):
-                decision_list = True
+                list_kind = "decision"
                 continue
             else:
-                decision_list = False
+                list_kind = None
                 hits = rules.analyse(norm, mode)
             prev_clause, this_clause = this_clause, (s, e, norm)
             if (not hits and mode == "record" and prev_clause is not None and rules.is_question_like(prev_clause[2])
@@ -724,6 +753,11 @@ def _process_region(ctx: _Ctx, source: Source, lo: int, hi: int, item: AgendaIte
                                  from_actielijst=from_actielijst, citation=_citation(ctx, source, s, e, top))
                     ctx.actions.append(act)
                     last_hit, last_end = ("action", act), e
+
+
+# a label on a line of its own that heads a list: "**Afspraken:**", "Besluiten:", "Acties:" ("**Afspraken:** geen.")
+_BLOCK_LABEL = re.compile(r"^\W*(?P<label>afspraken|afspraak|besluiten|besluit|conclusies?|acties|actiepunten|actie|"
+                          r"to\s?-?do'?s?)\W*:\W*(?P<none>geen|n\.?v\.?t\.?|-)?\W*$", re.I)
 
 
 # a sentence that only gives the term of the action before it ("Termijn: eerste kwartaal 2025.", "Uiterlijk 20 maart.")

@@ -22,7 +22,8 @@ ABBREVIATIONS = {
     "sept", "w.o", "d.d", "n.v.t", "v.w.b", "a.i",
 }
 _SENT_END = re.compile(r"[.!?]+[\"'”’)\]*_]*\s+")
-_LEAD_JUNK = re.compile(r"^(?:\s|[-*•➤►▪→>#_|]|\\|\[|\*\*|\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))+")
+# (an arrow before "Henk: ..." stays: it marks the line as an action, see _ARROW_OWNER)
+_LEAD_JUNK = re.compile(r"^(?:\s|[-*•➤►▪#_|]|>(?!\s*\w+\s*:)|\\|\[|\*\*|\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))+")
 _TRAIL_JUNK = re.compile(r"(?:\s|\*|_|\]\([^)]*\)|\]|\\|\|)+$")
 _LIST_START = re.compile(r"^\s*(?:[-*•➤►▪]\s|\d{1,2}[.)]\s|[a-z][.)]\s|#|\|)")
 
@@ -295,8 +296,11 @@ def co_owner(after_verb: str) -> str | None:
 # --------------------------------------------------------------------------- cue lexicons
 
 _Q = re.IGNORECASE
-LABEL = re.compile(r"^\s*(?P<label>besluit(?:en)?|besloten|conclusies?|uitkomst|actie(?:punt)?s?|to\s?-?do|"
-                   r"afspraak|afspraken|afgesproken|actiehouder|toezegging(?:en)?|advies)\b\s*(?P<sep>[:\-–]|(?=\s))", _Q)
+LABEL = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?P<label>besluit(?:en)?|besloten|conclusies?|uitkomst|actie(?:punt)?s?|to\s?-?do|"
+                   r"afspraak|afspraken|afgesproken|actiehouder|toezegging(?:en)?|advies)\b(?:\*\*|__|\*|_)?\s*"
+                   r"(?P<sep>[:\-–]|(?=[\s(]))", _Q)
+# "Actie (Freek, vóór 1 maart): ...", "**Actie** (Linda): ...": the owner in brackets right after the label
+_LABEL_OWNER = re.compile(r"^\s*\((?P<who>[^,()]{2,40})(?:,[^()]*)?\)\s*:?")
 ACTION_TAG = re.compile(r"\(\s*(?:actie|actiehouder|wie)\s*[:\-]?\s*(?P<who>[^)]{1,60})\)", _Q)
 
 DECISION_CUES = [
@@ -331,7 +335,7 @@ NOT_DECISION = re.compile(
     r"\bbesl\w*\s+(?:volgt\s+)?(?:volgende|komende|later)\b|\b(?:volgende|komende)\s+(?:keer|vergadering)\s+besl", _Q)
 
 POSTPONED_STRONG = re.compile(
-    r"\b(?:doorgeschoven|doorschuiven|(?:schuift|schuiven)\s+(?:\S+\s+){0,3}?door|geschoven\s+naar|verschoven|uitgesteld|aangehouden|verdaagd|"
+    r"\b(?:houdt|houden)\s+(?:\S+\s+){0,4}?aan\s+tot\b|\b(?:doorgeschoven|doorschuiven|(?:schuift|schuiven)\s+(?:\S+\s+){0,3}?door|geschoven\s+naar|verschoven|uitgesteld|aangehouden|verdaagd|"
     r"niet\s+(?:meer\s+)?(?:aan\s+bod\s+gekomen|aan\s+bod|behandeld|besproken)|(?:komt|komen)\s+terug\s+op\s+de\s+agenda|"
     r"terug\s+op\s+de\s+agenda|verplaatst\s+naar|op\s+een\s+later(?:e)?\s+(?:moment|datum|tijdstip)|(?:komt|komen)\s+(?:hier\s+|daar\s+)?terug\s+(?:in|op)\s+de\s+(?:volgende\s+)?(?:vergadering|bijeenkomst|overleg)|opnieuw\s+(?:geagendeerd|agenderen)|later\s+(?:behandeld|besproken|geagendeerd)|uit\s+te\s+stellen|aan\s+te\s+houden|stel(?:t|len)\s+(?:\S+\s+){0,4}?uit\b|"
     r"van\s+de\s+agenda\s+(?:gehaald|afgevoerd|genomen|afgehaald)|"
@@ -380,7 +384,8 @@ _WRITTEN_PIECE = (r"\b(?:notitie|brief|voorstel|stuk|stukje|memo|advies|artikel|
                   r"verslag|samenvatting|column|mail|e-mail)\b")
 _ANSWER_LATER = r"\b(?:schriftelijk|nog|later|alsnog)\b|\b(?:e-?mail|mail|brief|brieven|bericht|berichten|post)\b"
 _ASKS_FOR = (r"^(?!\s*aandacht\b).*(?:\b(?:op|na)\b(?!\s+(?:de|het|een|dit|dat|deze)\b)|\baan\s*(?:bij\b|[.,;]|$)|"
-             r"\b(?:offerte|advies)\b|\bom\s+(?:een|het|de)\s+(?!aandacht\b))")
+             r"\b(?:offerte|advies)\b|^\s*(?!om\b)(?!(?:de|het)\s+(?:\w+raad|raad|bestuur|werkgroep|commissie|vergadering|"
+             r"overleg|leden|team)\b)(?:\S+\s+){1,4}?om\s+(?:een|het|de)\s+(?!aandacht\b))")
 GENERAL_COMPLEMENT = {
     "stuurt": r".", "sturen": r".", "verstuurt": r".", "versturen": r".", "mailt": r".", "mailen": r".",
     "belt": r".", "bellen": r".", "regelt": r".", "regelen": r".", "organiseert": r".", "organiseren": r".",
@@ -617,6 +622,9 @@ def analyse(norm: str, mode: str) -> list[Hit]:
                 by_verb = _action_by_verb(after, mode)
                 if by_verb and by_verb[0].kind != "none":
                     owner = by_verb[0]
+                bracketed = _LABEL_OWNER.match(after)
+                if bracketed and classify_np(bracketed.group("who")).kind in ("name", "redacted", "team"):
+                    owner = classify_np(bracketed.group("who"))
                 hits.append(Hit("action", owner, name, strong=True, label_end=label.end()))
                 return hits
             if name.startswith("afsp") or name == "afgesproken":
@@ -755,8 +763,18 @@ _TELEGRAPHIC_AFTER = re.compile(r"\b" + TELEGRAPHIC_VERBS + r"\b[^()]*?(?:\((?P<
                                 r"(?:\s*(?:→|->)|\s(?:–|-))\s*(?P<who2>[^.]{1,40}))\s*\.?\s*$", _Q)
 
 
+# "→ Henk: kassasysteem koppelen aan het voorraadbeheer, vóór 1 maart": an arrow and a name mark the action
+_ARROW_OWNER = re.compile(r"^\s*(?:→|->|=>|➔|➜)\s*(?P<who>[^:\n]{2,40}?)\s*:\s*\S")
+
+
 def _telegraphic(text: str) -> Owner | None:
-    """Note-style actions: "Jan: offerte opvragen", "Offerte opvragen (Jan)", "Offerte opvragen → Jan"."""
+    """Note-style actions: "Jan: offerte opvragen", "Offerte opvragen (Jan)", "Offerte opvragen → Jan",
+    "→ Jan: offerte opvragen"."""
+    arrow = _ARROW_OWNER.match(text)
+    if arrow:
+        owner = classify_np(arrow.group("who"))
+        if owner.kind in ("name", "redacted", "team"):
+            return owner
     m = _TELEGRAPHIC_BEFORE.match(text)
     who = m.group("who") if m else None
     if who is None:

@@ -332,3 +332,48 @@ def test_a_persons_name_is_no_event_to_take_a_date_from(settings):
     _, ex = extract_text(text, "2025-02-04_team-beleid_notities.txt", settings)
     joris = next(a for a in ex.actions if a.owner == "Joris")
     assert joris.due_date is None
+
+
+RVO = """Verslag regionaal overleg Toezicht
+Datum: 15 januari 2026
+Aanwezig: Jan Kuipers (JK, voorzitter), Trees Wolters (TW, secretaris)
+
+1) Opening
+**Afspraken:** geen.
+
+2) Actiepunten
+| nr | actie | wie | termijn | stand |
+|----|-------|-----|---------|-------|
+| 1 | Factsheet maken | Trees Wolters | 10 januari | gereed |
+| 2 | Convenant opstellen | Jan Kuipers | 1 maart | loopt |
+
+3) Evaluatie jaarwisseling
+De cijfers worden toegelicht.
+
+**Afspraken:**
+- De vuurwerkvrije zones worden volgend jaar in alle kernen ingevoerd.
+
+**Acties:**
+- Districtschef levert de cijfers per gemeente aan — vóór 1 februari.
+
+Actie TW: brief aan de burgemeester, vóór 6 februari.
+
+4) Toezeggingen
+Nr. | Toezegging | Wie | Termijn
+T-01 | Overzicht handhaving sturen | burgemeester | volgende vergadering
+
+5) Rondvraag
+Geen vragen. Volgende vergadering: 12 maart 2026.
+"""
+
+
+def test_blocks_under_labels_tables_of_toezeggingen_and_reviewed_actions(settings):
+    source, ex = extract_text(RVO, "2026-01-15_toezicht_verslag.md", settings)
+    decided = [d.citation.quote for d in ex.decisions]
+    assert decided == ["De vuurwerkvrije zones worden volgend jaar in alle kernen ingevoerd."]
+    owners = {a.owner: a for a in ex.actions}
+    assert set(owners) == {"Jan Kuipers", "Districtschef", "Trees Wolters", "burgemeester"}
+    assert owners["Districtschef"].due_date == dt.date(2026, 2, 1)
+    assert owners["Trees Wolters"].citation.quote.startswith("Actie TW")  # initials with a role in the brackets
+    assert owners["burgemeester"].due_date == dt.date(2026, 3, 12)  # "volgende vergadering" in the Termijn column
+    assert all(is_exact_span(a.citation, {source.id: source}) for a in ex.actions)

