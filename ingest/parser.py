@@ -1051,6 +1051,23 @@ class Header:
     doc_kind: str = "unknown"
 
 
+_DEADLINE_BEFORE = re.compile(r"\b(?:vóór|voor|uiterlijk|tot|na|per)\s*$", re.I)
+_MEETING_WORDS = re.compile(r"\b(?:vergadering|vergaderd|overleg|bijeenkomst|d\.d\.|gehouden|verslag|notulen|agenda|zitting)\b",
+                            re.I)
+
+
+def _meeting_date_in_lines(lines) -> FoundDate | None:
+    """The meeting's date among the first lines: a date on a line about the meeting ("Vergadering van maandag
+    19-1-2026") before any other; a term ("opmerkingen graag vóór 2 februari") is never the meeting's date."""
+    candidates = []
+    for ln in lines:
+        for d in find_dates(ln.raw, offset=ln.start):
+            if _DEADLINE_BEFORE.search(ln.raw[:max(0, d.start - ln.start)]):
+                continue
+            candidates.append((0 if _MEETING_WORDS.search(ln.raw) else 1, len(candidates), d))
+    return min(candidates, key=lambda c: c[:2])[2] if candidates else None
+
+
 def parse_header(source: Source, header_end: int, *, year: int | None = None) -> Header:
     """Title, series, date, time, location, attendees and document kind from the text before item 1."""
     text = source.raw_text
@@ -1126,11 +1143,7 @@ def parse_header(source: Source, header_end: int, *, year: int | None = None) ->
         ds = find_dates(date_line[0], offset=date_line[1])
         found = ds[0] if ds else None
     if found is None:
-        for ln in title_lines[:4] + lines[:12]:
-            ds = find_dates(ln.raw, offset=ln.start)
-            if ds:
-                found = ds[0]
-                break
+        found = _meeting_date_in_lines(title_lines[:4] + lines[:12])
     from_name = filename_date(source.filename)
     if found is not None:
         head.date_as_written = found.text

@@ -353,3 +353,11 @@ def test_agendapunt_with_title_on_the_next_line():
     assert [(i.number, i.title) for i in m.items] == [("1", "Opening"), ("2", "Jaarverslag 2024"), ("3", "Rondvraag")]
     assert src.raw_text[m.item("2").title_start:m.item("2").title_end] == "Jaarverslag 2024"
     assert m.item("2").body == "Het jaarverslag is bijgevoegd."
+
+
+def test_a_term_in_the_covering_note_is_not_the_meeting_date():
+    text = ("Hallo allemaal,\n\nHierbij het verslag. Opmerkingen graag vóór 2 februari naar mij.\n\n"
+            "VERSLAG DORPSRAAD OUD-WESSEL\nVergadering van maandag 19-1-2026, 20.00 uur, dorpshuis\n\n"
+            "Aanwezig: Jan, Trees\n\n1. Opening\nDe voorzitter opent.\n\n2. Rondvraag\nGeen vragen.\n")
+    meeting = parse_meeting(source(text, name="verslag.txt"))
+    assert meeting.date == dt.date(2026, 1, 19)
