@@ -17,6 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "eval" / "seeds"
 DEV = REPO / "eval" / "data" / "dev"
 BLIND2 = REPO / "eval" / "data" / "blind2"
+BLIND3 = REPO / "eval" / "data" / "blind3"
 
 FIXED = {
     "decisions": {"precision", "recall", "f1"},
@@ -71,10 +72,11 @@ def test_dev_at_or_above_floor(dev_result):
     _check(dev_result, "dev")
 
 
-def test_blind2_at_or_above_floor():
-    """blind2 was scored blind once (see its README and the git log); the rules were then generalised on it,
-    so it now guards those generalisations against regressions."""
-    _check(_run_clean(BLIND2), "blind2")
+@pytest.mark.parametrize("path", [BLIND2, BLIND3], ids=["blind2", "blind3"])
+def test_blind_sets_at_or_above_floor(path):
+    """blind2 and blind3 were each scored blind once (see their READMEs and the git log); the rules were then
+    generalised on them, so they now guard those generalisations against regressions."""
+    _check(_run_clean(path), path.name)
 
 
 def test_floors_cover_main_scores():
