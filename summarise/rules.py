@@ -730,7 +730,7 @@ _TEAM_NOT_ACTION = {
     "herkennen", "snappen", "twijfelen", "betreuren", "waarderen", "danken", "bedanken", "adviseren", "vragen",
     "spreken", "bespreken", "horen", "lezen", "ontvangen", "krijgen", "staan", "liggen", "zitten", "komen", "lopen",
     "gaan", "doen", "maken", "beginnen", "stoppen", "wachten", "kennen", "houden", "geven", "nemen", "noemen", "delen",
-    "voelen", "merken", "stellen", "zeggen", "melden", "stemmen",
+    "voelen", "stellen", "zeggen", "melden", "stemmen",
 }
 
 
@@ -764,7 +764,7 @@ _TELEGRAPHIC_AFTER = re.compile(r"\b" + TELEGRAPHIC_VERBS + r"\b[^()]*?(?:\((?P<
 
 
 # "→ Henk: kassasysteem koppelen aan het voorraadbeheer, vóór 1 maart": an arrow and a name mark the action
-_ARROW_OWNER = re.compile(r"^\s*(?:→|->|=>|➔|➜)\s*(?P<who>[^:\n]{2,40}?)\s*:\s*\S")
+_ARROW_OWNER = re.compile(r"^\s*(?:→|-?>|=>|➔|➜)\s*(?P<who>[^:\n]{2,40}?)\s*:\s*\S")
 
 
 def _telegraphic(text: str) -> Owner | None:

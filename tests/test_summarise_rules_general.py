@@ -169,3 +169,7 @@ def test_a_request_to_the_meeting_is_no_action(sentence):
 
 def test_holding_a_decision_back_is_a_postponement():
     assert ("postponed", "none") in kinds("De PGMR houdt haar besluit aan tot de vergadering van 11 maart.")
+
+
+def test_an_arrow_typed_as_dash_and_angle_bracket_also_marks_the_owner():
+    assert ("action", "Henk") in kinds("> Henk: offertes voor het dak vergelijken, in januari")
