@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from notulist.dutch import MONTH_PATTERN, MONTHS
 from retrieval.keyword import stem_groups, stems, words
 
 IntentKind = Literal["agreement", "tasks", "postponed", "general"]
@@ -51,12 +52,7 @@ META_WORDS = {
 }
 _META_STEMS: set[str] | None = None
 
-_MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4, "apr": 4, "mei": 5,
-    "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?(?:\s+(\d{4}))?\b", re.I)
+_DATE = re.compile(r"\b(\d{1,2})\s+(" + MONTH_PATTERN + r")\.?(?:\s+(\d{4}))?\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 # A person named in a task question: "wat moet Peter nog doen", "acties (liggen) bij/voor/van Peter".
@@ -107,7 +103,7 @@ def mentioned_day(question: str) -> tuple[int | None, int, int] | None:
         return int(m.group(1)), int(m.group(2)), int(m.group(3))
     m = _DATE.search(question)
     if m:
-        return (int(m.group(3)) if m.group(3) else None), _MONTHS[m.group(2).lower()], int(m.group(1))
+        return (int(m.group(3)) if m.group(3) else None), MONTHS[m.group(2).lower()], int(m.group(1))
     return None
 
 
@@ -157,7 +153,7 @@ _RECURRING = re.compile(r"\b(opnieuw|weer|nogmaals|terug)\s+(op de agenda|aan bo
 
 def mentioned_days(question: str) -> list[tuple[int | None, int, int]]:
     out = [(int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in _ISO.finditer(question)]
-    out += [((int(m.group(3)) if m.group(3) else None), _MONTHS[m.group(2).lower()], int(m.group(1)))
+    out += [((int(m.group(3)) if m.group(3) else None), MONTHS[m.group(2).lower()], int(m.group(1)))
             for m in _DATE.finditer(question)]
     return out
 

@@ -62,6 +62,7 @@ class _Ctx:
     next_meeting: dt.date | None = None  # "Volgende vergadering: 13 mei" written in the document
     holders: dict[str, str] = field(default_factory=dict)  # role -> "role Name" where the document names one
     initials: dict[str, str] = field(default_factory=dict)  # "KB" -> "Karim Benali" where the document says so
+    people: set[str] = field(default_factory=set)  # words of the attendees' names (a person is no event)
 
     def reds(self, source: Source) -> list[Redaction]:
         if source.id not in self.redactions:
@@ -260,8 +261,7 @@ def _due_for(ctx: _Ctx, norm: str, owner: str | None, contexts: list[str]) -> tu
         if found.date is None and refers_to_next_meeting(found.as_written):
             return found.as_written, ctx.next_meeting
         return found.as_written, found.date
-    people = {w.lower() for a in ctx.meeting.attendees for w in re.findall(r"\w+", a.as_written or "")}
-    words = _event_words(norm, owner) - people  # "regelt een account voor Marloes": a person is no event
+    words = _event_words(norm, owner) - ctx.people  # "regelt een account voor Marloes": a person is no event
     if not words or ref is None:
         return None, None
     for text in contexts:
@@ -503,32 +503,32 @@ _DONE_NOW = re.compile(r"^\W*(?:gereed|afgerond|klaar|gedaan|besteld|verstuurd|g
                        r"vervallen|done)\b", re.I)
 
 
-def _status_rows(raw: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    return [(lo + m.start(), lo + m.end()) for m in _STATUS_ROW.finditer(raw[lo:hi])]
-
-
-def _process_status_rows(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item: AgendaItem | None,
-                         from_actielijst: bool) -> None:
+def _process_status_rows(ctx: _Ctx, source: Source, lo: int, hi: int, item: AgendaItem | None,
+                         skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """An earlier action reported on: still open ("loopt", "schuift door naar 1 juli") it stays an action of
-    its owner, with the new term; reported done ("gereed", "besteld op 5 juni") it is no action now."""
+    its owner, with the new term; reported done ("gereed", "besteld op 5 juni") it is no action now.
+    Returns the spans of the status lines (read here, not again as clauses)."""
     raw = source.raw_text
     top = _top(ctx.meeting, item) if item else None
-    for s, e in rows:
-        m = _STATUS_ROW.match(raw, s, e)
-        if m is None:
+    spans = []
+    for m in _STATUS_ROW.finditer(raw[lo:hi]):
+        s, e = lo + m.start(), lo + m.end()
+        if any(a <= s < b for a, b in skip):
             continue
+        spans.append((s, e))
         status = m.group("status")
-        who = rules.classify_np(_norm(ctx, source, m.start("who"), m.end("who")))
+        who = rules.classify_np(_norm(ctx, source, lo + m.start("who"), lo + m.end("who")))
         if who.kind not in ("name", "redacted") or _DONE_NOW.match(status) or not _STILL_OPEN.search(status):
             continue
-        s0 = m.start("task")
+        s0 = lo + m.start("task")
         match = find_due(status, ctx.meeting.date)
         owner, redacted = _owner_string(ctx, who, None)
         ctx.actions.append(Action(
             id=stable_id(ctx.meeting.id, "action", s0, e), meeting_id=ctx.meeting.id,
-            item=top.number if top else None, text=_display(ctx, source, m.start("task"), m.end("task")),
+            item=top.number if top else None, text=_display(ctx, source, s0, lo + m.end("task")),
             owner=owner, owner_redacted=redacted, due=match.as_written if match else None,
             due_date=match.date if match else None, from_actielijst=True, citation=_citation(ctx, source, s0, e, top)))
+    return spans
 
 
 def _process_table(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item: AgendaItem | None,
@@ -638,9 +638,7 @@ def _process_region(ctx: _Ctx, source: Source, lo: int, hi: int, item: AgendaIte
     cuts = [(r[0][0], r[-1][1]) for r in tables]
     if mode != "prepared":
         in_list = bool(item is not None and (_LIST_HEADING.match((item.title or "").strip())))
-        status_rows = [r for r in _status_rows(raw, lo, hi) if not any(a <= r[0] < b for a, b in cuts)]
-        _process_status_rows(ctx, source, status_rows, item, from_actielijst)
-        cuts += status_rows
+        cuts += _process_status_rows(ctx, source, lo, hi, item, cuts)
         list_rows = [r for r in _list_table_rows(raw, lo, hi, in_list) if not any(a <= r[0] < b for a, b in cuts)]
         _process_list_rows(ctx, source, list_rows, item, from_actielijst)
         cuts += list_rows
@@ -804,7 +802,8 @@ def _contexts(ctx: _Ctx, agenda: Source, item: AgendaItem) -> list[str]:
 
 def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
     """The rule engine on one meeting (no LLM)."""
-    ctx = _Ctx(meeting=meeting, sources=sources, team=team_name(sources), initials=initials_map(sources))
+    ctx = _Ctx(meeting=meeting, sources=sources, team=team_name(sources), initials=initials_map(sources),
+               people={w.lower() for a in meeting.attendees for w in re.findall(r"\w+", a.as_written or "")})
     if not meeting.source_ids or meeting.source_ids[0] not in sources:
         return Extraction(meeting_id=meeting.id, warnings=["geen bron bij deze vergadering"])
     agenda = sources[meeting.source_ids[0]]
@@ -880,7 +879,7 @@ def _without_table_duplicates(ctx: _Ctx) -> list[Action]:
 # secretary: they say nothing about the subjects decided on.
 _PROCEDURAL = re.compile(r"^\W*(?:besluit\s*:\s*)?(?:\d+\s*\|\s*)?(?:de\s+|het\s+)?(?:concept[- ]?)?(?:agenda|verslag|notulen|"
                          r"besluitenlijst|actielijst)\b[^.|]{0,60}?(?:\|\s*)?(?:\S+\s+){0,4}?(?:vastgesteld|goedgekeurd|"
-                         r"akkoord|vastgesteld|ongewijzigd)\b", re.I)
+                         r"akkoord|ongewijzigd)\b", re.I)
 _BARE_ADOPTION = re.compile(r"^\W*(?:conform\s+|ongewijzigd\s+|zonder\s+wijzigingen\s+)?(?:vastgesteld|goedgekeurd|akkoord|"
                             r"aangenomen)\b[^.]{0,80}\.?\s*$", re.I)
 _PAPERWORK_TITLE = re.compile(r"\b(?:verslag|notulen|agenda|besluitenlijst|actielijst|opening)\b", re.I)
