@@ -1,0 +1,51 @@
+"""Shared pieces of the loaders: the loaded document, size checks, media types."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from notulist.errors import TooLargeError, UnsupportedFormatError
+from notulist.models import Annotation
+from notulist.settings import Settings
+
+
+COMMENTS_HEADER = "\n\n---\nOpmerkingen in het document:\n"
+EXTENSIONS = {
+    ".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt", ".docx": "docx", ".pdf": "pdf",
+    ".html": "html", ".htm": "html", ".eml": "eml",
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+_MAX_NESTING = 3  # e-mail attachments that are e-mails themselves
+
+
+def check_size(filename: str, size: int, settings: Settings) -> None:
+    """Refuse a file over the size limit (callers with a path can check before reading it)."""
+    if size > settings.max_file_bytes:
+        name = PurePath(filename).name or filename
+        raise TooLargeError(f"{name}: het bestand is {_mb(size)}; de limiet is "
+                            f"{_mb(settings.max_file_bytes)} (NOTULIST_MAX_FILE_BYTES)", filename=name)
+
+
+def _media_type(name: str) -> str:
+    suffix = PurePath(name).suffix.lower()
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    supported = ", ".join(sorted({s for s in EXTENSIONS if s not in (".markdown", ".text", ".htm")}))
+    if not suffix:
+        raise UnsupportedFormatError(f"{name}: geen bestandsextensie; ondersteund zijn {supported}", filename=name)
+    hint = "; sla het op als .docx" if suffix in (".doc", ".odt", ".rtf") else ""
+    raise UnsupportedFormatError(f"{name}: bestandstype '{suffix}' wordt niet ondersteund "
+                                 f"(wel: {supported}){hint}", filename=name)
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+@dataclass
+class _Doc:
+    text: str
+    body_end: int | None = None
+    annotations: list[Annotation] = field(default_factory=list)
