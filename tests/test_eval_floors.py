@@ -13,8 +13,8 @@ from eval.floors import MAIN_SCORES, check_floors, load_floors
 from eval.report import build_report, write_reports
 from eval.runner import run_dataset, EvalResult
 
-REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "eval" / "seeds"
+from tests.conftest import REPO, SEEDS
+
 DEV = REPO / "eval" / "data" / "dev"
 BLIND2 = REPO / "eval" / "data" / "blind2"
 BLIND3 = REPO / "eval" / "data" / "blind3"
@@ -44,8 +44,6 @@ def _run_clean(path: Path):
 
 @pytest.fixture(scope="module")
 def seeds_result():
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed gold set not found at {SEEDS} (the shared folder beside the repo is absent)")
     return _run_clean(SEEDS)
 
 
