@@ -78,7 +78,7 @@ class MeetingRow(Base):
 class MeetingSourceRow(Base):
     __tablename__ = "meeting_sources"
     meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
-    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), primary_key=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), primary_key=True, index=True)
     role: Mapped[str] = mapped_column(String(20))
 
 
@@ -181,12 +181,16 @@ class MeetingStore:
     """Typed access to the store; every method takes and returns domain models."""
 
     def __init__(self, url: str):
+        """Open the store at a SQLAlchemy URL (`sqlite:///...`, `postgresql+psycopg://...`) and migrate it to
+        the newest schema (notulist/migrations)."""
+        from notulist import migrations
+
         if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        self.engine = create_engine(url, future=True)
+        self.engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        Base.metadata.create_all(self.engine)
+        migrations.upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
@@ -203,8 +207,11 @@ class MeetingStore:
 
     def meeting_for_sources(self, source_ids: list[str]) -> str | None:
         """The meeting stored from exactly these sources (same bytes), if any: re-ingest is a no-op."""
+        if not source_ids:
+            return None
         with self.session() as s:
-            for row in s.scalars(select(MeetingRow)):
+            candidates = select(MeetingSourceRow.meeting_id).where(MeetingSourceRow.source_id == source_ids[0])
+            for row in s.scalars(select(MeetingRow).where(MeetingRow.id.in_(candidates))):
                 if list(row.source_ids) == list(source_ids):
                     return row.id
         return None

@@ -1,4 +1,5 @@
-"""The meeting store: idempotent saves, replacement in one transaction, keys, verslag versions."""
+"""The meeting store contract, on SQLite and on a real PostgreSQL: idempotent saves, replacement in one
+transaction, keys, verslag versions, and the Alembic migrations that build (and upgrade) the schema."""
 
 from __future__ import annotations
 
@@ -11,6 +12,14 @@ from notulist.models import (
     Action, AgendaItem, Citation, Extraction, Meeting, Note, ParsedDocument, Source, Verslag, stable_id,
 )
 from notulist.store import MeetingStore
+from tests.postgres import postgres_server, postgres_url  # noqa: F401  (fixtures)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request, tmp_path) -> str:
+    if request.param == "postgresql":
+        return request.getfixturevalue("postgres_url")
+    return f"sqlite:///{tmp_path}/s.db"
 
 
 def _parsed(text: str, *, date=dt.date(2024, 3, 11), filename="agenda.md") -> ParsedDocument:
@@ -29,8 +38,8 @@ def _parsed(text: str, *, date=dt.date(2024, 3, 11), filename="agenda.md") -> Pa
     return ParsedDocument(meeting=meeting, sources=[source])
 
 
-def test_save_is_idempotent_and_replaces_in_place(tmp_path):
-    store = MeetingStore(f"sqlite:///{tmp_path}/s.db")
+def test_save_is_idempotent_and_replaces_in_place(store_url):
+    store = MeetingStore(store_url)
     first = _parsed("Punt een\nWe zijn akkoord.")
     assert store.save_parsed(first, {}) == "new"
     assert store.save_parsed(first, {}) == "unchanged"
@@ -44,8 +53,8 @@ def test_save_is_idempotent_and_replaces_in_place(tmp_path):
     assert store.get_source(changed.sources[0].id).raw_text.startswith("Punt een")
 
 
-def test_find_meeting_by_id_prefix_and_date(tmp_path):
-    store = MeetingStore(f"sqlite:///{tmp_path}/s.db")
+def test_find_meeting_by_id_prefix_and_date(store_url):
+    store = MeetingStore(store_url)
     a = _parsed("Punt een\nakkoord", filename="a.md")
     b = _parsed("Punt een\nniet akkoord", filename="b.md")
     store.save_parsed(a, {})
@@ -58,8 +67,8 @@ def test_find_meeting_by_id_prefix_and_date(tmp_path):
         store.find_meeting("2030-01-01")
 
 
-def test_action_done_survives_re_extraction(tmp_path):
-    store = MeetingStore(f"sqlite:///{tmp_path}/s.db")
+def test_action_done_survives_re_extraction(store_url):
+    store = MeetingStore(store_url)
     parsed = _parsed("Punt een\nakkoord")
     store.save_parsed(parsed, {})
     m = parsed.meeting
@@ -73,8 +82,8 @@ def test_action_done_survives_re_extraction(tmp_path):
     assert store.list_actions(status="open") == []
 
 
-def test_keys_are_hashed_and_roles_ranked(tmp_path):
-    store = MeetingStore(f"sqlite:///{tmp_path}/s.db")
+def test_keys_are_hashed_and_roles_ranked(store_url):
+    store = MeetingStore(store_url)
     key_id, plain = store.create_key("secretary", series=["Raad"])
     key = store.verify_key(plain)
     assert key.id == key_id and key.has_role("reader") and not key.has_role("admin")
@@ -88,10 +97,88 @@ def test_keys_are_hashed_and_roles_ranked(tmp_path):
         assert all(plain not in (r.key_hash or "") for r in s.query(ApiKeyRow))
 
 
-def test_verslag_versions_are_kept(tmp_path):
-    store = MeetingStore(f"sqlite:///{tmp_path}/s.db")
+def test_verslag_versions_are_kept(store_url):
+    store = MeetingStore(store_url)
     v1 = store.save_verslag(Verslag(meeting_id="m", markdown="# Eerste"))
     v2 = store.save_verslag(Verslag(meeting_id="m", markdown="# Tweede"))
     assert (v1.version, v2.version) == (1, 2)
     assert store.latest_verslag("m").markdown == "# Tweede"
     assert [v.markdown for v in store.verslag_versions("m")] == ["# Eerste", "# Tweede"]
+
+
+def test_meeting_for_sources_is_the_meeting_of_exactly_those_files(store_url):
+    store = MeetingStore(store_url)
+    a = _parsed("Punt een\nakkoord", filename="a.md")
+    store.save_parsed(a, {})
+    assert store.meeting_for_sources(a.meeting.source_ids) == a.meeting.id
+    assert store.meeting_for_sources([*a.meeting.source_ids, "f" * 64]) is None
+    assert store.meeting_for_sources(["0" * 64]) is None
+    assert store.meeting_for_sources([]) is None
+
+
+def test_migrations_build_exactly_the_schema_of_the_models(store_url):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from notulist import migrations
+    from notulist.store import Base
+
+    store = MeetingStore(store_url)
+    with store.engine.connect() as conn:
+        assert migrations.current(conn) == {migrations.head()}
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert diff == []
+    MeetingStore(store_url)  # opening a store at head again changes nothing
+    with store.engine.connect() as conn:
+        assert migrations.current(conn) == {migrations.head()}
+
+
+def test_a_store_made_before_migrations_is_stamped_and_upgraded_with_its_data(store_url, monkeypatch):
+    from sqlalchemy import inspect
+
+    from notulist import migrations
+    from notulist.store import Base, MeetingSourceRow
+
+    index = next(i for i in MeetingSourceRow.__table__.indexes if i.name == "ix_meeting_sources_source_id")
+    with monkeypatch.context() as old_build:  # the build before migrations: `create_all`, without index 0002
+        old_build.setattr(migrations, "upgrade", Base.metadata.create_all)
+        old_build.setattr(MeetingSourceRow.__table__, "indexes", MeetingSourceRow.__table__.indexes - {index})
+        old = MeetingStore(store_url)
+        parsed = _parsed("Punt een\nWe zijn akkoord.")
+        old.save_parsed(parsed, {})
+        with old.engine.connect() as conn:
+            assert migrations.current(conn) == set()
+            assert "ix_meeting_sources_source_id" not in {i["name"] for i in inspect(conn).get_indexes("meeting_sources")}
+    store = MeetingStore(store_url)
+    with store.engine.connect() as conn:
+        assert migrations.current(conn) == {migrations.head()}
+        assert "ix_meeting_sources_source_id" in {i["name"] for i in inspect(conn).get_indexes("meeting_sources")}
+    assert [m.id for m in store.list_meetings()] == [parsed.meeting.id]
+    assert store.meeting_for_sources(parsed.meeting.source_ids) == parsed.meeting.id
+
+
+def test_real_documents_round_trip_exactly(store_url, tmp_path):
+    """Every dev-set document (md, txt, html, docx, pdf, eml) parsed, stored with its extraction, and read back
+    unchanged: lengths, dates, JSON and bytes survive the engine."""
+    from ingest.loaders import load_document
+    from ingest.parser import parse_meeting
+    from notulist.settings import Settings
+    from service.pipeline import Notulist
+    from tests.conftest import REPO
+
+    app = Notulist(Settings(data_dir=tmp_path / "data", store_url=store_url))
+    stored: dict[str, tuple[Meeting, bytes]] = {}
+    extracted = 0
+    for path in sorted((REPO / "eval" / "data" / "dev" / "docs").iterdir()):
+        data = path.read_bytes()
+        source = load_document(path.name, data, settings=app.settings, role="agenda")
+        meeting = parse_meeting(source)
+        assert app.store.save_parsed(ParsedDocument(meeting=meeting, sources=[source]), {source.id: data}) == "new"
+        app.refresh_extraction(meeting, app.store.sources_for(meeting), use_llm=False)
+        stored[meeting.id] = (meeting, data)
+        extracted += len(app.store.get_extraction(meeting.id).actions)
+    assert len(stored) == 13
+    for meeting_id, (meeting, data) in stored.items():
+        assert app.store.get_meeting(meeting_id) == meeting
+        assert app.store.get_source_bytes(meeting.source_ids[0]) == data
+    assert extracted > 0 and len(app.store.list_actions()) == extracted

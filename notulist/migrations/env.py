@@ -1,0 +1,27 @@
+"""Alembic environment: migrations run on the connection `notulist.migrations.upgrade` passes in,
+or (for the `alembic` command line) on NOTULIST_STORE_URL / the default SQLite store."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from notulist.settings import Settings
+from notulist.store import Base
+
+target_metadata = Base.metadata
+
+
+def _run(connection) -> None:
+    context.configure(connection=connection, target_metadata=target_metadata,
+                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+connection = context.config.attributes.get("connection")
+if connection is not None:
+    _run(connection)
+else:
+    with create_engine(Settings().resolved_store_url).begin() as conn:
+        _run(conn)
