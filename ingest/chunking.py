@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.notes import sentences
-from ingest.parser import _trim_segment, own_ends, prepared_segments
+from ingest.notes.sentences import sentences
+from ingest.parse.spans import _trim_segment, own_ends, prepared_segments
 from notulist.models import AgendaItem, Chunk, ChunkKind, Meeting, Note, Source, stable_id
 from notulist.settings import count_tokens
 

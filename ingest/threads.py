@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.notes import _norm_title, title_similarity
+from ingest.notes.titles import _norm_title, title_similarity
 from notulist.models import AgendaItem, Meeting, Thread, stable_id
 
 _PROCEDURAL = re.compile(

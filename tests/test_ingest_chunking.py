@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from ingest.chunking import chunk_meeting
-from ingest.parser import parse_meeting
+from ingest.meeting import parse_meeting
 from ingest.redactions import find_redactions
 from notulist.models import Source, stable_id
 from notulist.settings import count_tokens

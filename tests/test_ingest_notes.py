@@ -11,7 +11,7 @@ import json
 import pytest
 
 from ingest.notes import note_score, sentences
-from ingest.parser import parse_meeting
+from ingest.meeting import parse_meeting
 from ingest.redactions import find_redactions
 from notulist.models import Annotation, Meeting, Source
 from tests.conftest import REPO, SEED_0306, SEED_0311

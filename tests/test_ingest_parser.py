@@ -14,7 +14,8 @@ import re
 
 import pytest
 
-from ingest.parser import filename_date, find_dates, infer_year, normalise_series, parse_meeting
+from ingest.meeting import parse_meeting
+from ingest.parse import filename_date, find_dates, infer_year, normalise_series
 from ingest.redactions import find_redactions
 from ingest.threads import find_threads
 from notulist.models import Source, stable_id

@@ -1,0 +1,132 @@
+"""Candidate agenda-item lines: a number (arabic, roman, 'Agendapunt 3') and a title-like text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.parse.dates import _MONTH_RE
+from ingest.parse.lines import Line, display, plain
+from notulist.models import Redaction, Source
+
+
+_NUMBER = re.compile(
+    r"^(?P<kw>(?:agenda\s*punt|agendapunt|punt|ad|item|nr\.?)\s*)?"
+    r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?P<sep>[.):]|\s*[-–—]|\s)\s*(?P<title>.*)$",
+    re.IGNORECASE)
+_LIST_PARENTS = re.compile(r"mededeling|actualiteit|actielijst|actiepunt|openstaande acties|ingekomen|rondvraag|"
+                           r"lopende zaken|stand van zaken|terugkoppeling|update|informatie", re.I)
+_TRAILING_SECTION = re.compile(r"^(?:overzicht\s+)?(?:actiepunten|actielijst|acties|besluitenlijst|genomen besluiten|"
+                               r"besluiten|afspraken|actie- en besluitenlijst|besluiten- en actielijst|"
+                               r"afspraken en acties)\s*:?$", re.I)
+_PROSE_START = re.compile(r"^(?:we|wij|ik|je|jij|u|jullie|het|de|een|dit|dat|deze|er|zij|ze|hij|zie)\b", re.I)
+
+
+@dataclass
+class _Candidate:
+    line: Line
+    number: str
+    main: int
+    sub: str  # "" | ".1" | "b" | ".1.2"
+    title: str
+    strong: bool
+    title_like: bool
+    title_start: int
+    title_end: int
+
+
+def _candidate(line: Line, source: Source, reds: list[Redaction]) -> _Candidate | None:
+    content = line.content.replace("**", "").replace("__", "") if "**" in line.content or "__" in line.content \
+        else line.content
+    content = content.strip()
+    m = _NUMBER.match(content)
+    if not m:
+        return _roman_candidate(line, source, content)
+    title = m.group("title").strip().strip("*_").strip()
+    # "1. Onderwerp: Subsidie muziekschool" (college-besluitenlijsten): the label is not part of the title
+    title = re.sub(r"^(?:onderwerp|titel|agendapunt|punt)\s*:\s*(?=\S)", "", title, flags=re.I)
+    num = m.group("num").lower()
+    if not title or not re.match(r"[\w\"'‘“(\[€]", title):
+        return None
+    if m.group("sep").strip() == "" and not m.group("kw") and "." not in num:
+        # "3 Begroting" without separator: a heading, a bold line, or a short capitalised title line
+        if not (line.md_level or line.bold) and not (re.match(r"[A-ZÀ-Ý]", title) and len(title.split()) <= 8
+                                                     and not re.search(r"[.,;:]$", title)):
+            return None
+    # the number must not be (part of) a redaction mark, a date or a time
+    num_pos = line.raw.find(m.group("num"))
+    abs_pos = line.start + max(num_pos, 0)
+    if any(r.start <= abs_pos < r.end for r in reds):
+        return None
+    if re.match(rf"^(?:{_MONTH_RE}|uur|u|%|procent|euro|min|minuten|jaar|jaren|keer|x|weken|dagen|maanden)(?![\w-])",
+                title, re.I):
+        return None
+    if re.match(r"^\d", title):  # "10.30 - 11.45", "2024 - 2028"
+        return None
+    parts = re.match(r"(\d+)((?:\.\d+)*)([a-z]?)$", num)
+    if not parts:
+        return None
+    main = int(parts.group(1))
+    sub = parts.group(2) + parts.group(3)
+    # title span in the raw line
+    title_raw = title
+    rel = line.raw.find(title_raw)
+    if rel < 0:
+        rel = line.raw.find(title_raw.split()[0])
+    t_start = line.start + max(rel, 0)
+    t_end = t_start + len(title_raw) if rel >= 0 else line.end
+    t_end = min(t_end, line.end)
+    while t_end > t_start and source.raw_text[t_end - 1] in "*_ \t":
+        t_end -= 1
+    strong = bool(line.md_level or line.bold or m.group("kw") or re.match(r"^\s*(?:\*\*|__)\s*\d", line.raw.lstrip("#- ")))
+    words = plain(title).split()
+    ends_sentence = bool(re.search(r"[.;:,!]$", title)) and not re.search(r"\(.*\.\)$|\b\w{1,5}\.$", title)
+    # a heading or bold line may carry a long title ("Motie vreemd aan de orde van de dag \"...\" (partij)")
+    title_like = ((len(words) <= 12 or (strong and len(words) <= 20 and not ends_sentence))
+                  and not (ends_sentence and len(words) > 6)
+                  and not (re.match(r"^[a-z]", title) and not m.group("kw"))
+                  and not (_PROSE_START.match(title) and len(words) > 6))
+    if strong and len(words) > 20:
+        title_like = False
+    return _Candidate(line, num, main, sub, plain(display(source, t_start, t_end)), strong, title_like, t_start, t_end)
+
+
+_ROMAN = re.compile(r"^(?P<kw>(?:agenda\s*punt|agendapunt|punt|ad)\s+)?(?P<num>[IVX]{1,5})(?P<sep>[.):]|\s+[-–—])\s+"
+                    r"(?P<title>[A-ZÀ-Ý\"'‘“(].*)$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(numeral: str) -> int | None:
+    total, prev = 0, 0
+    for ch in reversed(numeral):
+        v = _ROMAN_VALUES[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total if 0 < total <= 30 else None
+
+
+def _roman_candidate(line: Line, source: Source, content: str) -> _Candidate | None:
+    """Associations and councils number items with Roman numerals ("III. Jaarrekening"): only as a heading,
+    bold line or with a keyword, and only a well-formed numeral, so "I. de Vries" in a list is no item."""
+    m = _ROMAN.match(content)
+    if not m:
+        return None
+    title_text = m.group("title").strip().strip("*_").strip()
+    marked = bool(line.md_level or line.bold or m.group("kw") or re.match(r"^\s*(?:\*\*|__)\s*[IVX]", line.raw.lstrip("#- ")))
+    heading_like = len(title_text.split()) <= 8 and not re.search(r"[.,;:]$", title_text)
+    if not (marked or heading_like):
+        return None
+    main = _roman_value(m.group("num"))
+    if main is None:
+        return None
+    title = m.group("title").strip().strip("*_").strip()
+    rel = line.raw.find(title)
+    if rel < 0:
+        return None
+    t_start = line.start + rel
+    t_end = min(t_start + len(title), line.end)
+    while t_end > t_start and source.raw_text[t_end - 1] in "*_ \t":
+        t_end -= 1
+    words = plain(title).split()
+    return _Candidate(line, m.group("num"), main, "", plain(display(source, t_start, t_end)), True,
+                      len(words) <= 12, t_start, t_end)

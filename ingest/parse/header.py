@@ -1,0 +1,233 @@
+"""The document header: title, series, date, time, location, attendees and the kind of document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from ingest.parse.attendees import _ABSENT_LABELS, _LOCATION_LABELS, _PRESENT_LABELS, _ROLE_LABELS, _TIME_RANGE, _TIME_SINGLE, _label, parse_attendees
+from ingest.parse.dates import FoundDate, _DATE_ISO, _DATE_LABEL, filename_date, find_dates, infer_year, weekday_of
+from ingest.parse.lines import Line, _WS, body_limit, display, plain, split_lines
+from notulist.dutch import safe_date
+from notulist.models import Attendee, Source
+
+
+def normalise_series(title: str) -> str:
+    """The series name of a meeting title: without doc-kind words, dates, numbering and markup.
+
+    'Agenda Voortgangsoverleg inclusie en diversiteit 11 maart' and '**Verslag voortgangsoverleg
+    inclusie en diversiteit**' are both 'Voortgangsoverleg inclusie en diversiteit'.
+    """
+    t = plain(title)
+    for f in reversed(find_dates(t)):
+        t = t[:f.start] + " " + t[f.end:]
+    t = _DATE_ISO.sub(" ", t)
+    t = re.sub(r"\b(?:d\.d\.|dd\.?|van|op|d\.?d)\s*$", " ", t.strip(), flags=re.IGNORECASE)
+    t = re.sub(r"\(\s*\)", " ", t)
+    prefix = re.compile(r"^\s*(?:concept[- ]?|definitieve?\s+|openbare?\s+)?(?:agenda|verslag|notulen|notule|"
+                        r"besluitenlijst|besluiten|actielijst|aantekeningen|notities|uitnodiging)\b"
+                        r"(?:\s+(?:en|&)\s+(?:verslag|notulen|besluitenlijst|actielijst))?"
+                        r"\s*(?:[:\-–]\s*|(?:van|voor)\s+(?:de|het)\s+|van\s+)?", re.IGNORECASE)
+    for _ in range(3):
+        new = prefix.sub("", t)
+        if new == t:
+            break
+        t = new
+    t = re.sub(r"\s+[-–—:|]\s*(?:concept[- ]?)?(?:agenda|verslag|notulen|aantekeningen|notities|besluitenlijst)\b.*$",
+               "", t, flags=re.IGNORECASE)
+    t = re.sub(r"\s*\((?:concept|definitief|openbaar)\)\s*", " ", t, flags=re.IGNORECASE)
+    t = re.sub(r"^(?:vergadering|bijeenkomst)\s+(?:van\s+)?(?:het\s+|de\s+)?(?=\w)", "", t,
+               flags=re.IGNORECASE)  # "vergadering Dagelijks Bestuur"
+    t = re.sub(r"^(?:(?:de|het)\s+)?(?:vergadering|bijeenkomst|overleg)\s+(?:van|met)\s+(?:de|het)\s+",
+               "", t, flags=re.IGNORECASE)
+    t = re.sub(r"\b(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag))\b", " ", t, flags=re.IGNORECASE)
+    t = re.sub(r"\b(?:19|20)\d\d\b", " ", t)
+    t = _WS.sub(" ", t).strip(" .,:;-–—()/")
+    t = re.sub(r"\s+(?:d\.d\.?|van|op|dd)$", "", t, flags=re.IGNORECASE).strip(" .,:;-–—")
+    return t[:1].upper() + t[1:] if t else t
+
+
+_GENERIC_SERIES = {"vergadering", "overleg", "bijeenkomst", "agenda", "verslag", "notulen", "besluitenlijst",
+                   "concept", "aantekeningen", "notities", "uitnodiging"}
+
+
+def _doc_kind(texts: list[str]) -> str | None:
+    joined = " ".join(texts).lower()
+    if re.search(r"besluitenlijst|besluiten\s*lijst|\bbesluiten\b", joined):
+        return "besluitenlijst"
+    if re.search(r"\b(?:concept)?verslag\b|\bnotulen\b|\bnotule\b|\bminutes\b", joined):
+        return "minutes"
+    if re.search(r"\bagenda\b", joined):
+        return "agenda"
+    if re.search(r"\baantekeningen\b|\bnotities\b|\bgespreksnotitie\b", joined):
+        return "notes"
+    return None
+
+
+@dataclass
+class Header:
+    title: str = ""
+    series: str = ""
+    date: dt.date | None = None
+    date_as_written: str | None = None
+    date_inferred: bool = False
+    time: str | None = None
+    location: str | None = None
+    attendees: list[Attendee] = field(default_factory=list)
+    doc_kind: str = "unknown"
+
+
+_DEADLINE_BEFORE = re.compile(r"\b(?:vóór|voor|uiterlijk|tot|na|per)\s*$", re.I)
+_MEETING_WORDS = re.compile(r"\b(?:vergadering|vergaderd|overleg|bijeenkomst|d\.d\.|gehouden|verslag|notulen|agenda|zitting)\b",
+                            re.I)
+
+
+def _meeting_date_in_lines(lines) -> FoundDate | None:
+    """The meeting's date among the first lines: a date on a line about the meeting ("Vergadering van maandag
+    19-1-2026") before any other; a term ("opmerkingen graag vóór 2 februari") is never the meeting's date."""
+    candidates = []
+    for ln in lines:
+        for d in find_dates(ln.raw, offset=ln.start):
+            if _DEADLINE_BEFORE.search(ln.raw[:max(0, d.start - ln.start)]):
+                continue
+            candidates.append((0 if _MEETING_WORDS.search(ln.raw) else 1, len(candidates), d))
+    return min(candidates, key=lambda c: c[:2])[2] if candidates else None
+
+
+def parse_header(source: Source, header_end: int, *, year: int | None = None) -> Header:
+    """Title, series, date, time, location, attendees and document kind from the text before item 1."""
+    text = source.raw_text
+    all_lines = split_lines(text, 0, header_end)
+    mail = _mail_header_lines(all_lines)
+    lines = [ln for ln in all_lines if not ln.blank and ln.start not in mail]
+    head = Header()
+    title_lines = [ln for ln in lines if (_label(ln) is None or ln.md_level or ln.bold) and not _sentence_like(ln)]
+    options: list[tuple[int, str, str]] = []
+    for rank, ln in enumerate(title_lines[:5]):
+        candidate_title = plain(display(source, ln.content_start, ln.end)).strip(" *_")
+        series = normalise_series(candidate_title)
+        if (series and len(series.split()) <= 16 and not re.match(r"^(?:nb|n\.b)\b", series, re.I)
+                and series.casefold() not in _GENERIC_SERIES):
+            # a heading (markdown or bold) beats a plain line; a line naming the document kind
+            # ("Besluitenlijst commissie ...") beats a letterhead ("Gemeente Zuidwolde"); then the first line
+            score = (0 if (ln.md_level or ln.bold) else 2) + (0 if _doc_kind([candidate_title]) else 1)
+            options.append((score * 10 + rank, candidate_title, series))
+    if options:
+        _, head.title, head.series = min(options)
+        if head.series.isupper():
+            head.series = head.series.title()
+    head.doc_kind = (_doc_kind([head.title]) or _doc_kind([plain(ln.content) for ln in title_lines[:3]])
+                     or _doc_kind([plain(ln.content) for ln in lines if ln.md_level or ln.bold])
+                     or _doc_kind([re.sub(r"[_\-.]", " ", PurePath(source.filename).stem)])
+                     or "unknown")
+
+    # fields
+    date_line: tuple[str, int] | None = None
+    pending_list: tuple[str, str | None] | None = None
+    for ln in lines:
+        lab = _label(ln)
+        if lab is not None and not ln.md_level:
+            label, value, vstart = lab
+            pending_list = None
+            base = label.strip()
+            if base not in _ABSENT_LABELS and re.match(r"(?:afwezig|afgemeld|verhinderd)", base):
+                base = "afwezig"
+            elif base not in _PRESENT_LABELS and re.match(r"aanwezig", base):
+                base = "aanwezig"
+            if _DATE_LABEL.match(base) and date_line is None:
+                date_line = (value, vstart)
+            if base in _LOCATION_LABELS and head.location is None:
+                head.location = plain(display(source, vstart, ln.end)).strip() or None
+            elif base in _PRESENT_LABELS or base in _ABSENT_LABELS or base in _ROLE_LABELS:
+                role = "afwezig" if base in _ABSENT_LABELS else _ROLE_LABELS.get(base)
+                if value.strip(" *_"):
+                    head.attendees += parse_attendees(value.rstrip(), vstart, source, role=role)
+                else:
+                    pending_list = (base, role)
+            if head.time is None and (_DATE_LABEL.match(base) or base in {"tijd", "aanvang", "tijdstip"}):
+                head.time = _find_time(value)
+            continue
+        if pending_list is not None and (ln.bullet or len(ln.content.split()) <= 8):
+            head.attendees += parse_attendees(ln.content, ln.content_start, source, role=pending_list[1])
+            continue
+        pending_list = None
+    if head.location is None:
+        for ln in lines:
+            loc = re.search(r"\b(?:locatie|plaats|vergaderlocatie|waar)\s*:\s*(.+)$", ln.raw, re.I)
+            if loc:
+                head.location = plain(display(source, ln.start + loc.start(1), ln.end)) or None
+                break
+    if head.time is None:
+        for ln in lines:
+            head.time = _find_time(ln.content)
+            if head.time:
+                break
+
+    # date: the date line, else a date in the title lines, else the file name
+    found: FoundDate | None = None
+    if date_line is not None:
+        ds = find_dates(date_line[0], offset=date_line[1])
+        found = ds[0] if ds else None
+    if found is None:
+        found = _meeting_date_in_lines(title_lines[:4] + lines[:12])
+    from_name = filename_date(source.filename)
+    if found is not None:
+        head.date_as_written = found.text
+        if found.year is not None:
+            head.date = safe_date(found.year, found.month, found.day)
+        else:
+            y = None
+            if from_name and (from_name.month, from_name.day) == (found.month, found.day):
+                y = from_name.year
+            if y is None:
+                y = infer_year(found.month, found.day, text[:body_limit(source)], exclude=(found.start, found.end),
+                               weekday=weekday_of(found.text))
+            if y is None:
+                y = year
+            if y is not None:
+                head.date = safe_date(y, found.month, found.day)
+                head.date_inferred = True
+    elif from_name is not None:
+        head.date = from_name
+        head.date_as_written = None
+    return head
+
+
+_MAIL_LABEL = re.compile(r"^\s*(?:van|aan|onderwerp|cc|bcc|verzonden|from|to|subject|sent|date)\s*:", re.I)
+
+
+def _mail_header_lines(lines: list[Line]) -> set[int]:
+    """Starts of the lines of e-mail header paragraphs (Van:/Aan:/Onderwerp: ...): the mail's date is not
+    the meeting's date."""
+    out: set[int] = set()
+    para: list[Line] = []
+    for ln in lines + [Line(start=-1, end=-1, raw="")]:
+        if ln.blank or ln.start == -1:
+            if sum(bool(_MAIL_LABEL.match(p.raw)) for p in para) >= 2:
+                out |= {p.start for p in para}
+            para = []
+        else:
+            para.append(ln)
+    return out
+
+
+def _sentence_like(line: Line) -> bool:
+    """Running prose or a date/time/place line, not a title ('Hieronder het verslag van ons overleg.')."""
+    text = plain(line.content)
+    words = text.split()
+    if line.md_level:
+        return False
+    return (len(words) > 14 or (text.endswith(".") and len(words) >= 5) or bool(_TIME_RANGE.search(text))
+            or bool(re.search(r"\d[.:]\d\d\s*uur", text)))
+
+
+def _find_time(text: str) -> str | None:
+    m = _TIME_RANGE.search(text)
+    if m:
+        return f"{int(m.group(1)):02d}.{m.group(2)} - {int(m.group(3)):02d}.{m.group(4)}"
+    m = _TIME_SINGLE.search(text) or re.search(r"(?<![\d.])([0-2]?\d)[.:]([0-5]\d)\s*uur", text)
+    if m:
+        return f"{int(m.group(1)):02d}.{m.group(2)}"
+    return None

@@ -1,0 +1,151 @@
+"""Agenda items without numbers: item tables, and agendas of plain title lines."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.parse.candidates import _TRAILING_SECTION
+from ingest.parse.dates import _DATE_LABEL, find_dates
+from ingest.parse.kinds import is_hint_line, kinds_in
+from ingest.parse.lines import Line, _rstrip_pos, body_limit, display, plain
+from notulist.models import AgendaItem, Source
+
+
+_HEADER_FIELD = re.compile(r"^\s*(?:\*\*)?(?:datum|tijd|aanvang|locatie|plaats|aanwezig\w*|afwezig\w*|afgemeld|"
+                           r"notulist|verslag|voorzitter|secretaris|griffier|deelnemers|genodigden|te gast)\b[^:\n]{0,30}:",
+                           re.I)
+
+
+def _unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
+    """Fallback for documents without numbered items: markdown headings below the title, or else short
+    title lines that open a paragraph after the header ('Leesbevordering op basisscholen' + its text)."""
+    heads = [ln for ln in lines if ln.md_level and not ln.blank and not is_hint_line(ln)]
+    if len(heads) >= 3:
+        title_level = heads[0].md_level
+        heads = [h for h in heads[1:] if h.md_level >= title_level and not _DATE_LABEL.match(h.content)
+                 and plain(h.content).lower() not in {"agenda", "verslag", "notulen", "besluitenlijst"}]
+    else:
+        heads = _plain_title_lines(lines)
+        if len(heads) < 2:
+            return []
+    items = []
+    limit = body_limit(source)
+    for k, h in enumerate(heads):
+        end = heads[k + 1].start if k + 1 < len(heads) else limit
+        t_end = h.end
+        while t_end > h.content_start and source.raw_text[t_end - 1] in "*_ \t":
+            t_end -= 1
+        items.append(AgendaItem(number=str(k + 1), numbered=False, title=plain(display(source, h.content_start, t_end)),
+                                kinds=kinds_in(h.content), source_id=source.id, start=h.start,
+                                end=_rstrip_pos(source.raw_text, h.start, end), title_start=h.content_start,
+                                title_end=t_end))
+    return items
+
+
+_TABLE_NUMBER = {"nr", "nr.", "no", "no.", "nummer", "punt", "agendapunt", "#", "ap"}
+_TABLE_TITLE = {"onderwerp", "agendapunt", "titel", "omschrijving", "punt", "onderwerpen", "agendaonderwerp"}
+_EXPLAINS = re.compile(r"^(?:toelichting|bespreking|notities?|aantekeningen|verslag|besluit)\s+(?:bij|op|van)\s+"
+                       r"(?:agenda)?punt\s+(\d{1,2}[a-z]?)\b", re.I)
+
+
+def _cells(line: Line) -> list[tuple[int, int]] | None:
+    """Raw spans of the cells of a table row ('| a | b |' or 'a | b | c'), or None."""
+    raw = line.raw
+    if raw.count("|") < 2:
+        return None
+    spans, pos = [], 0
+    for part in raw.split("|"):
+        a = pos + (len(part) - len(part.lstrip()))
+        b = pos + len(part.rstrip())
+        spans.append((line.start + a, line.start + max(a, b)))
+        pos += len(part) + 1
+    if raw.lstrip().startswith("|"):
+        spans = spans[1:]
+    if raw.rstrip().endswith("|"):
+        spans = spans[:-1]
+    return spans or None
+
+
+def _table_items(source: Source, lines: list[Line]) -> tuple[list[AgendaItem], int] | None:
+    """A besluitenlijst written as a table (| Nr | Onderwerp | Besluit |): each row is an item. Sections
+    after the table that explain a row ('Toelichting bij punt 3') become its unnumbered sub-items."""
+    text = source.raw_text
+    for hi, head in enumerate(lines):
+        cells = _cells(head)
+        if not cells:
+            continue
+        names = [plain(text[a:b]).lower() for a, b in cells]
+        num_col = next((k for k, n in enumerate(names) if n in _TABLE_NUMBER), None)
+        title_col = next((k for k, n in enumerate(names) if n in _TABLE_TITLE and k != num_col), None)
+        if num_col is None or title_col is None:
+            continue
+        items: list[AgendaItem] = []
+        last = hi
+        for row in lines[hi + 1:]:
+            rc = _cells(row)
+            if rc is None:
+                if row.blank:
+                    continue
+                break
+            last = lines.index(row)
+            if len(rc) <= max(num_col, title_col) or re.fullmatch(r"[\s:|-]*", row.raw):
+                continue
+            number = plain(text[rc[num_col][0]:rc[num_col][1]]).rstrip(".")
+            if not re.fullmatch(r"\d{1,2}[a-z]?(?:\.\d{1,2})?", number):
+                continue
+            ta, tb = rc[title_col]
+            title = plain(display(source, ta, tb))
+            items.append(AgendaItem(number=number, numbered=True, title=title, kinds=kinds_in(title),
+                                    source_id=source.id, start=row.start, end=_rstrip_pos(text, row.start, row.end),
+                                    title_start=ta, title_end=tb))
+        if len(items) < 2:
+            continue
+        # explaining sections and a closing action list after the table
+        by_number = {i.number: i for i in items}
+        counters: dict[str, int] = {}
+        subs: list[tuple[Line, str]] = []
+        for ln in lines[last + 1:]:
+            content = plain(ln.content)
+            m = _EXPLAINS.match(content)
+            parent = m.group(1) if m and m.group(1) in by_number else None
+            if parent is None and _TRAILING_SECTION.match(content):
+                parent = items[-1].number
+            if parent is not None and (ln.md_level or ln.bold or len(content.split()) <= 6):
+                subs.append((ln, parent))
+        limit = body_limit(source)
+        for k, (ln, parent) in enumerate(subs):
+            counters[parent] = counters.get(parent, 0) + 1
+            stop = subs[k + 1][0].start if k + 1 < len(subs) else limit
+            t_end = _rstrip_pos(text, ln.content_start, ln.end)
+            while t_end > ln.content_start and text[t_end - 1] in "*_: \t":
+                t_end -= 1
+            title = plain(display(source, ln.content_start, t_end))
+            items.append(AgendaItem(number=f"{parent}.{counters[parent]}", numbered=False, parent=parent, title=title,
+                                    kinds=kinds_in(title), source_id=source.id, start=ln.start,
+                                    end=_rstrip_pos(text, ln.start, stop), title_start=ln.content_start,
+                                    title_end=t_end))
+        return items, head.start
+    return None
+
+
+def _plain_title_lines(lines: list[Line]) -> list[Line]:
+    fields = [i for i, ln in enumerate(lines[:40]) if _HEADER_FIELD.match(ln.raw)]
+    agenda_line = next((i for i, ln in enumerate(lines[:40])
+                        if plain(ln.content).lower().rstrip(":") in {"agenda", "agendapunten", "onderwerpen"}), None)
+    begin = max([i + 1 for i in fields] + ([agenda_line + 1] if agenda_line is not None else []), default=1)
+    out: list[Line] = []
+    for i in range(begin, len(lines) - 1):
+        ln = lines[i]
+        text = plain(ln.content)
+        words = text.split()
+        if (ln.blank or not lines[i + 1].content.strip() or (i > 0 and not lines[i - 1].blank and i != begin)
+                or not 1 <= len(words) <= 8 or re.search(r"[.,;:!?]$", text) or ":" in text
+                or not re.match(r"[A-ZÀ-Ý]", text) or find_dates(text) or ln.bullet):
+            continue
+        out.append(ln)
+    return out
+
+
+def _header_end_unnumbered(source: Source, lines: list[Line]) -> int:
+    items = _unnumbered_items(source, lines)
+    return items[0].start if items else body_limit(source)
