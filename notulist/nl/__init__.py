@@ -1,0 +1,206 @@
+"""The Dutch language data of Notulist, as data files, loaded and compiled once.
+
+Every Dutch cue the stages use (ingest's note heuristics, the rule engine, retrieval's intent detection)
+lives in one file under ``notulist/nl/data/``, one concept a file, with a comment saying what it is for:
+
+- ``<family>.toml``: a cue family (decision, action, postponed, done, procedural, request, reason, and the
+  families the rule engine tells apart: negation, proposal, deferred_decision, ...). ``phrases`` are plain
+  words (whole words, any case); ``patterns`` are Python regular expressions (case-insensitive).
+- ``action_general.toml``: the general action verbs and the complement each needs to be an action.
+- ``abbreviations.txt``: abbreviations whose dot does not end a sentence.
+- ``roles.toml``: role words and compound endings ("secretaris", "-leider").
+- ``calendar.toml``: month names and abbreviations, weekdays.
+
+Use::
+
+    from notulist.nl import lexicon
+    lex = lexicon()
+    lex.pattern("postponed").search(clause)   # compiled once per lexicon
+    lex.phrases("postponed"), lex.abbreviations, lex.roles, lex.months, lex.version
+
+``lex.version`` is a content hash of the data files; extractions record it (as prompts record theirs).
+Tests load a modified copy with ``load_lexicon(path)`` and install it with ``use_lexicon(lex)``; every
+caller that asks ``lexicon()`` at use time (not at import time) then sees it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import re
+import shutil
+import tomllib
+from collections.abc import Iterator
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict
+
+DATA_DIR = Path(__file__).parent / "data"
+
+Family = Literal[
+    "decision", "action", "postponed", "postponed_next", "postponed_context", "next_meeting_line",
+    "deferred_decision", "future_decision", "negation", "proposal", "proposal_outcome", "advice", "done",
+    "not_done", "done_report", "deadline_ready", "passive_action", "commitment", "agreed", "request",
+    "procedural", "reason",
+]
+FAMILIES: tuple[str, ...] = get_args(Family)
+
+
+class CueFamily(BaseModel):
+    """One cue family as written in its data file."""
+
+    model_config = ConfigDict(frozen=True)
+    family: str
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    ignore_case: bool = True
+    # the patterns are tried one by one and share group names (action verbs: group `v`); `pattern()`
+    # then joins them without their group names
+    each: bool = False
+
+    def regex(self) -> str:
+        """The family as one alternation: the patterns in file order, then the phrases as whole words."""
+        parts = [re.sub(r"\(\?P<\w+>", "(?:", p) for p in self.patterns] if self.each else list(self.patterns)
+        if self.phrases:
+            words = sorted(self.phrases, key=len, reverse=True)
+            parts.append(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in words) + r")\b")
+        return "|".join(parts) or r"(?!)"
+
+
+class GeneralVerbs(BaseModel):
+    """General action verbs and the complement (a regex on the rest of the clause) each one needs."""
+
+    model_config = ConfigDict(frozen=True)
+    verbs: tuple[str, ...]
+    complement: dict[str, str]
+
+
+class Lexicon:
+    """The loaded language data of one data folder; regexes compiled on first use and kept."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._families: dict[str, CueFamily] = {}
+        for name in FAMILIES:
+            data = tomllib.loads((self.root / f"{name}.toml").read_text(encoding="utf-8"))
+            self._families[name] = CueFamily(**data)
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        self._compiled_each: dict[str, tuple[re.Pattern[str], ...]] = {}
+
+    def family(self, name: Family) -> CueFamily:
+        if name not in self._families:
+            raise KeyError(f"onbekende cue-familie: {name!r} (bekend: {', '.join(FAMILIES)})")
+        return self._families[name]
+
+    def pattern(self, name: Family) -> re.Pattern[str]:
+        """The family's compiled regex (patterns, then phrases), compiled once."""
+        if name not in self._compiled:
+            fam = self.family(name)
+            self._compiled[name] = re.compile(fam.regex(), re.IGNORECASE if fam.ignore_case else 0)
+        return self._compiled[name]
+
+    def each(self, name: Family) -> tuple[re.Pattern[str], ...]:
+        """The family's patterns compiled one by one, in file order (for families tried pattern by pattern)."""
+        key = name + "/each"
+        if key not in self._compiled_each:
+            fam = self.family(name)
+            flags = re.IGNORECASE if fam.ignore_case else 0
+            self._compiled_each[key] = tuple(re.compile(p, flags) for p in fam.patterns)
+        return self._compiled_each[key]
+
+    def patterns(self, name: Family) -> tuple[str, ...]:
+        return self.family(name).patterns
+
+    def phrases(self, name: Family) -> tuple[str, ...]:
+        return self.family(name).phrases
+
+    @cached_property
+    def general_verbs(self) -> GeneralVerbs:
+        data = tomllib.loads((self.root / "action_general.toml").read_text(encoding="utf-8"))
+        return GeneralVerbs(verbs=tuple(data["verbs"]), complement=data["complement"])
+
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        """Lower-case abbreviations without their final dot ("o.a", "bijv", "mrt")."""
+        lines = (self.root / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
+        return frozenset(w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#"))
+
+    @cached_property
+    def _roles(self) -> dict[str, list[str]]:
+        return tomllib.loads((self.root / "roles.toml").read_text(encoding="utf-8"))
+
+    @property
+    def roles(self) -> frozenset[str]:
+        """Role nouns ("secretaris", "college", "mt")."""
+        return frozenset(self._roles["words"])
+
+    @property
+    def role_suffixes(self) -> tuple[str, ...]:
+        """Endings that make a compound a role ("projectleider", "secretaris-directeur")."""
+        return tuple(self._roles["suffixes"])
+
+    @cached_property
+    def _calendar(self) -> dict:
+        return tomllib.loads((self.root / "calendar.toml").read_text(encoding="utf-8"))
+
+    @property
+    def months(self) -> dict[str, int]:
+        """Month spellings (lower case, no trailing dot) -> month number, in file order."""
+        return dict(self._calendar["months"])
+
+    @property
+    def month_names(self) -> list[str]:
+        return list(self._calendar["month_names"])
+
+    @property
+    def weekdays(self) -> dict[str, int]:
+        return dict(self._calendar["weekdays"])
+
+    @property
+    def weekday_abbreviations(self) -> dict[str, int]:
+        return dict(self._calendar["weekday_abbreviations"])
+
+    @cached_property
+    def version(self) -> str:
+        """Content hash of every data file (name and bytes), e.g. 'nl-3f9a0c1d2e4b'."""
+        digest = hashlib.sha256()
+        for path in sorted(self.root.iterdir()):
+            if path.is_file() and path.suffix in (".toml", ".txt"):
+                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        return "nl-" + digest.hexdigest()[:12]
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: Path | str = DATA_DIR) -> Lexicon:
+    """The lexicon of a data folder (the packaged one by default), loaded once per folder."""
+    return Lexicon(Path(path))
+
+
+_installed: list[Lexicon] = []
+
+
+def lexicon() -> Lexicon:
+    """The lexicon in use: the one installed with `use_lexicon`, else the packaged data."""
+    return _installed[-1] if _installed else load_lexicon(DATA_DIR)
+
+
+@contextlib.contextmanager
+def use_lexicon(lex: Lexicon) -> Iterator[Lexicon]:
+    """Install `lex` for every caller of `lexicon()` inside the block (tests of modified data)."""
+    _installed.append(lex)
+    try:
+        yield lex
+    finally:
+        _installed.remove(lex)
+
+
+def copy_data(target: Path) -> Path:
+    """A writable copy of the packaged data folder at `target` (for tests that edit one file)."""
+    shutil.copytree(DATA_DIR, target, dirs_exist_ok=True)
+    return Path(target)
+
+
+__all__ = ["DATA_DIR", "FAMILIES", "CueFamily", "Family", "GeneralVerbs", "Lexicon", "copy_data", "lexicon",
+           "load_lexicon", "use_lexicon"]
