@@ -111,130 +111,186 @@ def find_items(source: Source) -> tuple[list[AgendaItem], int]:
     """
     limit = body_limit(source)
     lines = split_lines(source.raw_text, 0, limit)
+    cands = _candidates(source, lines)
+    chosen = _prefer_detailed_run(cands, _select_items(cands))
+    if not chosen:
+        table = _table_items(source, lines)
+        if table:
+            return table
+        return _unnumbered_items(source, lines), _header_end_unnumbered(source, lines)
+    walk = _Walk(source, lines, chosen)
+    header_end = chosen[0].line.start
+    for idx, ln in enumerate(lines):
+        if ln.start >= header_end:
+            walk.line(idx, ln)
+    _set_spans(walk.drafts, walk.boundaries, limit)
+    return [_agenda_item(source, d) for d in walk.drafts], header_end
+
+
+def _candidates(source: Source, lines: list[Line]) -> list[_Candidate]:
     reds = redactions_of(source)
     cands = []
     for k, ln in enumerate(lines):
         if ln.blank:
             continue
         c = _candidate(ln, source, reds)
-        if c is None and re.fullmatch(r"(?i)(?:agenda)?punt\s+\d{1,2}[a-z]?\s*:?", plain(ln.content)):
-            # "Agendapunt 3" with the title on the next line
-            nxt = next((o for o in lines[k + 1:k + 3] if not o.blank), None)
-            if nxt is not None and len(plain(nxt.content).split()) <= 12:
-                merged = _peel(plain(ln.content).rstrip(":") + ": " + nxt.raw.strip(), ln.start)
-                c = _candidate(merged, source, reds)
-                if c is not None:
-                    t_end = _rstrip_pos(source.raw_text, nxt.content_start, nxt.end)
-                    while t_end > nxt.content_start and source.raw_text[t_end - 1] in "*_ \t":
-                        t_end -= 1
-                    c.line, c.title_start, c.title_end = ln, nxt.content_start, t_end
-                    c.title = plain(display(source, nxt.content_start, t_end))
-                    c.strong = True
+        if c is None and _PUNT_ONLY.fullmatch(plain(ln.content)):
+            c = _punt_with_title_below(source, ln, lines[k + 1:k + 3], reds)
         if c is not None:
             cands.append(c)
-    chosen = _select_items(cands)
-    chosen = _prefer_detailed_run(cands, chosen)
-    if not chosen:
-        table = _table_items(source, lines)
-        if table:
-            return table
-        return _unnumbered_items(source, lines), _header_end_unnumbered(source, lines)
+    return cands
 
-    by_line = {c.line.start: c for c in chosen}
-    drafts: list[_ItemDraft] = []
-    boundaries: list[int] = []  # section hint lines end the item before them
-    section_kinds: list[ItemKind] = []
-    current_top: _ItemDraft | None = None
-    sub_counter: dict[str, int] = {}
-    pending_hint: tuple[Line, list[ItemKind]] | None = None
-    collecting: _ItemDraft | None = None
-    trailing = False
-    header_end = chosen[0].line.start
-    for idx, ln in enumerate(lines):
-        if ln.start < header_end:
-            continue
-        c = by_line.get(ln.start)
+
+_PUNT_ONLY = re.compile(r"(?i)(?:agenda)?punt\s+\d{1,2}[a-z]?\s*:?")
+
+
+def _punt_with_title_below(source: Source, ln: Line, following: list[Line], reds) -> _Candidate | None:
+    """"Agendapunt 3" with the title on the next line."""
+    nxt = next((o for o in following if not o.blank), None)
+    if nxt is None or len(plain(nxt.content).split()) > 12:
+        return None
+    merged = _peel(plain(ln.content).rstrip(":") + ": " + nxt.raw.strip(), ln.start)
+    c = _candidate(merged, source, reds)
+    if c is None:
+        return None
+    t_end = _trim_title_end(source.raw_text, nxt.content_start, nxt.end, "*_ \t")
+    c.line, c.title_start, c.title_end = ln, nxt.content_start, t_end
+    c.title = plain(display(source, nxt.content_start, t_end))
+    c.strong = True
+    return c
+
+
+def _trim_title_end(text: str, start: int, end: int, junk: str) -> int:
+    end = _rstrip_pos(text, start, end)
+    while end > start and text[end - 1] in junk:
+        end -= 1
+    return end
+
+
+def _add_kinds(draft: _ItemDraft, kinds: list[ItemKind]) -> None:
+    for k in kinds:
+        if k not in draft.kinds:
+            draft.kinds.append(k)
+
+
+class _Walk:
+    """One pass over the lines after the header, turning chosen candidates into item drafts and
+    collecting what belongs to them (kinds from section hints, attachments, unnumbered sub-items).
+
+    A line that is not a chosen item goes to the first rule in `RULES` that takes it; that list is the
+    precedence."""
+
+    def __init__(self, source: Source, lines: list[Line], chosen: list[_Candidate]):
+        self.source, self.lines, self.chosen = source, lines, chosen
+        self.by_line = {c.line.start: c for c in chosen}
+        self.drafts: list[_ItemDraft] = []
+        self.boundaries: list[int] = []  # section hint lines end the item before them
+        self.section_kinds: list[ItemKind] = []
+        self.current_top: _ItemDraft | None = None
+        self.sub_counter: dict[str, int] = {}
+        self.pending_hint: tuple[Line, list[ItemKind]] | None = None
+        self.collecting: _ItemDraft | None = None
+        self.trailing = False
+
+    def line(self, idx: int, ln: Line) -> None:
+        c = self.by_line.get(ln.start)
         if c is not None:
-            if pending_hint is not None:
-                section_kinds = pending_hint[1]
-                boundaries.append(pending_hint[0].start)
-                pending_hint = None
-            parent = None
-            depth = 0
-            if c.sub and not re.fullmatch(r"[a-z]", c.sub):
-                parent = c.number.rsplit(".", 1)[0]
-                depth = c.number.count(".")
-                if not any(o.number == parent for o in drafts):
-                    parent, depth = None, 0  # its parent heading is not in the document: a top-level item
-            d = _ItemDraft(c.number, True, parent, depth, c.title, ln, c.title_start, c.title_end)
-            d.kinds = list(section_kinds)
-            for k in kinds_in(c.title):
-                if k not in d.kinds:
-                    d.kinds.append(k)
-            drafts.append(d)
-            if depth == 0:
-                current_top = d
-            continue
-        if ln.blank:
-            continue
-        if is_hint_line(ln):
-            nxt = next((o for o in lines[idx + 1:] if not o.blank), None)
-            if ln.md_level or nxt is None or nxt.start in by_line:
-                pending_hint = (ln, kinds_in(plain(ln.content)))
-                if nxt is None:
-                    boundaries.append(ln.start)
-            elif drafts:
-                for k in kinds_in(plain(ln.content)):
-                    if k not in drafts[-1].kinds:
-                        drafts[-1].kinds.append(k)
-            continue
-        pending_hint = None
-        if not drafts:
-            continue
-        if trailing:
-            continue
-        if (_TRAILING_SECTION.match(plain(ln.content)) and current_top is not None
-                and not any(c.line.start > ln.start for c in chosen)
-                and not _TRAILING_SECTION.match(current_top.title)):
-            # an action/decision list after the last item ends that item, but is not an agenda item: it
-            # is kept as an unnumbered sub-item of the last item, so its text stays searchable
-            k = sub_counter.get(current_top.number, 0) + 1
-            sub_counter[current_top.number] = k
-            t_start = ln.content_start
-            t_end = _rstrip_pos(source.raw_text, t_start, ln.end)
-            while t_end > t_start and source.raw_text[t_end - 1] in "*_: \t":
-                t_end -= 1
-            d = _ItemDraft(f"{current_top.number}.{k}", False, current_top.number, current_top.depth + 1,
-                           plain(display(source, t_start, t_end)), ln, t_start, t_end)
-            d.kinds = kinds_in(d.title)
-            drafts.append(d)
-            trailing = True
-            continue
-        if is_attachment_line(ln):
-            text = attachment_text(ln, source)
-            if text.rstrip(" *_").endswith(":"):
-                collecting = drafts[-1]  # "Bijlagen:" followed by a list
-            else:
-                drafts[-1].attachments.append(text)
-            continue
-        if collecting is drafts[-1] and ln.bullet:
-            drafts[-1].attachments.append(plain(display(source, ln.content_start, ln.end)))
-            continue
-        collecting = None
-        # unnumbered bold sub-items under list-like items (Mededelingen, Actielijst, ...)
-        if (current_top is not None and ln.bold and (ln.bullet or not ln.md_level)
-                and _LIST_PARENTS.search(current_top.title) and 0 < len(plain(ln.content).split()) <= 14
+            self.item(c, ln)
+        elif not ln.blank and not self.hint(idx, ln):
+            self.pending_hint = None
+            if self.drafts and not self.trailing:
+                next((rule for rule in self.RULES if rule(self, ln)), None)
+
+    def item(self, c: _Candidate, ln: Line) -> None:
+        if self.pending_hint is not None:
+            self.section_kinds = self.pending_hint[1]
+            self.boundaries.append(self.pending_hint[0].start)
+            self.pending_hint = None
+        parent = None
+        depth = 0
+        if c.sub and not re.fullmatch(r"[a-z]", c.sub):
+            parent = c.number.rsplit(".", 1)[0]
+            depth = c.number.count(".")
+            if not any(o.number == parent for o in self.drafts):
+                parent, depth = None, 0  # its parent heading is not in the document: a top-level item
+        d = _ItemDraft(c.number, True, parent, depth, c.title, ln, c.title_start, c.title_end)
+        d.kinds = list(self.section_kinds)
+        _add_kinds(d, kinds_in(c.title))
+        self.drafts.append(d)
+        if depth == 0:
+            self.current_top = d
+
+    def hint(self, idx: int, ln: Line) -> bool:
+        """A section hint line ('Ter besluitvorming'): kinds for the items after it, or for the last item."""
+        if not is_hint_line(ln):
+            return False
+        nxt = next((o for o in self.lines[idx + 1:] if not o.blank), None)
+        if ln.md_level or nxt is None or nxt.start in self.by_line:
+            self.pending_hint = (ln, kinds_in(plain(ln.content)))
+            if nxt is None:
+                self.boundaries.append(ln.start)
+        elif self.drafts:
+            _add_kinds(self.drafts[-1], kinds_in(plain(ln.content)))
+        return True
+
+    def trailing_section(self, ln: Line) -> bool:
+        """An action/decision list after the last item ends that item, but is not an agenda item: it is
+        kept as an unnumbered sub-item of the last item, so its text stays searchable."""
+        top = self.current_top
+        if (top is None or not _TRAILING_SECTION.match(plain(ln.content))
+                or any(c.line.start > ln.start for c in self.chosen) or _TRAILING_SECTION.match(top.title)):
+            return False
+        d = self.sub_item(top, ln, "*_: \t")
+        d.kinds = kinds_in(d.title)
+        self.trailing = True
+        return True
+
+    def attachment(self, ln: Line) -> bool:
+        if not is_attachment_line(ln):
+            return False
+        text = attachment_text(ln, self.source)
+        if text.rstrip(" *_").endswith(":"):
+            self.collecting = self.drafts[-1]  # "Bijlagen:" followed by a list
+        else:
+            self.drafts[-1].attachments.append(text)
+        return True
+
+    def attachment_list_entry(self, ln: Line) -> bool:
+        if self.collecting is self.drafts[-1] and ln.bullet:
+            self.drafts[-1].attachments.append(plain(display(self.source, ln.content_start, ln.end)))
+            return True
+        self.collecting = None
+        return False
+
+    def bold_sub_item(self, ln: Line) -> bool:
+        """Unnumbered bold sub-items under list-like items (Mededelingen, Actielijst, ...)."""
+        top = self.current_top
+        if (top is not None and ln.bold and (ln.bullet or not ln.md_level)
+                and _LIST_PARENTS.search(top.title) and 0 < len(plain(ln.content).split()) <= 14
                 and not is_attachment_line(ln)):
-            k = sub_counter.get(current_top.number, 0) + 1
-            sub_counter[current_top.number] = k
-            t_start = ln.content_start
-            t_end = ln.end
-            while t_end > t_start and source.raw_text[t_end - 1] in "*_ \t":
-                t_end -= 1
-            d = _ItemDraft(f"{current_top.number}.{k}", False, current_top.number, current_top.depth + 1,
-                           plain(display(source, t_start, t_end)), ln, t_start, t_end)
-            drafts.append(d)
-    # spans: an item runs to the next item of the same or a higher level (or a section line / body end)
+            self.sub_item(top, ln, "*_ \t", rstrip=False)
+            return True
+        return False
+
+    def sub_item(self, top: _ItemDraft, ln: Line, junk: str, *, rstrip: bool = True) -> _ItemDraft:
+        k = self.sub_counter.get(top.number, 0) + 1
+        self.sub_counter[top.number] = k
+        t_start = ln.content_start
+        t_end = ln.end
+        if rstrip:
+            t_end = _rstrip_pos(self.source.raw_text, t_start, t_end)
+        while t_end > t_start and self.source.raw_text[t_end - 1] in junk:
+            t_end -= 1
+        d = _ItemDraft(f"{top.number}.{k}", False, top.number, top.depth + 1,
+                       plain(display(self.source, t_start, t_end)), ln, t_start, t_end)
+        self.drafts.append(d)
+        return d
+
+    RULES = (trailing_section, attachment, attachment_list_entry, bold_sub_item)
+
+
+def _set_spans(drafts: list[_ItemDraft], boundaries: list[int], limit: int) -> None:
+    """An item runs to the next item of the same or a higher level (or a section line / body end)."""
     starts = [d.line.start for d in drafts]
     for i, d in enumerate(drafts):
         nxt_any = starts[i + 1] if i + 1 < len(drafts) else limit
@@ -242,11 +298,10 @@ def find_items(source: Source) -> tuple[list[AgendaItem], int]:
         stop_b = min((b for b in boundaries if b > d.line.start), default=limit)
         d.own_end = min(nxt_any, stop_b)
         d.end = max(min(nxt_same, stop_b), d.own_end)
-    items = [
-        AgendaItem(number=d.number, numbered=d.numbered, parent=d.parent, title=d.title, kinds=d.kinds,
-                   attachments=d.attachments, source_id=source.id, start=d.line.start,
-                   end=_rstrip_pos(source.raw_text, d.line.start, d.end), title_start=d.title_start,
-                   title_end=d.title_end)
-        for d in drafts
-    ]
-    return items, header_end
+
+
+def _agenda_item(source: Source, d: _ItemDraft) -> AgendaItem:
+    return AgendaItem(number=d.number, numbered=d.numbered, parent=d.parent, title=d.title, kinds=d.kinds,
+                      attachments=d.attachments, source_id=source.id, start=d.line.start,
+                      end=_rstrip_pos(source.raw_text, d.line.start, d.end), title_start=d.title_start,
+                      title_end=d.title_end)
