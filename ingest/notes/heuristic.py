@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ingest.notes.base import _note, _target
 from ingest.notes.blocks import Block, _wraps, blocks
 from ingest.notes.scoring import _CUE_START, _HONORIFIC, _PREPARED, _STRONG_CUE, _WORD, note_score
-from ingest.notes.sentences import sentences
+from ingest.notes.sentences import Sentence, sentences
 from ingest.parse.lines import plain
 from ingest.parse.spans import heading_line_start, own_ends
 from notulist.models import AgendaItem, Note, Source
@@ -32,6 +33,12 @@ def _is_continuation(raw: str, prev: Block | None, block: Block) -> bool:
     return bool(first) and first.islower() and _wraps(prev.lines[-1])
 
 
+_STRUCTURAL = ("attachment", "hint", "heading")
+_PROSE_START = re.compile(r"(?:we|wij|het|de|een|dit|deze|er|in|zoals|op|ook|daarnaast|bij)\b", re.I)
+_WILL = re.compile(r"\S+(?:\s+\S+){0,3}?\s+(?:zou|zal|zouden|zullen)\b")
+_AGREE_TO = re.compile(r"(?i)akkoord\s+(?:te\s+)?gaan\b")
+
+
 def heuristic_notes(source: Source, items: list[AgendaItem], *, names: set[str],
                     skip: set[str] = frozenset()) -> list[Note]:
     """Notes inside an annotated agenda, found by shape and cues (see module doc)."""
@@ -41,128 +48,177 @@ def heuristic_notes(source: Source, items: list[AgendaItem], *, names: set[str],
     for idx, item in enumerate(items):
         if item.number in skip:
             continue
-        target = _target(items, idx)
         nl = raw.find("\n", heading_line_start(item), ends[item.number])
         region = (ends[item.number] if nl == -1 else nl + 1, ends[item.number])
-        after_q = False
-        in_notes = False
-        list_intro = False  # the previous paragraph introduced a list ("Openstaande acties:")
-        strict_q = False  # the previous block was only a question (italic or a short question paragraph)
-        prev: Block | None = None
-
-        def add(a: int, b: int, cue: str | None) -> None:
-            note = _note(source, a, b, target, "heuristic", cue)
-            if note is not None:
-                found.append(note)
-
         # nothing is prepared under the Rondvraag: in an agenda, all text there was written in the meeting
-        round_item = bool(_ROUND.match(plain(item.title)))
+        scan = _ItemScan(source, names, _target(items, idx), found, round_item=bool(_ROUND.match(plain(item.title))))
         for block in blocks(source, *region):
-            text = block.text(raw)
-            if _PAGE_FURNITURE.match(plain(text)):
-                continue
-            if round_item and block.kind not in ("attachment", "hint", "heading"):
-                add(block.start, block.end, "rondvraag")
-                continue
-            links = [m for m in _LINK.finditer(text)]
-            for m in links:
-                add(block.start + m.start(1), block.start + m.end(1), "link")
-            if block.kind in ("attachment", "hint", "heading"):
-                in_notes = after_q = False
-                prev = block
-                continue
-            if _is_continuation(raw, prev, block):
-                prev = block
-                continue
-            # the block without its link notes
-            masked_end = block.end
-            if links and plain(text[links[-1].end():]).strip() == "":
-                masked_end = block.start + links[-1].start()
-            if not plain(raw[block.start:masked_end]).strip():
-                prev = block
-                continue
-            is_question = plain(raw[block.start:masked_end]).rstrip().endswith("?")
-            sents = sentences(raw, block.start, masked_end)
-            if in_notes and not (block.italic and is_question):
-                add(block.start, masked_end, "continuation")
-                prev = block
-                continue
-            if block.italic or any(s.text.rstrip(" *_").endswith("?") for s in sents[:-1]):
-                # the chair's block: questions first, then what was said
-                for i, s in enumerate(sents):
-                    follows_q = (i > 0 and plain(sents[i - 1].text).endswith("?")) or (i == 0 and after_q)
-                    score, cue = note_score(s.text, names=names, after_question=follows_q)
-                    need = 2 if follows_q else 3
-                    if score >= need and not (plain(s.text).endswith("?") and len(s.text.split()) > 5):
-                        add(s.start, masked_end, "after question" if follows_q and cue is None else cue)
-                        if follows_q and i == 0:
-                            in_notes = True
-                        break
-                # an italic block is the chair's question; a long prose paragraph that lists questions is not
-                asks = is_question and (block.italic or (len(sents) <= 3 and
-                                                         len(plain(raw[block.start:masked_end]).split()) <= 40))
-                after_q = strict_q = asks
-                prev = block
-                continue
-            # plain paragraph
-            first = sents[0] if sents else None
-            sibling = block.lines[0].bullet and prev is not None and prev.lines[-1].bullet
-            if block.lines[0].bullet and list_intro:
-                # an item of a prepared list ("Openstaande acties:" - ...): only an explicit mark makes a note
-                line = raw[block.lines[0].start:block.lines[0].end]
-                if _ARROW.match(line) or _STRONG_CUE.match(plain(text)):
-                    add(block.start, masked_end, "arrow" if _ARROW.match(line) else "cue")
-                prev = block
-                continue
-            list_intro = False
-            answers = after_q and not sibling
-            score, cue = note_score(first.text if first else text, names=names, after_question=answers)
-            line = raw[block.lines[0].start:block.lines[0].end]
-            if _ARROW.match(line):
-                score, cue = score + 3, "arrow"
-            n_words = len(plain(raw[block.start:masked_end]).split())
-            first_plain = plain(first.text if first else text)
-            decided = bool(_CUE_START.match(first_plain)) and not _PREPARED.search(first_plain) and \
-                not re.match(r"(?i)akkoord\s+(?:te\s+)?gaan\b", first_plain)
-            if n_words <= 12 and len(sents) > 1:
-                # a short paragraph of telegraphic sentences: its most note-like sentence decides
-                best = max((note_score(x.text, names=names, after_question=answers) for x in sents),
-                           key=lambda sc: sc[0])
-                if best[0] > score:
-                    score, cue = best
-            if n_words <= 10 and _POSTPONED.search(plain(raw[block.start:masked_end])):
-                score, cue = max(score, 3), cue or "postponed"
-            prose = bool(re.match(r"(?:we|wij|het|de|een|dit|deze|er|in|zoals|op|ook|daarnaast|bij)\b", first_plain,
-                                  re.I)) or bool(_PREPARED.search(first_plain)) or \
-                bool(re.match(r"\S+(?:\s+\S+){0,3}?\s+(?:zou|zal|zouden|zullen)\b", first_plain))
-            if answers and (score >= 2 or (score >= 1 and not prose and strict_q)):
-                add(block.start, masked_end, cue or "after question")
-                in_notes = True
-            elif (n_words <= 12 and score >= 3) or decided or cue == "arrow":
-                add(block.start, masked_end, cue)
-            else:
-                for k, s in enumerate(sents):
-                    if _STRONG_CUE.match(plain(s.text)):
-                        add(s.start, masked_end, _STRONG_CUE.match(plain(s.text)).group(0).rstrip(" :").capitalize())
-                        break
-                    if k == 0:
-                        continue
-                    later, later_cue = note_score(s.text, names=names)
-                    lead_word = (_WORD.findall(_HONORIFIC.sub("", plain(s.text))) or [""])[0]
-                    known = lead_word in names  # an attendee; a redacted subject is too common in prepared text
-                    if later >= 3 and (later_cue in ("participle", "caps", "name:")
-                                       or (later_cue == "name+verb" and known)) or \
-                            (later_cue and _CUE_START.match(plain(s.text)) and later >= 3):
-                        # a short paragraph is one note ("We maken een campagne. Fatima neemt contact op.");
-                        # in a longer one the note starts at the telegraphic sentence
-                        whole = len(sents) <= 3 and n_words <= 30 and not _PREPARED.search(first_plain)
-                        add(block.start if whole else s.start, masked_end, later_cue)
-                        break
-            # a question put to the meeting (a short question block, not prose that happens to end in one),
-            # or a proposal ("Gevraagd besluit: ..."), is answered next
-            short = len(sents) <= 3 and n_words <= 40
-            strict_q = is_question and short and all(plain(x.text).endswith("?") for x in sents[-2:])
-            after_q = (is_question and short) or bool(_ASK.match(plain(raw[block.start:masked_end])))
-            list_intro = plain(raw[block.start:masked_end]).endswith(":")
-            prev = block
+            scan.block(block)
     return found
+
+
+@dataclass
+class _Para:
+    """A block of running text without its trailing link notes (`end` is the masked end)."""
+
+    block: Block
+    text: str  # the whole block's raw text
+    end: int
+    body: str  # plain text of raw[block.start:end]
+    sents: list[Sentence]
+
+    @property
+    def is_question(self) -> bool:
+        return self.body.rstrip().endswith("?")
+
+    @property
+    def n_words(self) -> int:
+        return len(self.body.split())
+
+    @property
+    def lead(self) -> str:
+        """The first sentence's raw text (the whole block when it has none)."""
+        return self.sents[0].text if self.sents else self.text
+
+
+@dataclass
+class _ItemScan:
+    """The blocks of one item's prepared region, in order, with what the previous blocks said: whether a
+    question was just put (`after_q`, `strict_q`), whether the notes have started (`in_notes`), whether a
+    prepared list was introduced (`list_intro`)."""
+
+    source: Source
+    names: set[str]
+    target: str | None
+    found: list[Note]
+    round_item: bool = False
+    after_q: bool = False
+    in_notes: bool = False
+    list_intro: bool = False  # the previous paragraph introduced a list ("Openstaande acties:")
+    strict_q: bool = False  # the previous block was only a question (italic or a short question paragraph)
+    prev: Block | None = None
+
+    def add(self, a: int, b: int, cue: str | None) -> None:
+        note = _note(self.source, a, b, self.target, "heuristic", cue)
+        if note is not None:
+            self.found.append(note)
+
+    def block(self, block: Block) -> None:
+        text = block.text(self.source.raw_text)
+        if _PAGE_FURNITURE.match(plain(text)):
+            return
+        if self.round_item and block.kind not in _STRUCTURAL:
+            self.add(block.start, block.end, "rondvraag")
+            return
+        links = list(_LINK.finditer(text))
+        for m in links:
+            self.add(block.start + m.start(1), block.start + m.end(1), "link")
+        self.classify(block, text, links)
+        self.prev = block
+
+    def classify(self, block: Block, text: str, links: list[re.Match]) -> None:
+        raw = self.source.raw_text
+        if block.kind in _STRUCTURAL:
+            self.in_notes = self.after_q = False
+            return
+        if _is_continuation(raw, self.prev, block):
+            return
+        masked_end = block.end
+        if links and plain(text[links[-1].end():]).strip() == "":
+            masked_end = block.start + links[-1].start()
+        body = plain(raw[block.start:masked_end])
+        if not body.strip():
+            return
+        p = _Para(block, text, masked_end, body, sentences(raw, block.start, masked_end))
+        if self.in_notes and not (block.italic and p.is_question):
+            self.add(block.start, masked_end, "continuation")
+        elif block.italic or any(s.text.rstrip(" *_").endswith("?") for s in p.sents[:-1]):
+            self.chair_block(p)
+        elif block.lines[0].bullet and self.list_intro:
+            self.list_entry(p)
+        else:
+            self.paragraph(p)
+
+    def chair_block(self, p: _Para) -> None:
+        """The chair's block: questions first, then what was said."""
+        sents = p.sents
+        for i, s in enumerate(sents):
+            follows_q = (i > 0 and plain(sents[i - 1].text).endswith("?")) or (i == 0 and self.after_q)
+            score, cue = note_score(s.text, names=self.names, after_question=follows_q)
+            need = 2 if follows_q else 3
+            if score >= need and not (plain(s.text).endswith("?") and len(s.text.split()) > 5):
+                self.add(s.start, p.end, "after question" if follows_q and cue is None else cue)
+                if follows_q and i == 0:
+                    self.in_notes = True
+                break
+        # an italic block is the chair's question; a long prose paragraph that lists questions is not
+        asks = p.is_question and (p.block.italic or (len(sents) <= 3 and p.n_words <= 40))
+        self.after_q = self.strict_q = asks
+
+    def list_entry(self, p: _Para) -> None:
+        """An item of a prepared list ("Openstaande acties:" - ...): only an explicit mark makes a note."""
+        first = p.block.lines[0]
+        line = self.source.raw_text[first.start:first.end]
+        if _ARROW.match(line) or _STRONG_CUE.match(plain(p.text)):
+            self.add(p.block.start, p.end, "arrow" if _ARROW.match(line) else "cue")
+
+    def paragraph(self, p: _Para) -> None:
+        block = p.block
+        sibling = block.lines[0].bullet and self.prev is not None and self.prev.lines[-1].bullet
+        self.list_intro = False
+        answers = self.after_q and not sibling
+        score, cue = self.paragraph_score(p, answers)
+        first_plain = plain(p.lead)
+        decided = bool(_CUE_START.match(first_plain)) and not _PREPARED.search(first_plain) and \
+            not _AGREE_TO.match(first_plain)
+        prose = bool(_PROSE_START.match(first_plain)) or bool(_PREPARED.search(first_plain)) or \
+            bool(_WILL.match(first_plain))
+        if answers and (score >= 2 or (score >= 1 and not prose and self.strict_q)):
+            self.add(block.start, p.end, cue or "after question")
+            self.in_notes = True
+        elif (p.n_words <= 12 and score >= 3) or decided or cue == "arrow":
+            self.add(block.start, p.end, cue)
+        else:
+            self.later_sentence_note(p, first_plain)
+        # a question put to the meeting (a short question block, not prose that happens to end in one),
+        # or a proposal ("Gevraagd besluit: ..."), is answered next
+        short = len(p.sents) <= 3 and p.n_words <= 40
+        self.strict_q = p.is_question and short and all(plain(x.text).endswith("?") for x in p.sents[-2:])
+        self.after_q = (p.is_question and short) or bool(_ASK.match(p.body))
+        self.list_intro = p.body.endswith(":")
+
+    def paragraph_score(self, p: _Para, answers: bool) -> tuple[int, str | None]:
+        score, cue = note_score(p.lead, names=self.names, after_question=answers)
+        first = p.block.lines[0]
+        if _ARROW.match(self.source.raw_text[first.start:first.end]):
+            score, cue = score + 3, "arrow"
+        if p.n_words <= 12 and len(p.sents) > 1:
+            # a short paragraph of telegraphic sentences: its most note-like sentence decides
+            best = max((note_score(x.text, names=self.names, after_question=answers) for x in p.sents),
+                       key=lambda sc: sc[0])
+            if best[0] > score:
+                score, cue = best
+        if p.n_words <= 10 and _POSTPONED.search(p.body):
+            score, cue = max(score, 3), cue or "postponed"
+        return score, cue
+
+    def later_sentence_note(self, p: _Para, first_plain: str) -> None:
+        """A note that starts at a later sentence: a strong cue, or a telegraphic sentence."""
+        for k, s in enumerate(p.sents):
+            strong = _STRONG_CUE.match(plain(s.text))
+            if strong:
+                self.add(s.start, p.end, strong.group(0).rstrip(" :").capitalize())
+                return
+            if k == 0:
+                continue
+            later, later_cue = note_score(s.text, names=self.names)
+            lead_word = (_WORD.findall(_HONORIFIC.sub("", plain(s.text))) or [""])[0]
+            known = lead_word in self.names  # an attendee; a redacted subject is too common in prepared text
+            if later >= 3 and (later_cue in ("participle", "caps", "name:")
+                               or (later_cue == "name+verb" and known)) or \
+                    (later_cue and _CUE_START.match(plain(s.text)) and later >= 3):
+                # a short paragraph is one note ("We maken een campagne. Fatima neemt contact op.");
+                # in a longer one the note starts at the telegraphic sentence
+                whole = len(p.sents) <= 3 and p.n_words <= 30 and not _PREPARED.search(first_plain)
+                self.add(p.block.start if whole else s.start, p.end, later_cue)
+                return
