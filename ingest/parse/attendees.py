@@ -53,9 +53,16 @@ def parse_attendees(value: str, value_start: int, source: Source, *, role: str |
     """People in an 'Aanwezig:' value. Redacted people become Attendee(name=None, redacted=True); a name
     is never guessed. '(verslag)', '(voorzitter)', ... become roles; 'X (Y verslag)' is two people."""
     reds = [(r.start, r.end) for r in redactions_of(source) if value_start <= r.start < value_start + len(value)]
-    masked = _mask(value, reds, value_start)
-    people: list[Attendee] = []
-    # split on commas/semicolons/" en " outside parentheses
+    reader = _AttendeeReader(value, value_start, _mask(value, reds, value_start), reds)
+    for a, b in _split_people(reader.masked):
+        reader.add(a, b, role)
+    for person in reader.people:
+        person.as_written = _balanced(person.as_written) or person.as_written
+    return reader.people
+
+
+def _split_people(masked: str) -> list[tuple[int, int]]:
+    """Spans of the people in a list: split on commas/semicolons/" en "/" & " outside parentheses."""
     parts: list[tuple[int, int]] = []
     depth, begin = 0, 0
     i = 0
@@ -72,37 +79,38 @@ def parse_attendees(value: str, value_start: int, source: Source, *, role: str |
             continue
         i += 1
     parts.append((begin, len(masked)))
+    return parts
 
-    def add(a: int, b: int, default_role: str | None) -> None:
+
+def _balanced(as_written: str) -> str:
+    """The written form without tags and without unbalanced parentheses."""
+    shown = re.sub(r"</?\w+>", " ", as_written)
+    shown = re.sub(r"\s+", " ", shown).strip()
+    if shown.count(")") > shown.count("("):
+        shown = shown.replace(")", "", shown.count(")") - shown.count("(")).strip()
+    if shown.count("(") > shown.count(")"):
+        shown = shown.replace("(", "", shown.count("(") - shown.count(")")).strip()
+    return shown
+
+
+_NOBODY = {"geen", "niemand", "n.v.t", "nvt", "-", "allen", "iedereen"}
+
+
+class _AttendeeReader:
+    """Reads the people of one attendance value; `masked` is the value with redaction marks as NUL."""
+
+    def __init__(self, value: str, value_start: int, masked: str, reds: list[tuple[int, int]]):
+        self.value, self.value_start, self.masked, self.reds = value, value_start, masked, reds
+        self.people: list[Attendee] = []
+
+    def add(self, a: int, b: int, default_role: str | None) -> None:
+        """The person (or people) written in value[a:b]."""
+        value = self.value
         written = value[a:b].strip(" \t.")
-        core_masked = masked[a:b]
+        core_masked = self.masked[a:b]
         if not written.strip("() "):
             return
-        # roles in parentheses or trailing role words
-        this_role = default_role
-        paren = re.search(r"\(([^()]*)\)\s*$", core_masked.strip())
-        inner_people: list[tuple[int, int]] = []
-        if paren:
-            inner = paren.group(1).strip().lower()
-            first_role = re.match(r"^([\w.]+)\s*,", inner)
-            if first_role and first_role.group(1) in _ROLE_WORDS:  # "(voorzitter, directeur)"
-                inner = first_role.group(1)
-            if inner in _ROLE_WORDS:
-                this_role = _ROLE_WORDS[inner]
-                name_part = core_masked[:core_masked.rfind("(")]
-            elif "\x00" in inner or (inner.split() and inner.split()[-1] in _ROLE_WORDS
-                                     and re.search(r"\b[A-Z][a-z]", paren.group(1))):
-                # "(5.1, 2, e verslag)": another person inside the parentheses
-                rel = core_masked.rfind("(")
-                inner_people.append((a + rel + 1, a + core_masked.rfind(")")))
-                name_part = core_masked[:rel]
-            else:  # "(VVD)", "(punt 3 en 4)": an affiliation; "(ambtelijk secretaris)": a role
-                name_part = core_masked[:core_masked.rfind("(")]
-                role_word = next((w for w in re.findall(r"[\w.]+", inner) if w in _ROLE_WORDS), None)
-                if role_word:
-                    this_role = _ROLE_WORDS[role_word]
-        else:
-            name_part = core_masked
+        this_role, name_part, inner_people = self.paren_role(core_masked, a, default_role)
         tail = re.search(r"\s(\w+)\)?\s*$", name_part)
         if tail and tail.group(1).lower() in _ROLE_WORDS and len(name_part.split()) > 1:
             this_role = _ROLE_WORDS[tail.group(1).lower()]
@@ -113,10 +121,10 @@ def parse_attendees(value: str, value_start: int, source: Source, *, role: str |
             core_masked = core_masked[sub_label.end():]
             name_part = name_part[sub_label.end():]
             written = value[a:b].strip(" \t.")
-        name_part_clean = name_part.replace(")", " ").replace("(", " ")
         n_start = a + (len(core_masked) - len(core_masked.lstrip()))
-        marks = [(ra, rb) for ra, rb in reds if value_start + a <= ra < value_start + a + len(name_part)]
-        leftover = re.sub(r"\x00+", "", name_part_clean).strip(" .,-")
+        marks = [(ra, rb) for ra, rb in self.reds
+                 if self.value_start + a <= ra < self.value_start + a + len(name_part)]
+        leftover = re.sub(r"\x00+", "", name_part.replace(")", " ").replace("(", " ")).strip(" .,-")
         if inner_people or this_role != default_role:
             written = value[n_start:a + len(name_part)].strip(" \t.(")
             if this_role != default_role and not inner_people:
@@ -126,28 +134,43 @@ def parse_attendees(value: str, value_start: int, source: Source, *, role: str |
             this_role = this_role or leftover.lower()
             leftover = ""
         if marks and not leftover:
-            for k, (ra, rb) in enumerate(marks):
-                # several marks run together ("5.1, 2, e<sup>5.1, 2, e</sup> verslag)"): one person each;
-                # the role belongs to the last one
-                last = k == len(marks) - 1
-                shown = value[ra - value_start:rb - value_start] if not last else \
-                    value[ra - value_start:a + len(core_masked)].strip(" \t.")
-                people.append(Attendee(name=None, redacted=True, role=this_role if last else default_role,
-                                       as_written=shown if len(marks) > 1 else written))
-        elif leftover and leftover.lower() not in {"geen", "niemand", "n.v.t", "nvt", "-", "allen", "iedereen"}:
+            self.redacted(marks, a + len(core_masked), this_role, default_role, written)
+        elif leftover and leftover.lower() not in _NOBODY:
             leftover = re.sub(r"^(?:de\s+)?leden\s+", "", leftover)
-            people.append(Attendee(name=_WS.sub(" ", leftover), redacted=False, role=this_role, as_written=written))
+            self.people.append(Attendee(name=_WS.sub(" ", leftover), redacted=False, role=this_role,
+                                        as_written=written))
         for ia, ib in inner_people:
-            add(ia, ib, default_role)
+            self.add(ia, ib, default_role)
 
-    for a, b in parts:
-        add(a, b, role)
-    for person in people:
-        shown = re.sub(r"</?\w+>", " ", person.as_written)
-        shown = re.sub(r"\s+", " ", shown).strip()
-        if shown.count(")") > shown.count("("):
-            shown = shown.replace(")", "", shown.count(")") - shown.count("(")).strip()
-        if shown.count("(") > shown.count(")"):
-            shown = shown.replace("(", "", shown.count("(") - shown.count(")")).strip()
-        person.as_written = shown or person.as_written
-    return people
+    def paren_role(self, core_masked: str, a: int,
+                   default_role: str | None) -> tuple[str | None, str, list[tuple[int, int]]]:
+        """(role, the name part, people inside the parentheses) from a trailing '(...)'."""
+        paren = re.search(r"\(([^()]*)\)\s*$", core_masked.strip())
+        if not paren:
+            return default_role, core_masked, []
+        this_role = default_role
+        inner = paren.group(1).strip().lower()
+        first_role = re.match(r"^([\w.]+)\s*,", inner)
+        if first_role and first_role.group(1) in _ROLE_WORDS:  # "(voorzitter, directeur)"
+            inner = first_role.group(1)
+        rel = core_masked.rfind("(")
+        if inner in _ROLE_WORDS:
+            return _ROLE_WORDS[inner], core_masked[:rel], []
+        if "\x00" in inner or (inner.split() and inner.split()[-1] in _ROLE_WORDS
+                               and re.search(r"\b[A-Z][a-z]", paren.group(1))):
+            # "(5.1, 2, e verslag)": another person inside the parentheses
+            return this_role, core_masked[:rel], [(a + rel + 1, a + core_masked.rfind(")"))]
+        # "(VVD)", "(punt 3 en 4)": an affiliation; "(ambtelijk secretaris)": a role
+        role_word = next((w for w in re.findall(r"[\w.]+", inner) if w in _ROLE_WORDS), None)
+        return (_ROLE_WORDS[role_word] if role_word else this_role), core_masked[:rel], []
+
+    def redacted(self, marks: list[tuple[int, int]], core_end: int, this_role: str | None,
+                 default_role: str | None, written: str) -> None:
+        """One redacted person per mark; several marks run together ("5.1, 2, e<sup>5.1, 2, e</sup>
+        verslag)") are one person each, and the role belongs to the last one."""
+        vs = self.value_start
+        for k, (ra, rb) in enumerate(marks):
+            last = k == len(marks) - 1
+            shown = self.value[ra - vs:rb - vs] if not last else self.value[ra - vs:core_end].strip(" \t.")
+            self.people.append(Attendee(name=None, redacted=True, role=this_role if last else default_role,
+                                        as_written=shown if len(marks) > 1 else written))
