@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from notulist.grounding import is_exact_span
+from notulist.text import cell_spans
 from notulist.models import (
     Action,
     AgendaItem,
@@ -318,25 +319,7 @@ _DONE_STATUS = re.compile(r"\b(?:afgerond|gereed|gedaan|klaar|done|voltooid|afge
 
 
 def _cells(raw: str, s: int, e: int) -> list[tuple[int, int]]:
-    line = raw[s:e]
-    if line.count("|") < 2 and line.count("\t") < 2:  # a plain-text table: columns apart by two or more spaces
-        return [(s + m.start(), s + m.end()) for m in re.finditer(r"\S+(?: \S+)*", line)]
-    sep = "|" if line.count("|") >= 2 else "\t"
-    cells, pos = [], 0
-    parts = line.split(sep)
-    for part in parts:
-        a = s + pos
-        b = a + len(part)
-        pos += len(part) + 1
-        lead = len(part) - len(part.lstrip())
-        trail = len(part) - len(part.rstrip())
-        cells.append((a + lead, max(a + lead, b - trail)))
-    if sep == "|":
-        if line.strip().startswith("|"):
-            cells = cells[1:]
-        if line.strip().endswith("|"):
-            cells = cells[:-1]
-    return cells
+    return cell_spans(raw, s, e, plain_columns=True)
 
 
 _WIDE_GAP = re.compile(r"\S {2,}(?=\S)")  # columns of a plain-text table ("24-09  Gesprek met ...  Henk  z.s.m.")
@@ -565,7 +548,7 @@ def _process_table(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item:
             _process_region(ctx, source, c[0], c[1], row_item, "record", from_actielijst, [])
             del ctx.decisions[n_decisions:]
             cell_text = raw[c[0]:c[1]]
-            if len(ctx.postponed) > n_postponed and not rules.DECISION_RE.search(cell_text):
+            if len(ctx.postponed) > n_postponed and not rules.cue("decision").search(cell_text):
                 continue  # "Aangehouden tot het overleg van 8 mei": the item is postponed, nothing is decided
             new_actions = ctx.actions[n_actions:]
             dec_span = span
@@ -584,7 +567,7 @@ def _process_table(ctx: _Ctx, source: Source, rows: list[tuple[int, int]], item:
             continue
         status_cell = cell("status")
         done = bool(status_cell and _DONE_STATUS.search(raw[status_cell[0]:status_cell[1]])
-                    and not rules.NOT_DONE.search(raw[status_cell[0]:status_cell[1]]))
+                    and not rules.says_not_done(raw[status_cell[0]:status_cell[1]]))
         if done and mode != "record":
             continue  # a prepared actielijst lists what is still open
         owner, redacted = None, False
@@ -709,7 +692,7 @@ def _process_region(ctx: _Ctx, source: Source, lo: int, hi: int, item: AgendaIte
                     ds = s
                     if (len(norm.split()) <= 3 and prev_clause is not None and s - prev_clause[1] < 40
                             and not raw[prev_clause[1]:s].count("\n\n")
-                            and (rules.PROPOSAL.search(prev_clause[2]) or rules.is_question_like(prev_clause[2]))):
+                            and (rules.cue("proposal").search(prev_clause[2]) or rules.is_question_like(prev_clause[2]))):
                         ds = prev_clause[0]  # "Voorstel: ... / Akkoord.": what was agreed is the proposal
                     dec = Decision(id=stable_id(ctx.meeting.id, "decision", ds, e), meeting_id=ctx.meeting.id,
                                    item=top.number if top else None, text=_display(ctx, source, ds, e),
@@ -877,9 +860,6 @@ def _without_table_duplicates(ctx: _Ctx) -> list[Action]:
 # "De agenda wordt ongewijzigd vastgesteld", "Verslag 13 maart: vastgesteld": the meeting adopting its own
 # paperwork. Every gold set written for Notulist leaves these out of the besluitenlijst, and so does a
 # secretary: they say nothing about the subjects decided on.
-_PROCEDURAL = re.compile(r"^\W*(?:besluit\s*:\s*)?(?:\d+\s*\|\s*)?(?:de\s+|het\s+)?(?:concept[- ]?)?(?:agenda|verslag|notulen|"
-                         r"besluitenlijst|actielijst)\b[^.|]{0,60}?(?:\|\s*)?(?:\S+\s+){0,4}?(?:vastgesteld|goedgekeurd|"
-                         r"akkoord|ongewijzigd)\b", re.I)
 _BARE_ADOPTION = re.compile(r"^\W*(?:conform\s+|ongewijzigd\s+|zonder\s+wijzigingen\s+)?(?:vastgesteld|goedgekeurd|akkoord|"
                             r"aangenomen)\b[^.]{0,80}\.?\s*$", re.I)
 _PAPERWORK_TITLE = re.compile(r"\b(?:verslag|notulen|agenda|besluitenlijst|actielijst|opening)\b", re.I)
@@ -887,7 +867,7 @@ _PAPERWORK_TITLE = re.compile(r"\b(?:verslag|notulen|agenda|besluitenlijst|actie
 
 def is_procedural(decision: Decision, meeting: Meeting) -> bool:
     quote = " ".join(decision.citation.quote.split())
-    if _PROCEDURAL.search(quote):
+    if rules.cue("procedural").search(quote):
         return True
     item = meeting.item(decision.item) if decision.item else None
     return bool(_BARE_ADOPTION.match(decision.text) and item is not None and _PAPERWORK_TITLE.search(item.title or ""))
@@ -959,7 +939,7 @@ def _done_candidates(meeting: Meeting, sources: dict[str, Source]):
         for src, a, b in regions:
             for s, e in rules.split_clauses(src.raw_text, a, b):
                 norm = _norm(ctx, src, s, e)
-                if rules.DONE_CUE.search(norm) and not rules.NOT_DONE.search(norm) and not rules._is_question(norm):
+                if rules.reports_done(norm):
                     yield src, s, e, item, _content_words(norm), norm
 
 

@@ -1,0 +1,131 @@
+"""Action detectors: an action tag ("(actie: Piet)"), a labelled action ("Actie: ..."), a board's
+instruction ("verzoekt het college ..."), a passive with its agent and a term, a transfer ("belegd bij"),
+an action verb with its subject, a commitment ("zegt toe"), a passive commitment ("wordt nagestuurd"),
+and the note-style forms (telegraphic, timed present, the team's present tense)."""
+
+from __future__ import annotations
+
+import re
+
+from summarise.dates import find_due
+from summarise.rules.cues import INSTRUCTION, LABEL_OWNER, PASSIVE_BY, TRANSFER, cue
+from summarise.rules.done import done_report, is_status_report
+from summarise.rules.hits import Clause, Hit, Owner
+from summarise.rules.notes_style import team_present, telegraphic, timed_present
+from summarise.rules.owners import RED, classify_np, owner_after, owner_before
+from summarise.rules.verbs import action_by_verb
+
+_Q = re.IGNORECASE
+_NAMED = ("name", "redacted")
+
+
+def tag_hits(tag: re.Match[str] | None) -> tuple[Hit, ...]:
+    """"(actie: Piet)": an action of whoever the tag names."""
+    if tag is None:
+        return ()
+    who = tag.group("who").strip()
+    owner = classify_np(who)
+    if owner.kind == "none":
+        owner = Owner("name", who) if who else Owner("none")
+    return (Hit("action", owner, "actie-tag", strong=True),)
+
+
+def tagged(c: Clause) -> list[Hit] | None:
+    """A clause with an action tag records that action and nothing else found later."""
+    return list(c.tag_hits) if c.tag else None
+
+
+def labelled_action(c: Clause) -> list[Hit] | None:
+    """"Actie: Piet stuurt ...", "Actie (Freek, vóór 1 maart): ...", "To do: ...": an action (a status report
+    under the label, "Actiepunt vorige keer: ... is binnen", is none)."""
+    name = c.label_name
+    if not c.label or not name.startswith(("actie", "to", "toez")) or c.tag:
+        return None
+    after = c.text[c.label.end():]
+    if is_status_report(after):
+        return []
+    owner = owner_after(after) if not after.strip().startswith(":") else Owner("none")
+    by_verb = action_by_verb(after, c.mode)
+    if by_verb and by_verb[0].kind != "none":
+        owner = by_verb[0]
+    bracketed = LABEL_OWNER.match(after)
+    if bracketed and classify_np(bracketed.group("who")).kind in ("name", "redacted", "team"):
+        owner = classify_np(bracketed.group("who"))
+    return [Hit("action", owner, name, strong=True, label_end=c.label.end())]
+
+
+def instruction(c: Clause) -> list[Hit] | None:
+    """"De raad verzoekt het college ... voor te leggen": an action of the body instructed."""
+    m = INSTRUCTION.search(c.text)
+    if m:
+        owner = classify_np(m.group("np"))
+        if owner.kind in _NAMED:
+            return [Hit("action", owner, "verzoekt", strong=True)]
+    return None
+
+
+def passive_by(c: Clause) -> list[Hit] | None:
+    """"De brief wordt voor 14 februari verzonden door wethouder Mulder": the agent, with a term."""
+    m = PASSIVE_BY.search(c.text)
+    if m:
+        owner = classify_np(m.group("np"))
+        if owner.kind in _NAMED and find_due(c.text, None) is not None:
+            return [Hit("action", owner, "passief door", strong=True)]
+    return None
+
+
+def transfer(c: Clause) -> list[Hit] | None:
+    """"Het dossier wordt overgedragen aan de griffie": an action of whoever receives it."""
+    m = TRANSFER.search(c.text)
+    if m:
+        owner = classify_np(m.group("np"))
+        if owner.kind in _NAMED:
+            return [Hit("action", owner, "overgedragen")]
+    return None
+
+
+def by_verb(c: Clause) -> list[Hit] | None:
+    """An action verb of the lexicon with its subject ("Peter pakt dit op")."""
+    found = action_by_verb(c.text, c.mode)
+    return [Hit("action", found[0], found[1])] if found else None
+
+
+def commitment(c: Clause) -> list[Hit] | None:
+    """"De wethouder zegt toe ...": whoever promises is the owner, role word or not."""
+    m = cue("commitment").search(c.text)
+    if not m:
+        return None
+    owner = owner_before(c.text[: m.start()])
+    if owner.kind == "none":
+        np = re.fullmatch(r"\s*(?:de|het)\s+([a-zé-]{3,}(?:\s+[a-zé-]{3,})?)\s*", c.text[: m.start()], _Q)
+        owner = Owner("name", np.group(1)) if np else owner
+    return [Hit("action", owner if owner.kind != "generic" else Owner("none"), "zegt toe", strong=True)]
+
+
+_AGENT = re.compile(r"\bdoor\s+((?:de\s+|het\s+)?(?:" + RED + r"|[\w'’-]+)(?-i:\s+(?:[A-Z][\w'’-]*|" + RED + r"))*)", _Q)
+
+
+def passive(c: Clause) -> list[Hit] | None:
+    """"Het verslag wordt nagestuurd", "Dit wordt door Piet opgepakt" (the agent is the owner)."""
+    if not cue("passive_action").search(c.text) or done_report(c.text):
+        return None
+    agent = _AGENT.search(c.text)
+    owner = classify_np(agent.group(1)) if agent else Owner("none")
+    return [Hit("action", owner if owner.kind in _NAMED else Owner("none"), "passief", strong=True)]
+
+
+def telegraphic_note(c: Clause) -> list[Hit] | None:
+    """"Jan: offerte opvragen", "Offerte opvragen (Jan)", "→ Jan: ..."."""
+    owner = telegraphic(c.text)
+    return [Hit("action", owner, "telegrafisch", strong=True)] if owner is not None else None
+
+
+def timed(c: Clause) -> list[Hit] | None:
+    """"Hij informeert de commissie voor de zomer"."""
+    owner = timed_present(c.text)
+    return [Hit("action", owner, "met termijn")] if owner is not None else None
+
+
+def team(c: Clause) -> list[Hit] | None:
+    """"We plaatsen een oproep in de wijkkrant": the team's own plan."""
+    return [Hit("action", Owner("team"), "wij")] if team_present(c.text) else None

@@ -1,0 +1,44 @@
+"""The cue regexes of the rule engine. The cue families come from the Dutch language data
+(notulist/nl/data/*.toml) at call time, so a changed data file (or `use_lexicon`) changes every detector;
+the patterns here are structural (they capture a name or a label), not vocabulary."""
+
+from __future__ import annotations
+
+import re
+
+from notulist.nl import Family, lexicon
+
+_Q = re.IGNORECASE
+
+
+def cue(family: Family) -> re.Pattern[str]:
+    """The compiled cue family from the lexicon in use."""
+    return lexicon().pattern(family)
+
+
+LABEL = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?P<label>besluit(?:en)?|besloten|conclusies?|uitkomst|actie(?:punt)?s?|to\s?-?do|"
+                   r"afspraak|afspraken|afgesproken|actiehouder|toezegging(?:en)?|advies)\b(?:\*\*|__|\*|_)?\s*"
+                   r"(?P<sep>[:\-–]|(?=[\s(]))", _Q)
+# "Actie (Freek, vóór 1 maart): ...", "**Actie** (Linda): ...": the owner in brackets right after the label
+LABEL_OWNER = re.compile(r"^\s*\((?P<who>[^,()]{2,40})(?:,[^()]*)?\)\s*:?")
+ACTION_TAG = re.compile(r"\(\s*(?:actie|actiehouder|wie)\s*[:\-]?\s*(?P<who>[^)]{1,60})\)", _Q)
+DECISION_INTRO = re.compile(r"(?:\bbesl(?:uit|uiten|oten)\b|\bbesluit(?:en)?\b)[^.:]{0,40}:\s*$|^\s*besluit(?:en)?\s*:\s*$", _Q)
+AGREED_TO = re.compile(r"\bafgesproken\s+(?:\S+\s+){0,4}?om\b.*\bte\b", _Q)
+TRANSFER = re.compile(r"\b(?:is|wordt|zijn|worden|werd)\s+(?:\S+\s+){0,2}?(?:overgedragen|belegd|neergelegd|uitbesteed|"
+                      r"toegewezen|doorgezet)\s+(?:naar|aan|bij)\s+(?P<np>(?:de\s+|het\s+)?(?:[\w&/'’-]+)(?:\s+[A-Z&/][\w&/'’-]*)*)", _Q)
+# a council or board instructs its executive: "De motie verzoekt het college ... voor te leggen",
+# "draagt de directeur op ... te regelen"
+INSTRUCTION = re.compile(r"\b(?:verzoekt|verzoeken|verzocht|draagt|dragen)\s+(?P<np>(?:het|de)\s+(?:college|burgemeester|"
+                         r"wethouders?|dagelijks\s+bestuur|bestuur|directie|directeur|voorzitter|secretaris|gedeputeerde|"
+                         r"staten|beheerder)(?-i:\s+[A-Z][\w'’-]*)?)\b[^.]*?\bte\s+\w+", _Q)
+# a passive with its agent and a time to come: "De brief wordt voor 14 februari verzonden door wethouder Mulder"
+PASSIVE_BY = re.compile(r"\b(?:wordt|worden)\b[^.]*?\s(?:ge|ver|be|toe|op|af|na|uit|in|rond)?\w+(?:[dt]|en)\s+door\s+"
+                        r"(?P<np>(?:de\s+|het\s+)?[\w'’-]+(?-i:\s+[A-Z][\w'’-]*){0,3})\s*[.;]?\s*$", _Q)
+# the verb forms that need a future/obligation reading: "zal/zullen", "zou", "gaat/gaan + infinitive"
+MODAL_RE = re.compile(r"\b(?P<v>zal|zullen|zou|zouden|gaat|gaan|ga)\b(?P<rest>.*)$", _Q)
+MODAL_BLOCK = re.compile(r"\b(?:worden|wordt|kunnen|kan|willen|mogen|moeten|graag|zijn|hebben)\b", _Q)
+# a quotation reports what somebody wrote or said ("In de e-mail staat: \"... besloten ...\""), it decides nothing
+QUOTED = re.compile(r"\"[^\"]{8,}\"|“[^”]{8,}”|„[^”\"]{8,}[”\"]")
+PAST_REFERENCE = re.compile(r"\b(?:vorige|vorig|eerder|jl\.?|destijds|toen)\b", _Q)
+NEXT_MEETING_LABEL = re.compile(r"^\s*(?:de\s+)?volgende\s+(?:vergadering|bijeenkomst|overleg)\s*:", _Q)
+YES_NO_ANSWER = re.compile(r"[:;]\s*(?:ja|nee)\b[,:]?\s+\S+\s+\S+", _Q)

@@ -1,0 +1,87 @@
+"""Decision detectors: a labelled decision ("Besluit: ..."), an agreement ("Afspraak: ...", "Afgesproken
+wordt dat ..."), a decision cue ("stemt in", "akkoord", "vastgesteld") that is not negated, conditional or a
+proposal, and the proposal gate. Cue families: decision, negation, proposal, proposal_outcome, advice,
+deferred_decision, agreed (notulist/nl/data/)."""
+
+from __future__ import annotations
+
+import re
+
+from summarise.rules.cues import AGREED_TO, cue
+from summarise.rules.hits import Clause, Hit, Owner
+from summarise.rules.owners import owner_after
+from summarise.rules.verbs import action_by_verb
+
+_DECISION_LABELS = ("besl", "concl", "uitkomst", "advies")
+
+
+def labelled_decision(c: Clause) -> list[Hit] | None:
+    """"Besluit: ...", "Conclusie: ...": a decision (or, "Besluit volgende vergadering.", a postponement)."""
+    if not c.label or not c.label_name.startswith(_DECISION_LABELS):
+        return None
+    if cue("deferred_decision").search(c.text):  # "Besluit volgende vergadering.": no decision yet
+        return [Hit("postponed", cue=c.label_name)]
+    hits = [*c.tag_hits, Hit("decision", cue=c.label_name, strong=True, label_end=c.label.end())]
+    if c.postponed:
+        hits.append(Hit("postponed", cue=c.label_name))
+    return hits
+
+
+def labelled_agreement(c: Clause) -> list[Hit] | None:
+    """"Afspraak: Peter belt de gemeente" is an action of Peter; "Afspraak: we starten in mei" a decision."""
+    name = c.label_name
+    if not c.label or not (name.startswith("afsp") or name == "afgesproken"):
+        return None
+    after = c.text[c.label.end():]
+    by_verb = action_by_verb(after, c.mode)
+    first = owner_after(after)
+    agreed = cue("agreed").search(c.text)
+    if agreed:  # "Afgesproken wordt dat de teamleiders ... bespreken": they do it
+        first = owner_after(c.text[agreed.end():])
+    hits = list(c.tag_hits)
+    if by_verb and by_verb[0].kind != "none":
+        hits.append(Hit("action", by_verb[0], name, strong=True, label_end=c.label.end()))
+    elif first.kind in ("name", "redacted"):
+        hits.append(Hit("action", first, name, strong=True, label_end=c.label.end()))
+    elif not c.tag:
+        hits.append(Hit("decision", cue=name, strong=True, label_end=c.label.end()))
+    return hits
+
+
+def agreed_that(c: Clause) -> list[Hit] | None:
+    """"Er wordt afgesproken dat Ahmed de zaal regelt": an action of whoever follows."""
+    agreed = cue("agreed").search(c.text)
+    if not agreed or c.tag:
+        return None
+    np = owner_after(c.text[agreed.end():])
+    return [Hit("action", np, "afgesproken dat", strong=True)] if np.kind in ("name", "redacted") else None
+
+
+def agreed_to(c: Clause) -> list[Hit] | None:
+    """"Afgesproken om de bewoners te informeren": an action, owner unknown."""
+    if AGREED_TO.search(c.text) and not c.tag:
+        return [Hit("action", Owner("none"), "afgesproken om", strong=True)]
+    return None
+
+
+def decision_cue(c: Clause) -> list[Hit] | None:
+    """A decision cue not negated or conditional, or the outcome of a proposal, or a committee's advice."""
+    text = c.text
+    found = cue("decision").search(text)
+    if not found:
+        return None
+    if cue("negation").search(text) and not cue("proposal_outcome").match(text) and not cue("advice").search(text):
+        return None
+    hits = [*c.tag_hits, Hit("decision", cue=found.group(0))]
+    if c.postponed:
+        hits.append(Hit("postponed", cue="postponed"))
+    return hits
+
+
+def proposal(c: Clause) -> list[Hit] | None:
+    """A proposal records nothing yet ("De voorzitter stelt voor ..."), unless it announces "zal/gaat"."""
+    if not cue("proposal").search(c.text):
+        return None
+    if c.mode != "record" or not re.search(r"\bzal|zullen|gaat|gaan\b", c.text, re.IGNORECASE):
+        return []
+    return None

@@ -1,0 +1,165 @@
+"""Owners: who a clause says does something (a person, a role or body, the team, a redacted person).
+
+Role words are data (notulist/nl/data/roles.toml). A redacted person (RED in the analysed clause) is never
+named or guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from notulist.nl import lexicon
+
+from summarise.rules.hits import Owner
+
+RED = "XREDX"  # placeholder for a redaction mark inside a clause being analysed
+
+PARTICLES = {"van", "de", "der", "den", "ter", "ten", "'t", "het", "en", "&", "la", "le", "von", "di", "da", "in", "t"}
+GENERIC_SUBJECTS = {"je", "jij", "u", "men", "het", "dit", "dat", "die", "deze", "er", "iemand", "niemand",
+                    "iedereen", "alle", "alles", "wie", "wat", "hoe", "welke", "daar", "hier", "dan", "ook", "niet",
+                    "nog", "maar", "en", "of", "als", "dus", "wel"}
+TEAM_PRONOUNS = {"we", "wij", "ons"}
+THIRD_PRONOUNS = {"hij", "zij", "ze", "zijn", "haar"}
+SPEAKER_FIRST = {"ik"}
+
+_TOKEN = r"(?:[A-Z][\w'’\-&/.]*|[A-Z]{2,}[\w&/-]*|" + RED + r")"
+
+
+def is_role(word: str) -> bool:
+    """A role noun, also plural or compound ("teamleiders", "secretaris-directeur", "projectsecretaris")."""
+    lex = lexicon()
+    roles, suffixes = lex.roles, lex.role_suffixes
+    w = word.lower().strip(",()'’\"")
+    if w in roles:
+        return True
+    for stem in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("en") else w):
+        if stem in roles or any(stem.endswith(suf) for suf in suffixes):
+            return True
+    return any(part in roles for part in w.split("-") if part)
+
+
+def _strip_article(np: str) -> str:
+    """"de secretaris" -> "secretaris"; "de heer Post" is a form of address and keeps its article."""
+    if re.match(r"^(?:de|De)\s+heer\b", np.strip()):
+        return np.strip()
+    return re.sub(r"^(?:de|het|De|Het)\s+", "", np.strip()).strip()
+
+
+FUNCTION_WORDS = {"voor", "met", "bij", "in", "op", "na", "door", "over", "om", "tot", "vanuit", "naar", "dan",
+                  "daarna", "ook", "dit", "dat", "deze", "die", "er", "als", "zoals", "wat", "wie", "welke", "nu",
+                  "toen", "hier", "daar", "verder", "wel", "niet", "geen", "nog", "vandaag", "morgen", "eerst",
+                  "tevens", "vervolgens", "namens", "volgens", "tijdens", "sinds", "per", "qua", "zowel", "ja", "nee",
+                  "graag", "samen", "alle", "elke", "iedere", "ieder", "overige", "andere", "nieuwe", "eerste"}
+
+
+def _is_name_np(np: str) -> bool:
+    """A person, role or body: capitalised words, abbreviations, role nouns, particles; no digits."""
+    words = np.strip().split()
+    if any(w.lower().strip(",()") in FUNCTION_WORDS for w in words):
+        return False
+    if not words or len(words) > 7 or re.search(r"\d", np.replace(RED, "")):
+        return False
+    if words[0].lower() in ("de", "het"):
+        words = words[1:]
+        if not words:
+            return False
+    content = 0
+    for w in words:
+        bare = w.strip(",()'’\"")
+        if bare == RED:
+            content += 1
+        elif bare.lower() in PARTICLES:
+            continue
+        elif is_role(bare) or bare[:1].isupper() or re.fullmatch(r"[A-Z&/]{2,}", bare):
+            content += 1
+        else:
+            return False
+    return content > 0 and words[-1].lower() not in PARTICLES
+
+
+def classify_np(np: str) -> Owner:
+    np = np.strip().strip(",:;")
+    low = np.lower()
+    if not np:
+        return Owner("none")
+    if low in TEAM_PRONOUNS:
+        return Owner("team")
+    if low in THIRD_PRONOUNS:
+        return Owner("pronoun")
+    if low in ("iedereen", "allen", "alle leden", "alle deelnemers", "ieder lid", "elk lid"):
+        return Owner("name", np)  # everybody present takes the task ("Iedereen stuurt opmerkingen ...")
+    if low in SPEAKER_FIRST or low in GENERIC_SUBJECTS:
+        return Owner("generic")
+    if RED in np and _is_name_np(np):
+        named = [w for w in re.split(r"\s+(?:en|&)\s+", np) if RED not in w]
+        if named and all(_is_name_np(w) for w in named):
+            # "Peter en [gelakt]": the named person is an owner; the redacted one is never guessed
+            return Owner("name", _strip_article(" en ".join(named)))
+        return Owner("redacted")
+    if _is_name_np(np):
+        return Owner("name", _strip_article(np))
+    return Owner("none")
+
+
+_NP_AFTER = re.compile(r"^\s*((?:(?:de|het)\s+)?(?:" + RED + r"|[A-Z][\w'’&/.-]*|[a-zé-]+)(?:\s+(?:" + RED
+                       + r"|[A-Z][\w'’&/.-]*|van|de|der|den|en|&|[A-Z]{2,}|[a-z-]+))*)")
+_CO = re.compile(r"^\s*(?:\S+\s+){0,2}?samen\s+met\s+((?:de\s+|het\s+)?[\w&/'’-]+(?:\s+[\w&/'’-]+){0,3}?)(?=\s+(?:voor|om|aan|"
+                 r"op|in|de|het|een|dit|dat|deze)\b|[,.;:]|$)", re.IGNORECASE)
+
+
+_LIST_CODE = re.compile(r"^(?:[A-Z]{0,4}[-/.]?\d[\w./-]*\s+)+(?=[A-Z" + RED[0] + r"]|de\s|het\s)")
+
+
+def owner_before(pre: str) -> Owner:
+    """The subject written before the verb ("Peter zal", "De secretaris stuurt", "[gelakt] pakt")."""
+    pre = pre.strip()
+    if ":" in pre or ";" in pre:  # "Onze rol: wij zorgen", "Afspraak: Peter komt", "...; de secretaris stuurt"
+        pre = re.split(r"[:;]", pre)[-1].strip()
+    # a sentence the splitter kept attached ("Contactpersoon: [gelakt]. De afdeling X verzendt")
+    pre = re.split(r"[.!?]\s+(?=[A-Z])", pre)[-1].strip()
+    pre = re.sub(r"^(?:en|maar|dus|ook|daarnaast|verder|tevens|vervolgens|hierna|daarna)\s+", "", pre, flags=re.I)
+    pre = _LIST_CODE.sub("", pre)  # "TZ-2024-41 Gedeputeerde Van Leeuwen stuurt": the row's number is not the subject
+    if not pre:
+        return Owner("none")
+    return classify_np(pre)
+
+
+def owner_after(post: str) -> Owner:
+    """The subject right after the verb in an inverted clause ("probeert Peter", "dragen we over")."""
+    m = re.match(r"^\s*(we|wij|hij|zij|ze|je|men|u|ik)\b", post, re.IGNORECASE)
+    if m:
+        return classify_np(m.group(1))
+    m = _NP_AFTER.match(post)
+    if not m:
+        return Owner("none")
+    np = m.group(1)
+    # stop at the first lower-case non-role word ("Peter te regelen" -> "Peter")
+    words: list[str] = []
+    for w in np.split():
+        if w == RED or w[:1].isupper() or is_role(w) or (words and w.lower() in PARTICLES) \
+                or (not words and w.lower() in ("de", "het")):
+            words.append(w)
+        else:
+            break
+    while words and words[-1].lower() in PARTICLES:
+        words.pop()
+    if not words:
+        return Owner("none")
+    owner = classify_np(" ".join(words))
+    return owner if owner.kind in ("name", "redacted") else Owner("none")
+
+
+def clause_subject(norm: str) -> Owner:
+    """The person or role a clause starts with ("Wethouder Bakker meldt ..."), for a later "hij"."""
+    m = re.match(r"^\s*((?:(?:de|het|De|Het)\s+)?(?:[A-Z" + RED[0] + r"][\w'’&/.-]*|[a-z-]+)(?:\s+(?:[A-Z][\w'’&/.-]*|"
+                 r"van|de|der|den|en|" + RED + r")){0,4})\s+[a-z]", norm)
+    if not m:
+        return Owner("none")
+    owner = classify_np(m.group(1))
+    return owner if owner.kind in ("name", "redacted") else Owner("none")
+
+
+def co_owner(after_verb: str) -> str | None:
+    m = _CO.match(after_verb)
+    return m.group(1).strip() if m else None
+

@@ -1,0 +1,120 @@
+"""Action verbs: a finite action verb with a real subject ("Peter pakt dit op", "De secretaris stuurt de
+brief", "Wij zullen ... regelen"). The verbs and the complements they need are data
+(notulist/nl/data/action.toml, action_general.toml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from notulist.nl import lexicon
+
+from summarise.rules.cues import MODAL_BLOCK, MODAL_RE
+from summarise.rules.hits import Mode, Owner
+from summarise.rules.owners import RED, co_owner, is_role, owner_after, owner_before
+
+_Q = re.IGNORECASE
+# "Heemraad Scheper meldt dat ...": a report of what somebody said, not something to do
+REPORTED_SPEECH = {"meldt", "melden", "vraagt", "vragen", "informeert", "informeren", "bespreekt", "bespreken",
+                   "stelt", "stellen", "legt", "leggen", "geeft", "geven"}
+_NOT_INFINITIVE = {"tegen", "boven", "binnen", "buiten", "samen", "zonder", "tussen", "helemaal", "bovendien",
+                   "misschien", "eigen", "open", "regen", "volgen", "komen"}
+_REAL_SUBJECT = ("name", "team", "redacted", "pronoun")
+
+
+def general_verb_regex() -> re.Pattern[str]:
+    """The general action verbs (action_general.toml) as one regex with groups `v` and `rest`."""
+    lex = lexicon()
+    key = lex.version
+    if _GENERAL_CACHE.get("key") != key:
+        verbs = "|".join(lex.general_verbs.verbs)
+        _GENERAL_CACHE.update(key=key, rx=re.compile(r"\b(?P<v>" + verbs + r")\b(?P<rest>.*)$", _Q))
+    return _GENERAL_CACHE["rx"]
+
+
+_GENERAL_CACHE: dict = {}
+
+
+def agrees(owner: Owner, verb: str, pre: str = "") -> bool:
+    """A plural verb ("regelen", "sturen") does not have one named person as subject: in "Zaalhuur regelen"
+    the capitalised first word is a thing, not who does it."""
+    if owner.kind != "name" or not verb.lower().endswith("en") or verb.lower() in ("zullen", "zouden"):
+        return True
+    if RED in pre and re.search(r"\b(?:en|&)\b", pre):
+        return True  # "[gelakt] en J. de Boer bereiden ... voor": the redacted co-subject is left out of the name
+    words = (owner.text or "").split()
+    return len(words) > 1 and bool(re.search(r"\b(?:en|&)\b", owner.text or "")) or any(
+        is_role(w) and w.lower().endswith(("s", "en")) for w in words)
+
+
+def finite_owner(norm: str, m: re.Match) -> Owner:
+    """The subject of the verb in `m`: before it, else right after it (inverted), with a co-owner."""
+    pre = norm[: m.start("v")]
+    owner = owner_before(pre)
+    if not agrees(owner, m.group("v"), pre):
+        owner = Owner("none")
+    if owner.kind == "none":
+        after = owner_after(norm[m.end("v"):])
+        if after.kind != "none":
+            owner = after
+    if owner.kind in _REAL_SUBJECT:
+        owner = replace(owner, co=co_owner(norm[m.end("v"):]))
+    return owner
+
+
+def _particle_verbs(norm: str) -> list[tuple[re.Match, str]]:
+    found = []
+    for rx in lexicon().each("action"):
+        m = rx.search(norm)
+        if m:
+            found.append((m, m.group("v")))
+    return found
+
+
+def _general_verbs(norm: str) -> list[tuple[re.Match, str]]:
+    found = []
+    complement = lexicon().general_verbs.complement
+    for m in general_verb_regex().finditer(norm):
+        verb = m.group("v").lower()
+        if re.match(r"\s*te\b", norm[m.end("v"):]) or re.search(r"\bte\s*$", norm[: m.start("v")]):
+            continue
+        need = complement.get(verb)
+        rest = norm[m.end("v"):]
+        if verb in REPORTED_SPEECH and re.match(r"\s*(?:dat|of)\b", rest, _Q):
+            continue
+        if need and re.search(need, rest, _Q):
+            found.append((m, verb))
+    return found
+
+
+def _modal_verbs(norm: str, mode: Mode) -> list[tuple[re.Match, str]]:
+    found = []
+    for m in MODAL_RE.finditer(norm):
+        verb = m.group("v").lower()
+        if mode == "prepared" and verb not in ("zal", "zullen"):
+            continue
+        rest = re.split(r"[.;:?!]\s|,\s*(?:maar|omdat|want|zodat|waar|die|dat)\b", m.group("rest"))[0]
+        infinitive = [w for w in re.findall(r"\b\w{4,}(?:en|an)\b", rest) if w.lower() not in _NOT_INFINITIVE]
+        if not infinitive or MODAL_BLOCK.search(rest):
+            continue
+        if verb in ("gaat", "gaan", "ga") and re.match(r"\s*(?:over|om|mee|niet|naar|goed|door|akkoord)\b", rest, _Q):
+            continue
+        found.append((m, verb))
+    return found
+
+
+def action_by_verb(norm: str, mode: Mode) -> tuple[Owner, str] | None:
+    """An action verb with a real subject (a person, role, team or redacted person); the first by position."""
+    candidates = _modal_verbs(norm, mode)
+    if mode != "prepared":
+        candidates = _particle_verbs(norm) + _general_verbs(norm) + candidates
+    candidates.sort(key=lambda c: c[0].start("v"))
+    for m, _verb in candidates:
+        if re.search(r"\bte\s*$", norm[: m.start("v")]):
+            continue  # "om ervoor te zorgen": an infinitive clause, not somebody doing it
+        owner = finite_owner(norm, m)
+        if owner.kind in _REAL_SUBJECT:
+            return owner, m.group("v")
+        if owner.kind == "none" and not norm[: m.start("v")].strip(" :") and mode != "prepared":
+            return owner, m.group("v")  # telegraphic follow-up ("Komt hierop terug."): merged by the caller
+    return None
