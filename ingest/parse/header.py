@@ -98,12 +98,33 @@ def _meeting_date_in_lines(lines) -> FoundDate | None:
 
 def parse_header(source: Source, header_end: int, *, year: int | None = None) -> Header:
     """Title, series, date, time, location, attendees and document kind from the text before item 1."""
-    text = source.raw_text
-    all_lines = split_lines(text, 0, header_end)
+    all_lines = split_lines(source.raw_text, 0, header_end)
     mail = _mail_header_lines(all_lines)
     lines = [ln for ln in all_lines if not ln.blank and ln.start not in mail]
     head = Header()
     title_lines = [ln for ln in lines if (_label(ln) is None or ln.md_level or ln.bold) and not _sentence_like(ln)]
+    _set_title(head, source, title_lines)
+    head.doc_kind = (_doc_kind([head.title]) or _doc_kind([plain(ln.content) for ln in title_lines[:3]])
+                     or _doc_kind([plain(ln.content) for ln in lines if ln.md_level or ln.bold])
+                     or _doc_kind([re.sub(r"[_\-.]", " ", PurePath(source.filename).stem)])
+                     or "unknown")
+    date_line = _read_fields(head, source, lines)
+    if head.location is None:
+        for ln in lines:
+            loc = re.search(r"\b(?:locatie|plaats|vergaderlocatie|waar)\s*:\s*(.+)$", ln.raw, re.I)
+            if loc:
+                head.location = plain(display(source, ln.start + loc.start(1), ln.end)) or None
+                break
+    if head.time is None:
+        for ln in lines:
+            head.time = _find_time(ln.content)
+            if head.time:
+                break
+    _set_date(head, source, date_line, title_lines[:4] + lines[:12], year)
+    return head
+
+
+def _set_title(head: Header, source: Source, title_lines: list[Line]) -> None:
     options: list[tuple[int, str, str]] = []
     for rank, ln in enumerate(title_lines[:5]):
         candidate_title = plain(display(source, ln.content_start, ln.end)).strip(" *_")
@@ -118,24 +139,29 @@ def parse_header(source: Source, header_end: int, *, year: int | None = None) ->
         _, head.title, head.series = min(options)
         if head.series.isupper():
             head.series = head.series.title()
-    head.doc_kind = (_doc_kind([head.title]) or _doc_kind([plain(ln.content) for ln in title_lines[:3]])
-                     or _doc_kind([plain(ln.content) for ln in lines if ln.md_level or ln.bold])
-                     or _doc_kind([re.sub(r"[_\-.]", " ", PurePath(source.filename).stem)])
-                     or "unknown")
 
-    # fields
+
+def _field_base(label: str) -> str:
+    """The label as one of the known field names ('afwezig wegens ziekte' -> 'afwezig')."""
+    base = label.strip()
+    if base not in _ABSENT_LABELS and re.match(r"(?:afwezig|afgemeld|verhinderd)", base):
+        return "afwezig"
+    if base not in _PRESENT_LABELS and re.match(r"aanwezig", base):
+        return "aanwezig"
+    return base
+
+
+def _read_fields(head: Header, source: Source, lines: list[Line]) -> tuple[str, int] | None:
+    """'Label: value' fields (location, time, attendance lists, also as a list under the label);
+    returns the value of the date field and its raw offset."""
     date_line: tuple[str, int] | None = None
     pending_list: tuple[str, str | None] | None = None
     for ln in lines:
         lab = _label(ln)
         if lab is not None and not ln.md_level:
-            label, value, vstart = lab
+            _, value, vstart = lab
             pending_list = None
-            base = label.strip()
-            if base not in _ABSENT_LABELS and re.match(r"(?:afwezig|afgemeld|verhinderd)", base):
-                base = "afwezig"
-            elif base not in _PRESENT_LABELS and re.match(r"aanwezig", base):
-                base = "aanwezig"
+            base = _field_base(lab[0])
             if _DATE_LABEL.match(base) and date_line is None:
                 date_line = (value, vstart)
             if base in _LOCATION_LABELS and head.location is None:
@@ -148,51 +174,43 @@ def parse_header(source: Source, header_end: int, *, year: int | None = None) ->
                     pending_list = (base, role)
             if head.time is None and (_DATE_LABEL.match(base) or base in {"tijd", "aanvang", "tijdstip"}):
                 head.time = _find_time(value)
-            continue
-        if pending_list is not None and (ln.bullet or len(ln.content.split()) <= 8):
+        elif pending_list is not None and (ln.bullet or len(ln.content.split()) <= 8):
             head.attendees += parse_attendees(ln.content, ln.content_start, source, role=pending_list[1])
-            continue
-        pending_list = None
-    if head.location is None:
-        for ln in lines:
-            loc = re.search(r"\b(?:locatie|plaats|vergaderlocatie|waar)\s*:\s*(.+)$", ln.raw, re.I)
-            if loc:
-                head.location = plain(display(source, ln.start + loc.start(1), ln.end)) or None
-                break
-    if head.time is None:
-        for ln in lines:
-            head.time = _find_time(ln.content)
-            if head.time:
-                break
+        else:
+            pending_list = None
+    return date_line
 
-    # date: the date line, else a date in the title lines, else the file name
+
+def _set_date(head: Header, source: Source, date_line: tuple[str, int] | None, near_top: list[Line],
+              year: int | None) -> None:
+    """The date line, else a date in the title lines, else the file name; a missing year is inferred."""
     found: FoundDate | None = None
     if date_line is not None:
         ds = find_dates(date_line[0], offset=date_line[1])
         found = ds[0] if ds else None
     if found is None:
-        found = _meeting_date_in_lines(title_lines[:4] + lines[:12])
+        found = _meeting_date_in_lines(near_top)
     from_name = filename_date(source.filename)
-    if found is not None:
-        head.date_as_written = found.text
-        if found.year is not None:
-            head.date = safe_date(found.year, found.month, found.day)
-        else:
-            y = None
-            if from_name and (from_name.month, from_name.day) == (found.month, found.day):
-                y = from_name.year
-            if y is None:
-                y = infer_year(found.month, found.day, text[:body_limit(source)], exclude=(found.start, found.end),
-                               weekday=weekday_of(found.text))
-            if y is None:
-                y = year
-            if y is not None:
-                head.date = safe_date(y, found.month, found.day)
-                head.date_inferred = True
-    elif from_name is not None:
-        head.date = from_name
-        head.date_as_written = None
-    return head
+    if found is None:
+        if from_name is not None:
+            head.date = from_name
+            head.date_as_written = None
+        return
+    head.date_as_written = found.text
+    if found.year is not None:
+        head.date = safe_date(found.year, found.month, found.day)
+        return
+    y = None
+    if from_name and (from_name.month, from_name.day) == (found.month, found.day):
+        y = from_name.year
+    if y is None:
+        y = infer_year(found.month, found.day, source.raw_text[:body_limit(source)], exclude=(found.start, found.end),
+                       weekday=weekday_of(found.text))
+    if y is None:
+        y = year
+    if y is not None:
+        head.date = safe_date(y, found.month, found.day)
+        head.date_inferred = True
 
 
 _MAIL_LABEL = re.compile(r"^\s*(?:van|aan|onderwerp|cc|bcc|verzonden|from|to|subject|sent|date)\s*:", re.I)
