@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.parse.dates import _MONTH_RE
 from ingest.parse.lines import Line, display, plain
 from notulist.models import Redaction, Source
+from notulist.text import MONTH_PATTERN
 
 
 _NUMBER = re.compile(
@@ -58,7 +58,7 @@ def _candidate(line: Line, source: Source, reds: list[Redaction]) -> _Candidate 
     abs_pos = line.start + max(num_pos, 0)
     if any(r.start <= abs_pos < r.end for r in reds):
         return None
-    if re.match(rf"^(?:{_MONTH_RE}|uur|u|%|procent|euro|min|minuten|jaar|jaren|keer|x|weken|dagen|maanden)(?![\w-])",
+    if re.match(rf"^(?:{MONTH_PATTERN}|uur|u|%|procent|euro|min|minuten|jaar|jaren|keer|x|weken|dagen|maanden)(?![\w-])",
                 title, re.I):
         return None
     if re.match(r"^\d", title):  # "10.30 - 11.45", "2024 - 2028"

@@ -7,17 +7,11 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from notulist import dutch as _dutch
-from notulist.dutch import safe_date
+from notulist.text import DAY_MONTH, WEEKDAY_ABBREVIATIONS, WEEKDAYS, month_number, safe_date
 
-
-MONTHS = _dutch.MONTHS  # re-exported: the parser's month table is the shared one
-_MONTH_RE = _dutch.MONTH_PATTERN
-_WEEKDAYS = {**_dutch.WEEKDAYS, **_dutch.WEEKDAY_ABBREVIATIONS}
-_WEEKDAY_RE = r"(?:" + "|".join(_WEEKDAYS) + r")\.?,?\s+"
-_DATE_WORDS = re.compile(
-    rf"(?<![\w.])(?:{_WEEKDAY_RE})?(?P<d>[0-3]?\d)\s*(?:e\s+)?(?P<m>{_MONTH_RE})(?![a-zà-ÿ])\.?(?:[ \t]*(?P<y>(?:19|20)\d\d)\b)?",
-    re.IGNORECASE)
+# month and weekday words are the shared ones (notulist/nl/data/calendar.toml via notulist.text)
+_WEEKDAYS = {**WEEKDAYS, **WEEKDAY_ABBREVIATIONS}
+_DATE_WORDS = DAY_MONTH  # "di 5 maart 2024", "5e mrt.", "12 juni"
 _DATE_NUM = re.compile(r"(?<![\w.,-])(?P<d>[0-3]?\d)[-/.](?P<m>[01]?\d)[-/.](?P<y>(?:19|20)?\d\d)(?![\w.,-]?\d)")
 _DATE_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 _YEAR = re.compile(r"(?<![\d.,-])((?:19|20)\d\d)(?![\d])")
@@ -44,7 +38,7 @@ def find_dates(text: str, offset: int = 0) -> list[FoundDate]:
             if any(f.start <= m.start() + offset < f.end for f in found):
                 continue
             month_raw = m.group("m")
-            month = _dutch.month_number(month_raw) if not month_raw.isdigit() else int(month_raw)
+            month = month_number(month_raw) if not month_raw.isdigit() else int(month_raw)
             year = m.group("y")
             if year is not None:
                 year = int(year) + (2000 if len(year) == 2 else 0)

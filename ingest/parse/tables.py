@@ -9,6 +9,7 @@ from ingest.parse.dates import _DATE_LABEL, find_dates
 from ingest.parse.kinds import is_hint_line, kinds_in
 from ingest.parse.lines import Line, _rstrip_pos, body_limit, display, plain
 from notulist.models import AgendaItem, Source
+from notulist.text import cell_spans
 
 
 _HEADER_FIELD = re.compile(r"^\s*(?:\*\*)?(?:datum|tijd|aanvang|locatie|plaats|aanwezig\w*|afwezig\w*|afgemeld|"
@@ -50,19 +51,7 @@ _EXPLAINS = re.compile(r"^(?:toelichting|bespreking|notities?|aantekeningen|vers
 
 def _cells(line: Line) -> list[tuple[int, int]] | None:
     """Raw spans of the cells of a table row ('| a | b |' or 'a | b | c'), or None."""
-    raw = line.raw
-    if raw.count("|") < 2:
-        return None
-    spans, pos = [], 0
-    for part in raw.split("|"):
-        a = pos + (len(part) - len(part.lstrip()))
-        b = pos + len(part.rstrip())
-        spans.append((line.start + a, line.start + max(a, b)))
-        pos += len(part) + 1
-    if raw.lstrip().startswith("|"):
-        spans = spans[1:]
-    if raw.rstrip().endswith("|"):
-        spans = spans[:-1]
+    spans = [(line.start + a, line.start + b) for a, b in cell_spans(line.raw, 0, len(line.raw))]
     return spans or None
 
 
