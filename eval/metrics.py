@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 
 from rapidfuzz import fuzz, utils
 
+from ingest.redactions import find_redactions
 from notulist.models import AgendaItem, Answer, Citation, Source
 
 Span = tuple[int, int]
@@ -226,27 +227,14 @@ def citation_span(citation: Citation, source_id: str, doc: NormText) -> Span | N
 
 _SUP = re.compile(r"<sup>.*?</sup>", re.I | re.S)
 _DISPLAY = re.compile(r"\[\s*gelakt[^\]]*\]", re.I)
-_SEP = r"(?:\s*[.,]\s*|\s+)?"
-_MARK = re.compile(
-    r"(?<![\w.])(?:5\.1|5\.2|10)" + _SEP + r"(?:[1-4]" + _SEP + r"[a-i€]|[a-i€])(?![a-z0-9])"
-    r"|(?<![\w.])5\.1" + _SEP + r"[1-4]" + _SEP + r"[a-i€]",
-    re.I,
-)
 REDACTED = "\u2588"  # one token for "a redaction mark was here", whatever its spelling
 
 
 def mask_redactions(text: str) -> str:
     """Every spelling of a redaction mark (`5.1, 2, e`, `5.1.2e`, `<sup>…</sup>`, `[gelakt …]`) -> one token."""
     text = _DISPLAY.sub(f" {REDACTED} ", text)
-    try:  # the ingest rules decide what a mark is; the regex below only stands in without them
-        from ingest.redactions import find_redactions
-    except ImportError:
-        find_redactions = None
-    if find_redactions is not None:
-        for r in sorted(find_redactions(text), key=lambda r: r.start, reverse=True):
-            text = f"{text[:r.start]} {REDACTED} {text[r.end:]}"
-    else:
-        text = _MARK.sub(f" {REDACTED} ", text)
+    for r in sorted(find_redactions(text), key=lambda r: r.start, reverse=True):  # ingest decides what a mark is
+        text = f"{text[:r.start]} {REDACTED} {text[r.end:]}"
     text = _SUP.sub(f" {REDACTED} ", text)
     return re.sub(rf"{REDACTED}(?:\s*{REDACTED})+", REDACTED, text)
 

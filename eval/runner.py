@@ -37,6 +37,7 @@ from eval.metrics import (
 from notulist.errors import NotFoundError
 from notulist.models import Extraction, Meeting, Source
 from notulist.settings import Settings, count_tokens
+from service.pipeline import InputFile, Notulist
 
 log = logging.getLogger("notulist.eval")
 
@@ -208,8 +209,6 @@ def score_question(app, corpus: _Corpus, question: str, key_facts: Sequence[str]
                    *, llm: bool, warnings: list[str], seconds: dict[str, float],
                    trace: list | None = None) -> Scores:
     """Retrieval (search k=5 over the whole data set) and the answer of one question."""
-    from retrieval.answer import ask
-
     s = Scores()
     for sid in evidence:
         corpus.source(sid)
@@ -228,7 +227,7 @@ def score_question(app, corpus: _Corpus, question: str, key_facts: Sequence[str]
     s.retrieval.add_rank(rank)
     try:
         with _Timer(seconds, "answers"):
-            answer = ask(question, app=app, use_llm=llm)
+            answer = app.ask(question, use_llm=llm)
         sources = corpus.sources_for_citations(c.source_id for c in answer.citations)
         a = score_answer(answer, key_facts, evidence, corpus.norm, sources)
         s.key_facts = a.facts
@@ -269,8 +268,6 @@ def _cross_evidence(corpus: _Corpus, q: CrossQuestion, warnings: list[str]) -> E
 def run_dataset(root: Path | str, *, llm: bool = False, progress: bool = True,
                 make_app: Callable[[Settings], object] | None = None) -> DatasetResult:
     """Ingest every document of the data set into a fresh temporary store and score every stage."""
-    from service.pipeline import InputFile, Notulist
-
     dataset: Dataset = load_dataset(root)
     seconds: dict[str, float] = {}
     t_start = time.perf_counter()

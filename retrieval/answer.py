@@ -14,18 +14,18 @@ import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
+from ingest.threads import find_threads
 from notulist.dutch import dutch_date
 from notulist.errors import NotFoundError
 from notulist.grounding import is_exact_span
+from notulist.llm import LLMClient
 from notulist.models import Action, AgendaItem, Answer, Citation, Extraction, Meeting, Source
-from retrieval.index import SearchHit, covers_word
+from notulist.settings import Settings
+from notulist.store import MeetingStore
+from retrieval.index import SearchHit, SearchIndex, covers_word
 from retrieval.intent import Intent, detect_intent, matches_day
 from retrieval.keyword import stems, words
-
-if TYPE_CHECKING:
-    from service.pipeline import Notulist
+from retrieval.llm_answer import answer_with_llm
 
 log = logging.getLogger(__name__)
 
@@ -155,8 +155,8 @@ class Group:
 class _Context:
     """Per-question cache of what the store holds (meetings, sources, extractions)."""
 
-    def __init__(self, app: "Notulist"):
-        self.app = app
+    def __init__(self, store: MeetingStore):
+        self.store = store
         self.meetings: dict[str, Meeting | None] = {}
         self.sources: dict[str, Source] = {}
         self.extractions: dict[str, Extraction | None] = {}
@@ -164,7 +164,7 @@ class _Context:
     def meeting(self, meeting_id: str) -> Meeting | None:
         if meeting_id not in self.meetings:
             try:
-                self.meetings[meeting_id] = self.app.store.get_meeting(meeting_id)
+                self.meetings[meeting_id] = self.store.get_meeting(meeting_id)
             except NotFoundError:
                 self.meetings[meeting_id] = None
         return self.meetings[meeting_id]
@@ -172,7 +172,7 @@ class _Context:
     def source(self, source_id: str) -> Source | None:
         if source_id not in self.sources:
             try:
-                self.sources[source_id] = self.app.store.get_source(source_id)
+                self.sources[source_id] = self.store.get_source(source_id)
             except NotFoundError:
                 return None
         return self.sources[source_id]
@@ -180,7 +180,7 @@ class _Context:
     def extraction(self, meeting_id: str) -> Extraction | None:
         if meeting_id not in self.extractions:
             try:
-                self.extractions[meeting_id] = self.app.store.get_extraction(meeting_id)
+                self.extractions[meeting_id] = self.store.get_extraction(meeting_id)
             except Exception:  # extraction is derived and optional for answering
                 self.extractions[meeting_id] = None
         return self.extractions[meeting_id]
@@ -419,7 +419,7 @@ def _answer_tasks(question: str, intent: Intent, ctx: _Context, *, series, since
     """A person's tasks (or, without a person, every open action) from the extracted actions
     (None: nothing extracted, search instead)."""
     try:
-        actions = ctx.app.store.list_actions(owner=intent.person, series=allowed_series,
+        actions = ctx.store.list_actions(owner=intent.person, series=allowed_series,
                                              status=None if intent.person else "open")
     except Exception:
         return None
@@ -490,11 +490,7 @@ def _text_before(mark: Citation, meeting: Meeting, ctx: _Context) -> Citation | 
 def _answer_recurring(question: str, intent: Intent, ctx: _Context, *, series, since, allowed_series,
                       warnings: list[str]) -> Answer | None:
     """Subjects that came back on the agenda: the threads of a series (same subject, several meetings)."""
-    try:
-        from ingest.threads import find_threads
-    except ImportError:
-        return None
-    meetings = [m for m in ctx.app.store.list_meetings(series=series)
+    meetings = [m for m in ctx.store.list_meetings(series=series)
                 if (allowed_series is None or m.series.casefold() in {a.casefold() for a in allowed_series})
                 and (since is None or (m.date is not None and m.date >= since))]
     by_id = {m.id: m for m in meetings}
@@ -534,7 +530,7 @@ def _answer_recurring(question: str, intent: Intent, ctx: _Context, *, series, s
 
 def _answer_postponed(question: str, hits_filter: dict, ctx: _Context, warnings: list[str]) -> Answer | None:
     """Postponed items from the extraction, per meeting in date order (None: nothing extracted)."""
-    meetings = ctx.app.store.list_meetings(series=hits_filter.get("series"))
+    meetings = ctx.store.list_meetings(series=hits_filter.get("series"))
     allowed = hits_filter.get("allowed_series")
     since = hits_filter.get("since")
     lines, citations = [], []
@@ -574,11 +570,6 @@ def _on_topic(hits: list[SearchHit], intent: Intent) -> list[SearchHit]:
 
 
 def _llm_answer(question: str, groups: list[Group], ctx: _Context, llm, warnings: list[str]) -> Answer | None:
-    try:
-        from retrieval.llm_answer import answer_with_llm
-    except ImportError:
-        warnings.append("LLM-antwoord niet beschikbaar (module ontbreekt); antwoord uit de tekst zelf.")
-        return None
     passages = [q.citation for g in groups for q in g.quotes]
     try:
         answer = answer_with_llm(question, passages, llm)
@@ -604,9 +595,13 @@ def _core_question(text: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def ask(question: str, *, app: "Notulist", series: str | None = None, since: dt.date | None = None,
-        allowed_series: list[str] | None = None, use_llm: bool = True) -> Answer:
-    """Answer a Dutch question from the meeting history, with exact-span citations."""
+def ask(question: str, *, store: MeetingStore, index: SearchIndex, llm: LLMClient | None, settings: Settings,
+        series: str | None = None, since: dt.date | None = None,
+        allowed_series: list[str] | None = None) -> Answer:
+    """Answer a Dutch question from the meeting history, with exact-span citations.
+
+    Answers with what it is given: the store and index to read, and the LLM to write with (None: the
+    extractive answer). `service.pipeline.Notulist.ask` builds those and calls this."""
     question = question or ""
     q = " ".join(question.split())
     warnings: list[str] = []
@@ -624,7 +619,7 @@ def ask(question: str, *, app: "Notulist", series: str | None = None, since: dt.
             q = q[:MAX_QUESTION_CHARS]
     if series and allowed_series is not None and series.casefold() not in {s.casefold() for s in allowed_series}:
         return _not_found(question, f"Niets gevonden: je hebt geen toegang tot de reeks ‘{series}’.", warnings)
-    ctx = _Context(app)
+    ctx = _Context(store)
     intent = detect_intent(q)
 
     if intent.kind == "tasks":
@@ -643,20 +638,20 @@ def ask(question: str, *, app: "Notulist", series: str | None = None, since: dt.
         if answer is not None:
             return answer
 
-    intent = app.index.expand(intent)  # "geluid" also finds "geluidsinstallatie", for searching and quoting
+    intent = index.expand(intent)  # "geluid" also finds "geluidsinstallatie", for searching and quoting
     hits = []
     if intent.item_ref:  # "wat is er besproken bij punt 6": that item, in the named meeting if any
-        hits = app.index.search(q, k=12, series=series, since=since, allowed_series=allowed_series, intent=intent,
+        hits = index.search(q, k=12, series=series, since=since, allowed_series=allowed_series, intent=intent,
                                 item=intent.item_ref)
         on_day = [h for h in hits if intent.day and matches_day(intent.day, h.chunk.date)]
         hits = on_day or hits
     if not hits:
-        hits = app.index.search(q, k=12, series=series, since=since, allowed_series=allowed_series, intent=intent)
+        hits = index.search(q, k=12, series=series, since=since, allowed_series=allowed_series, intent=intent)
     relevant = _on_topic(hits, intent)
     if not relevant:
         if not hits:
             why = "Niets gevonden: er zijn (in deze selectie) geen vergaderstukken om te doorzoeken."
-            if app.index.count() == 0 and app.store.list_meetings():
+            if index.count() == 0 and store.list_meetings():
                 warnings.append("De zoekindex is leeg terwijl er vergaderingen zijn opgeslagen; draai 'notulist reindex'.")
         else:
             why = "Niets gevonden over dit onderwerp in de vergaderstukken."
@@ -665,16 +660,10 @@ def ask(question: str, *, app: "Notulist", series: str | None = None, since: dt.
     if not groups:
         return _not_found(question, "Niets gevonden over dit onderwerp in de vergaderstukken.", warnings)
 
-    if use_llm and app.settings.llm_enabled:
-        try:
-            llm = app.llm
-        except Exception as exc:  # a broken LLM setting must not break answering
-            warnings.append(f"LLM niet beschikbaar ({exc}); antwoord uit de tekst zelf.")
-            llm = None
-        if llm is not None:
-            answer = _llm_answer(question, groups, ctx, llm, warnings)
-            if answer is not None:
-                return answer
+    if llm is not None and settings.llm_enabled:
+        answer = _llm_answer(question, groups, ctx, llm, warnings)
+        if answer is not None:
+            return answer
 
     citations = [q_.citation for g in groups for q_ in g.quotes]
     return Answer(question=question, answer=_render(groups, intent, ctx), citations=citations, llm_used=False,

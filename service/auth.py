@@ -2,18 +2,17 @@
 optionally limited to series. Keys travel as `Authorization: Bearer KEY`.
 
 401 = no key or an unknown/revoked one (the client should ask for a key); 403 = a valid key that lacks
-the role or the series (asking again with the same key will not help).
+the role or the series (asking again with the same key will not help). The FastAPI dependencies built
+on these rules live in service/deps.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import HTTPException, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from notulist.errors import AccessDeniedError
-from notulist.store import ROLE_RANK, ApiKey
+from notulist.store import ROLE_RANK, ApiKey, MeetingStore
 
 ROLE_NAMES_NL = {"reader": "lezer", "secretary": "secretaris", "admin": "beheerder"}
 
@@ -24,33 +23,25 @@ def _unauthorized(message: str) -> HTTPException:
     return HTTPException(status.HTTP_401_UNAUTHORIZED, detail=message, headers={"WWW-Authenticate": "Bearer"})
 
 
-def current_key(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> ApiKey:
-    """The verified key of this request, or 401."""
-    from service.app import get_notulist  # late import: app.py imports this module
-
+def verify_key(store: MeetingStore, credentials: HTTPAuthorizationCredentials | None) -> ApiKey:
+    """The stored key these credentials name, or 401."""
     if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials.strip():
         raise _unauthorized("Geen API-sleutel meegegeven (kop 'Authorization: Bearer SLEUTEL').")
-    key = get_notulist(request).store.verify_key(credentials.credentials.strip())
+    key = store.verify_key(credentials.credentials.strip())
     if key is None:
         raise _unauthorized("Onbekende of ingetrokken API-sleutel.")
-    request.state.api_key = key
     return key
 
 
-def require(role: str) -> Callable[..., ApiKey]:
-    """A dependency that lets a request through only with a key of at least `role`."""
+def check_role(key: ApiKey, role: str) -> ApiKey:
+    """403 when the key's role is below `role`."""
     if role not in ROLE_RANK:
         raise ValueError(f"unknown role {role!r}")
-
-    def dependency(key: ApiKey = Depends(current_key)) -> ApiKey:
-        if not key.has_role(role):
-            raise AccessDeniedError(
-                f"Deze sleutel heeft de rol {ROLE_NAMES_NL[key.role]}; hiervoor is de rol "
-                f"{ROLE_NAMES_NL[role]} nodig.")
-        return key
-
-    dependency.__name__ = f"require_{role}"
-    return dependency
+    if not key.has_role(role):
+        raise AccessDeniedError(
+            f"Deze sleutel heeft de rol {ROLE_NAMES_NL[key.role]}; hiervoor is de rol "
+            f"{ROLE_NAMES_NL[role]} nodig.")
+    return key
 
 
 def check_series(key: ApiKey, series: str) -> None:
@@ -60,10 +51,5 @@ def check_series(key: ApiKey, series: str) -> None:
 
 
 def allowed_series(key: ApiKey) -> list[str] | None:
-    """The series a key may search (None: all), as `retrieval.answer.ask(allowed_series=...)` expects."""
+    """The series a key may search (None: all), as `Notulist.ask(allowed_series=...)` expects."""
     return list(key.series) or None
-
-
-require_reader = require("reader")
-require_secretary = require("secretary")
-require_admin = require("admin")

@@ -2,10 +2,13 @@
 
 Data flows one way: ingest produces domain models, the store keeps them, retrieval and summarise read
 them. The CLI, the HTTP API and the eval runner all go through `Notulist`, so they behave the same.
+The clients (store, search index, LLM) are built on first use, so a command that only reads the store
+never loads Chroma, llama-index or the embedder.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 from functools import cached_property
@@ -14,10 +17,17 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from ingest.chunking import chunk_meeting
+from ingest.loaders import load_document
+from ingest.parser import parse_meeting
 from notulist.errors import InputError, NotulistError
-from notulist.models import Extraction, Meeting, Source
+from notulist.llm import LLMClient, get_llm
+from notulist.models import Answer, Extraction, Meeting, ParsedDocument, Source
 from notulist.settings import Settings, make_offline_safe
 from notulist.store import MeetingStore
+from retrieval.answer import ask as answer_question
+from retrieval.index import SearchIndex
+from summarise.extract import extract_meeting, link_across_meetings
 
 log = logging.getLogger("notulist")
 
@@ -57,7 +67,6 @@ class Notulist:
     """Application context: settings plus lazily built clients, passed explicitly to every stage."""
 
     def __init__(self, settings: Settings):
-        make_offline_safe()
         self.settings = settings
 
     @cached_property
@@ -65,16 +74,14 @@ class Notulist:
         return MeetingStore.from_settings(self.settings)
 
     @cached_property
-    def index(self):
-        from retrieval.index import SearchIndex
-
+    def index(self) -> SearchIndex:
+        make_offline_safe()  # before Chroma, llama-index and the embedder load: no downloads, no telemetry
         return SearchIndex(self.settings)
 
     @cached_property
-    def llm(self):
+    def llm(self) -> LLMClient | None:
         """The configured LLM client, or None (rule engine and extractive answers)."""
-        from notulist.llm import get_llm
-
+        make_offline_safe()
         return get_llm(self.settings, store=self.store)
 
     # ------------------------------------------------------------------ ingest
@@ -101,9 +108,6 @@ class Notulist:
             return IngestResult(filename=agenda.filename, status="error", message=str(exc))
 
     def _ingest(self, agenda, *, notes, clean_agenda, series, year) -> IngestResult:
-        from ingest.loaders import load_document
-        from ingest.parser import parse_meeting
-
         inputs = [(agenda, "agenda"), (notes, "notes"), (clean_agenda, "clean_agenda")]
         inputs = [(f, role) for f, role in inputs if f is not None]
         year = year or self.settings.default_year
@@ -119,8 +123,6 @@ class Notulist:
             by_role["agenda"], notes=by_role.get("notes"), clean_agenda=by_role.get("clean_agenda"),
             series=series, year=year,
         )
-        from notulist.models import ParsedDocument
-
         status = self.store.save_parsed(ParsedDocument(meeting=meeting, sources=sources),
                                         {f.content_hash: f.data for f, _ in inputs})
         warnings: list[str] = []
@@ -145,8 +147,6 @@ class Notulist:
         return warnings
 
     def index_meeting(self, meeting: Meeting, sources: dict[str, Source] | None = None) -> int:
-        from ingest.chunking import chunk_meeting
-
         sources = sources or self.store.sources_for(meeting)
         chunks = chunk_meeting(meeting, sources, max_tokens=self.settings.chunk_tokens,
                                overlap_tokens=self.settings.chunk_overlap_tokens)
@@ -165,8 +165,6 @@ class Notulist:
 
     def refresh_extraction(self, meeting: Meeting, sources: dict[str, Source] | None = None,
                            *, use_llm: bool = False) -> Extraction:
-        from summarise.extract import extract_meeting, link_across_meetings
-
         sources = sources or self.store.sources_for(meeting)
         extraction = extract_meeting(meeting, sources, llm=self.llm if use_llm else None)
         self.store.save_extraction(extraction)
@@ -179,3 +177,20 @@ class Notulist:
             return self.refresh_extraction(meeting, use_llm=True)
         stored = self.store.get_extraction(meeting_id)
         return stored if stored is not None else self.refresh_extraction(meeting)
+
+    # ------------------------------------------------------------------ questions
+
+    def ask(self, question: str, *, series: str | None = None, since: dt.date | None = None,
+            allowed_series: list[str] | None = None, use_llm: bool = True) -> Answer:
+        """Answer a question from the stored meetings (retrieval.answer.ask with this app's clients)."""
+        llm, llm_problem = None, None
+        if use_llm and self.settings.llm_enabled:
+            try:
+                llm = self.llm
+            except Exception as exc:  # a broken LLM setting must not break answering
+                llm_problem = f"LLM niet beschikbaar ({exc}); antwoord uit de tekst zelf."
+        answer = answer_question(question, store=self.store, index=self.index, llm=llm, settings=self.settings,
+                                 series=series, since=since, allowed_series=allowed_series)
+        if llm_problem and answer.found:
+            answer.warnings.append(llm_problem)
+        return answer

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ingest.redactions import display_text, find_redactions
 from notulist.models import Action, Answer, Citation, Meeting, Source, Verslag
 
 
@@ -94,10 +95,6 @@ class MeetingCreated(MeetingPublic):
 
 def _display(text: str) -> str:
     """Redaction marks as one readable token (the stored text keeps them exactly as written)."""
-    try:
-        from ingest.redactions import display_text, find_redactions
-    except ImportError:  # pragma: no cover - the ingest stage is always installed with the service
-        return text
     return display_text(text, find_redactions(text))
 
 

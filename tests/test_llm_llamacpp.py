@@ -65,7 +65,6 @@ def test_llm_check_against_llama_cpp(llama_settings):
 
 
 def test_extraction_and_ask_end_to_end_never_show_ungrounded_output(llama_settings, monkeypatch):
-    from retrieval.answer import ask
     from service.pipeline import InputFile, Notulist
 
     said: list = []  # everything the model returned that passed JSON validation
@@ -106,7 +105,7 @@ def test_extraction_and_ask_end_to_end_never_show_ungrounded_output(llama_settin
 
     # ---- ask: the LLM answer, or the extractive one with a warning; citations always exact spans
     started_ask = time.perf_counter()
-    answer = ask("Wat is er besloten over de zonnepanelen?", app=app)
+    answer = app.ask("Wat is er besloten over de zonnepanelen?")
     ask_seconds = time.perf_counter() - started_ask
     for citation in answer.citations:
         assert is_exact_span(citation, sources), citation

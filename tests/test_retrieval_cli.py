@@ -9,7 +9,6 @@ from click.testing import CliRunner
 
 from notulist.models import Answer, Citation, ParsedDocument
 from notulist.settings import Settings
-from retrieval.answer import ask
 from retrieval.index import SearchIndex
 from test_retrieval_contract import ALL, JUNI, MEMO
 
@@ -71,12 +70,12 @@ def test_llm_failure_falls_back_to_extractive(llm_app, monkeypatch):
         raise RuntimeError("server weg")
 
     monkeypatch.setattr(llm_answer, "answer_with_llm", broken)
-    answer = ask(QUESTION, app=llm_app)
+    answer = llm_app.ask(QUESTION)
     assert not answer.llm_used and answer.found and answer.citations
     assert any("LLM" in w for w in answer.warnings)
 
     monkeypatch.setattr(llm_answer, "answer_with_llm", lambda q, p, llm: None)
-    answer = ask(QUESTION, app=llm_app)
+    answer = llm_app.ask(QUESTION)
     assert not answer.llm_used and any("LLM" in w for w in answer.warnings)
 
 
@@ -90,7 +89,7 @@ def test_llm_answer_is_used_only_with_exact_citations(llm_app, monkeypatch):
         return Answer(question=question, answer="Joost maakt een voorstel [1].", citations=[passages[0]], llm_used=True)
 
     monkeypatch.setattr(llm_answer, "answer_with_llm", good)
-    answer = ask(QUESTION, app=llm_app)
+    answer = llm_app.ask(QUESTION)
     assert answer.llm_used and answer.answer == "Joost maakt een voorstel [1]."
     assert all(isinstance(p, Citation) for p in seen["passages"])
 
@@ -99,8 +98,8 @@ def test_llm_answer_is_used_only_with_exact_citations(llm_app, monkeypatch):
         return Answer(question=question, answer="Alles is geregeld [1].", citations=[fake], llm_used=True)
 
     monkeypatch.setattr(llm_answer, "answer_with_llm", invented)
-    answer = ask(QUESTION, app=llm_app)
+    answer = llm_app.ask(QUESTION)
     assert not answer.llm_used and "Alles is geregeld" not in answer.answer
 
-    assert not ask(QUESTION, app=llm_app, use_llm=False).llm_used
-    assert JUNI[0].id in {c.meeting_id for c in ask(QUESTION, app=llm_app, use_llm=False).citations}
+    assert not llm_app.ask(QUESTION, use_llm=False).llm_used
+    assert JUNI[0].id in {c.meeting_id for c in llm_app.ask(QUESTION, use_llm=False).citations}

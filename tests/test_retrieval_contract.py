@@ -20,7 +20,7 @@ import pytest
 
 from notulist.models import AgendaItem, Chunk, Meeting, Note, ParsedDocument, Source, stable_id
 from notulist.settings import Settings
-from retrieval.answer import NO_DECISION, ask
+from retrieval.answer import NO_DECISION
 from retrieval.index import SearchIndex
 
 from conftest import SEED_0306, SEED_0311
@@ -243,7 +243,7 @@ class TestRetrievalContract:
         assert {h.chunk.kind for h in rapp.index.search(q, k=20, kinds=["note"])} == {"note"}
 
     def test_agreement_question_gives_a_timeline_of_notes(self, rapp):
-        answer = ask("Wat hebben we afgesproken over de weesfietsen?", app=rapp, use_llm=False)
+        answer = rapp.ask("Wat hebben we afgesproken over de weesfietsen?", use_llm=False)
         assert answer.found and not answer.llm_used and _exact(rapp, answer)
         lines = answer.answer.splitlines()
         may = next(i for i, line in enumerate(lines) if line.startswith("14 mei 2024 — punt 3 Handhaving weesfietsen"))
@@ -254,46 +254,46 @@ class TestRetrievalContract:
         assert NO_DECISION not in answer.answer  # an "Afspraak:" was written down
 
     def test_no_decision_is_said_plainly(self, rapp):
-        answer = ask("Is er iets besloten over de bewonersavond in Noord?", app=rapp, use_llm=False)
+        answer = rapp.ask("Is er iets besloten over de bewonersavond in Noord?", use_llm=False)
         assert answer.found and _exact(rapp, answer)
         assert answer.citations[0].item_title == "Bewonersavond Noord"
         assert NO_DECISION in answer.answer
         assert all(c.quote != rapp.index.chunks(meeting_id=JUNI[0].id, item="2")[0].text for c in answer.citations)
 
     def test_series_and_since_limit_the_answer(self, rapp):
-        answer = ask("Wat is er besproken over de ledverlichting?", app=rapp, series=FIETS, use_llm=False)
+        answer = rapp.ask("Wat is er besproken over de ledverlichting?", series=FIETS, use_llm=False)
         assert not answer.found and answer.citations == []
-        answer = ask("Wat is er besproken over de ledverlichting?", app=rapp, use_llm=False)
+        answer = rapp.ask("Wat is er besproken over de ledverlichting?", use_llm=False)
         assert answer.found and {c.meeting_id for c in answer.citations} == {APRIL[0].id}
-        answer = ask("Wat hebben we afgesproken over de weesfietsen?", app=rapp, since=dt.date(2024, 6, 1), use_llm=False)
+        answer = rapp.ask("Wat hebben we afgesproken over de weesfietsen?", since=dt.date(2024, 6, 1), use_llm=False)
         assert {c.date for c in answer.citations} == {dt.date(2024, 6, 11)}
 
     def test_empty_long_and_unknown_questions(self, rapp):
-        empty = ask("   ", app=rapp, use_llm=False)
+        empty = rapp.ask("   ", use_llm=False)
         assert not empty.found and "geen vraag" in empty.answer and empty.citations == []
-        unknown = ask("Wat is er afgesproken over de kerstborrel van de afdeling?", app=rapp, use_llm=False)
+        unknown = rapp.ask("Wat is er afgesproken over de kerstborrel van de afdeling?", use_llm=False)
         assert not unknown.found and unknown.answer.startswith("Niets gevonden") and unknown.citations == []
         long_q = "Wat hebben we afgesproken over de weesfietsen? " + "Graag een volledig overzicht. " * 170
         assert len(long_q) > 5000
-        answer = ask(long_q, app=rapp, use_llm=False)
+        answer = rapp.ask(long_q, use_llm=False)
         assert any("erg lang" in w for w in answer.warnings)
         assert answer.found and _exact(rapp, answer)
 
     def test_a_question_word_finds_the_compound_in_the_text(self, rapp):
         # the question says "geluid", the note says "geluidsinstallatie": Dutch writes one word for both
-        answer = ask("Wie zorgt voor het geluid?", app=rapp, use_llm=False)
+        answer = rapp.ask("Wie zorgt voor het geluid?", use_llm=False)
         assert answer.found and _exact(rapp, answer)
         assert any("Kees regelt de geluidsinstallatie" in c.quote for c in answer.citations)
         assert {c.item for c in answer.citations} == {"3"}
 
     def test_a_question_asked_in_the_meeting_comes_with_the_reply(self, rapp):
-        answer = ask("Hoe staat het met de nieuwe kleedkamers?", app=rapp, use_llm=False)
+        answer = rapp.ask("Hoe staat het met de nieuwe kleedkamers?", use_llm=False)
         assert answer.found and _exact(rapp, answer)
         quotes = [c.quote for c in answer.citations]
         assert "Een lid vraagt naar de nieuwe kleedkamers." in quotes and "De aannemer begint in oktober." in quotes
 
     def test_safe_space_agreement(self, seed_app):
-        answer = ask("Wat hebben we afgesproken over safe space gesprekken?", app=seed_app, use_llm=False)
+        answer = seed_app.ask("Wat hebben we afgesproken over safe space gesprekken?", use_llm=False)
         assert answer.found and _exact(seed_app, answer)
         note = next(c for c in answer.citations if "breder trekken en randvoorwaarden (veiligheid) altijd kunnen stellen" in c.quote)
         assert note.date == dt.date(2024, 3, 11) and note.item == "2"

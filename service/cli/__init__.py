@@ -1,15 +1,23 @@
-"""The `notulist` command line. One command group per file; errors become messages only here."""
+"""The `notulist` command line. One command group per file; errors become messages only here.
+
+Commands from outside the product (`notulist eval` from eval/) plug in through the entry-point group
+`notulist.commands` (pyproject.toml), found with importlib.metadata, as simonw/llm finds plugin commands.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
+from importlib.metadata import entry_points
 
 import click
 
 from notulist.errors import NotulistError
 from notulist.settings import get_settings
+from service.cli import ask, extract, ingest, keys, llm, serve
 from service.pipeline import Notulist
+
+PLUGIN_GROUP = "notulist.commands"
 
 
 class NotulistGroup(click.Group):
@@ -34,11 +42,14 @@ def main(ctx: click.Context, verbose: bool) -> None:
 
 
 def _register() -> None:
-    from service.cli import ask, evaluate, extract, ingest, keys, llm, serve
-
-    for module in (ingest, ask, extract, evaluate, llm, keys, serve):
+    for module in (ingest, ask, extract, llm, keys, serve):
         for command in module.COMMANDS:
             main.add_command(command)
+    for entry_point in entry_points(group=PLUGIN_GROUP):
+        command = entry_point.load()
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{entry_point.value}: plugin in '{PLUGIN_GROUP}' is no click command")
+        main.add_command(command, entry_point.name)
 
 
 _register()

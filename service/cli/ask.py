@@ -7,6 +7,7 @@ import json
 
 import click
 
+from retrieval.answer import format_date
 from service.pipeline import Notulist
 
 
@@ -20,10 +21,7 @@ from service.pipeline import Notulist
 def ask(app: Notulist, question: tuple[str, ...], series: str | None, since: dt.datetime | None,
         as_json: bool, no_llm: bool) -> None:
     """Stel een vraag over de vergaderstukken; het antwoord citeert vergadering, datum, punt en tekst."""
-    from retrieval.answer import ask as ask_question, format_date
-
-    answer = ask_question(" ".join(question), app=app, series=series, since=since.date() if since else None,
-                          use_llm=not no_llm)
+    answer = app.ask(" ".join(question), series=series, since=since.date() if since else None, use_llm=not no_llm)
     if as_json:
         click.echo(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return

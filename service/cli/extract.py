@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from service.pipeline import Notulist
+from summarise.export import verslag_to_docx
+from summarise.verslag import draft_verslag, postponed_followups
 
 
 def _extraction(app: Notulist, meeting_ref: str, use_llm: bool):
@@ -70,9 +72,6 @@ def extract(app: Notulist, meeting, as_json, use_llm) -> None:
 @click.pass_obj
 def draft(app: Notulist, meeting, fmt, output, use_llm) -> None:
     """Een nieuw conceptverslag van MEETING (Markdown of Word)."""
-    from summarise.export import verslag_to_docx
-    from summarise.verslag import draft_verslag, postponed_followups
-
     m, extraction = _extraction(app, meeting, use_llm)
     sources = app.store.sources_for(m)
     # when the model already failed for the extraction, the verslag does not try again (one warning line)

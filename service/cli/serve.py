@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import click
+import uvicorn
 
 from service.pipeline import Notulist
+
+APP_FACTORY = "service.app:create_app"  # uvicorn imports the web app only when serving (the CLI starts fast)
 
 
 @click.command()
@@ -16,12 +19,8 @@ from service.pipeline import Notulist
 @click.pass_obj
 def serve(app: Notulist, host: str, port: int, log_level: str) -> None:
     """Start de webdienst: API op /api, de webpagina op /, documentatie op /docs."""
-    import uvicorn
-
-    from service.app import create_app
-
     click.echo(f"Notulist draait op http://{host}:{port}/  (API-documentatie: http://{host}:{port}/docs)", err=True)
-    uvicorn.run(create_app(app.settings), host=host, port=port, log_level=log_level)
+    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, log_level=log_level)  # settings from the env
 
 
 COMMANDS = [serve]

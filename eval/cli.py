@@ -1,4 +1,8 @@
-"""`notulist eval`: score the product on gold data sets (never touches the user's own data dir)."""
+"""`notulist eval`: score the product on gold data sets (never touches the user's own data dir).
+
+A plugin command: pyproject.toml registers `eval_command` under the entry-point group
+`notulist.commands`, and service/cli adds every command of that group, so no product module imports eval.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,10 @@ import sys
 from pathlib import Path
 
 import click
+
+from eval.floors import FLOORS_FILE, check_floors as find_violations, load_floors
+from eval.report import render_table, write_reports
+from eval.runner import run_eval
 
 
 @click.command("eval")
@@ -22,10 +30,6 @@ import click
 def eval_command(data_dirs: tuple[Path, ...], out_dir: Path, llm: bool, check_floors: bool,
                  floors_file: Path | None, quiet: bool) -> None:
     """Lees elke dataset in een tijdelijke opslag in, scoor parser, extractie, zoeken en antwoorden."""
-    from eval.floors import FLOORS_FILE, check_floors as find_violations, load_floors
-    from eval.report import render_table, write_reports
-    from eval.runner import run_eval
-
     result = run_eval(list(data_dirs), llm=llm, progress=not quiet)
     if llm and not all(d.llm_available for d in result.datasets):
         click.echo("let op: geen LLM ingesteld (NOTULIST_LLM_BASE_URL/_MODEL); gescoord is de regel-engine.",
@@ -50,5 +54,3 @@ def eval_command(data_dirs: tuple[Path, ...], out_dir: Path, llm: bool, check_fl
             sys.exit(1)
         click.echo("alle scores op of boven de vloer")
 
-
-COMMANDS = [eval_command]
