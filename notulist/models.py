@@ -230,6 +230,8 @@ class Extraction(Model):
     postponed: list[Postponed] = Field(default_factory=list)
     llm_used: bool = False
     warnings: list[str] = Field(default_factory=list)
+    # the Dutch language data the rule engine used (notulist.nl.lexicon().version), as prompts record theirs
+    lexicon_version: str | None = None
 
 
 # --------------------------------------------------------------------------- answers and verslag

@@ -1,0 +1,70 @@
+"""Due dates of actions: the term written in the clause ("vóór 1 maart", "volgende vergadering"), else the
+date of the event the action is about written elsewhere in the item ("De stuurgroep is op 25 maart"), else
+the date of a meeting a term names ("vóór de ALV")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from summarise import rules
+from summarise.dates import find_due, refers_to_next_meeting
+from summarise.extract.document import Ctx
+
+STOP_WORDS = set("""aan alle alleen als andere bij daar dat de deze die dit doen door een eens en er het hier hij hoe
+hun iets in is je kan komt maar meer met na naar niet nog nu of om onze ook op over per samen te tot uit van
+veel voor wat we wel wie wij worden zal ze zich zijn zoals zou agenda vergadering overleg stuk punt punten
+gesprek volgende komende week morgen terug regelen zorgen proberen bespreken""".split())
+
+
+def _event_words(text: str, owner: str | None) -> set[str]:
+    owner_words = {w.lower() for w in re.findall(r"\w+", owner or "")}
+    return {w for w in (x.lower() for x in re.findall(r"[A-Za-zÀ-ÿ]{6,}", text))
+            if w not in STOP_WORDS and w not in owner_words and not w.endswith("en") and w != rules.RED.lower()}
+
+
+def due_for(ctx: Ctx, norm: str, owner: str | None, contexts: list[str]) -> tuple[str | None, dt.date | None]:
+    """The due date written in the clause, else the date of the event it is about (same item)."""
+    ref = ctx.meeting.date
+    found = find_due(norm, ref)
+    if found:
+        if found.date is None and refers_to_next_meeting(found.as_written):
+            return found.as_written, ctx.next_meeting
+        return found.as_written, found.date
+    words = _event_words(norm, owner) - ctx.people  # "regelt een account voor Marloes": a person is no event
+    if not words or ref is None:
+        return None, None
+    for text in contexts:
+        low = text.lower()
+        if not any(re.search(r"\b" + re.escape(w) + r"\b", low) for w in words):
+            continue
+        match = find_due(text, ref)
+        if match and match.date and match.date >= ref and re.search(r"\d", match.as_written):
+            return re.sub(r"^(?:op|per|tot|voor|vóór|uiterlijk)\s+", "", match.as_written, flags=re.I), match.date
+    return _before_named_event(ctx, norm)
+
+
+# "vóór de ALV", "voor de raadsvergadering": a term set by a meeting the document dates elsewhere
+_BEFORE_EVENT = re.compile(r"\b(?:vóór|voor|uiterlijk\s+(?:op|bij)?)\s+de\s+(?P<event>[A-Z]{2,5}(?:-vergadering)?|[a-z]*(?:vergadering|"
+                           r"bijeenkomst|zitting|ledenvergadering|raad))\b")
+
+
+def _before_named_event(ctx: Ctx, norm: str) -> tuple[str | None, dt.date | None]:
+    """The date of the event a term names ("vóór de ALV"), where the document gives one date for it on or after
+    the meeting ("De ALV is op donderdag 10 april 2025")."""
+    m = _BEFORE_EVENT.search(norm)
+    if m is None or ctx.meeting.date is None or not ctx.meeting.source_ids:
+        return None, None
+    event = m.group("event")
+    source = ctx.sources.get(ctx.meeting.source_ids[0])
+    if source is None:
+        return None, None
+    dates = set()
+    for s, e in rules.split_clauses(source.raw_text, 0, len(source.raw_text)):
+        clause = source.raw_text[s:e]
+        if not re.search(r"\b" + re.escape(event) + r"\b", clause, re.I if event.islower() else 0):
+            continue
+        found = find_due(clause, ctx.meeting.date)
+        if found and found.date and found.date >= ctx.meeting.date and re.search(r"\d", found.as_written):
+            dates.add(found.date)
+    return (m.group(0), dates.pop()) if len(dates) == 1 else (None, None)

@@ -1,0 +1,166 @@
+"""Decisions, actions and postponed items from a parsed meeting (rule engine; optional LLM pass).
+
+Where things are looked for depends on what the document is:
+- minutes / besluitenlijst / notes: the whole text of every item is a record of the meeting;
+- a prepared agenda: only the notes written during the meeting (`AgendaItem.notes`) record decisions and
+  postponements; the prepared text can only announce actions ("X zal ...") and an Actielijst item lists
+  the open actions of earlier meetings ("Peter zou ... Komt hierop terug.").
+Every item is cited by an exact span of its source. Each extraction records the version of the Dutch
+language data it was made with (`Extraction.lexicon_version`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from notulist.grounding import is_exact_span
+from notulist.models import Action, Decision, Extraction, Meeting, Source
+from notulist.nl import lexicon
+from summarise import rules
+from summarise.dates import next_meeting_date
+from summarise.extract import document as doc
+from summarise.extract.document import Ctx, initials_map, is_record_document, team_name
+from summarise.extract.linking import content_words
+from summarise.extract.lists import _LIST_HEADING
+from summarise.extract.regions import item_contexts, process_region
+from summarise import llm_extract
+
+log = logging.getLogger("notulist.summarise")
+_ACTIELIJST = re.compile(r"\bactie(?:lijst|punten(?:lijst)?|s)\b|\bopenstaande\s+acties\b|\bafsprakenlijst\b", re.I)
+
+
+def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
+    """The rule engine on one meeting (no LLM)."""
+    ctx = Ctx(meeting=meeting, sources=sources, team=team_name(sources), initials=initials_map(sources),
+              people={w.lower() for a in meeting.attendees for w in re.findall(r"\w+", a.as_written or "")})
+    if not meeting.source_ids or meeting.source_ids[0] not in sources:
+        return Extraction(meeting_id=meeting.id, warnings=["geen bron bij deze vergadering"],
+                          lexicon_version=lexicon().version)
+    agenda = sources[meeting.source_ids[0]]
+    ctx.next_meeting = next_meeting_date(agenda.raw_text, meeting.date)
+    record = is_record_document(meeting, agenda)
+    items = sorted(meeting.items, key=lambda i: (i.source_id != agenda.id, i.start))
+    if not items:  # no agenda structure found: the whole body is one account
+        end = agenda.body_end if agenda.body_end is not None else len(agenda.raw_text)
+        start = meeting.header_end if meeting.header_end < end * 0.5 else 0
+        process_region(ctx, agenda, start, end, None, "record" if record else "prepared", False, [])
+    for item in items:
+        source = sources.get(item.source_id, agenda)
+        actielijst = any("actielijst" in it.kinds or _ACTIELIJST.search(it.title) for it in doc.chain(meeting, item))
+        contexts = item_contexts(ctx, source, item)
+        lo, hi = doc.own_region(meeting, item)
+        same_source_notes = [(n.start, n.end) for n in item.notes if n.source_id == source.id]
+        if record:
+            process_region(ctx, source, lo, hi, item, "record", False, contexts)
+            for note in item.notes:
+                if note.source_id != source.id or not (lo <= note.start < hi):
+                    note_source = sources.get(note.source_id)
+                    if note_source is not None:
+                        process_region(ctx, note_source, note.start, note.end, item, "record", False, contexts)
+            continue
+        for a, b in doc.minus(lo, hi, same_source_notes):
+            process_region(ctx, source, a, b, item, "actielijst" if actielijst else "prepared", actielijst, contexts)
+        for note in item.notes:
+            note_source = sources.get(note.source_id)
+            if note_source is not None:
+                process_region(ctx, note_source, note.start, note.end, item, "record", False, contexts)
+    decisions = [d for d in _dedupe(ctx.decisions) if not is_procedural(d, meeting)]
+    extraction = Extraction(meeting_id=meeting.id, decisions=decisions, actions=_without_table_duplicates(ctx),
+                            postponed=ctx.postponed, lexicon_version=lexicon().version)
+    return _only_grounded(extraction, sources)
+
+
+def _closing_list_start(ctx: Ctx) -> tuple[str, int] | None:
+    """(source id, offset) of a closing list of actions or commitments ("## Toezeggingen", "ACTIEPUNTEN") in
+    the last part of the minutes, whose lines are the list even where they are written as sentences."""
+    if not ctx.meeting.source_ids or ctx.meeting.source_ids[0] not in ctx.sources:
+        return None
+    source = ctx.sources[ctx.meeting.source_ids[0]]
+    end = source.body_end if source.body_end is not None else len(source.raw_text)
+    found = None
+    for m in re.finditer(r"[^\n]+", source.raw_text[:end]):
+        if m.start() > 0.6 * end and _LIST_HEADING.match(m.group(0).strip().strip("*#_ ")):
+            found = (source.id, m.end())
+    return found
+
+
+def _without_table_duplicates(ctx: Ctx) -> list[Action]:
+    """Minutes that end with an action table or list repeat its actions in the text: the list is the list.
+    A text action whose owner also owns a list row is that row's action, said in words."""
+    closing = _closing_list_start(ctx)
+    listed = {a.id for a in ctx.actions if a.id in ctx.table_actions or (
+        closing is not None and a.citation.source_id == closing[0] and a.citation.start >= closing[1])}
+    rows = [(a.owner.casefold() if a.owner else None, content_words(a.text)) for a in ctx.actions if a.id in listed]
+
+    def said_in_table(a: Action) -> bool:
+        # the same task in other words: a row of the same owner about the same thing, or a row whose
+        # distinctive words recur ("Afgesproken wordt dat de directie een vervoersregeling ... uitwerkt" /
+        # "Vervoersregeling late dienst uitwerken - directie (Frank)")
+        words = content_words(a.text)
+        owner = a.owner.casefold() if a.owner else None
+        return any((owner is not None and owner == row_owner and (words & row_words))
+                   or len({w for w in words if len(w) >= 5} & row_words) >= 2 for row_owner, row_words in rows)
+
+    kept = [a for a in ctx.actions if a.id in listed or not said_in_table(a)]
+    return _dedupe(kept)
+
+
+# "De agenda wordt ongewijzigd vastgesteld", "Verslag 13 maart: vastgesteld": the meeting adopting its own
+# paperwork. Every gold set written for Notulist leaves these out of the besluitenlijst, and so does a
+# secretary: they say nothing about the subjects decided on.
+_BARE_ADOPTION = re.compile(r"^\W*(?:conform\s+|ongewijzigd\s+|zonder\s+wijzigingen\s+)?(?:vastgesteld|goedgekeurd|akkoord|"
+                            r"aangenomen)\b[^.]{0,80}\.?\s*$", re.I)
+_PAPERWORK_TITLE = re.compile(r"\b(?:verslag|notulen|agenda|besluitenlijst|actielijst|opening)\b", re.I)
+
+
+def is_procedural(decision: Decision, meeting: Meeting) -> bool:
+    quote = " ".join(decision.citation.quote.split())
+    if rules.cue("procedural").search(quote):
+        return True
+    item = meeting.item(decision.item) if decision.item else None
+    return bool(_BARE_ADOPTION.match(decision.text) and item is not None and _PAPERWORK_TITLE.search(item.title or ""))
+
+
+def _dedupe(found: list) -> list:
+    seen, out = set(), []
+    for x in sorted(found, key=lambda x: (x.citation.source_id != found[0].citation.source_id, x.citation.start)):
+        key = (x.citation.source_id, x.citation.start, x.citation.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(x)
+    return out
+
+
+def _only_grounded(extraction: Extraction, sources: dict[str, Source]) -> Extraction:
+    """Drop anything whose quote is not an exact span of its source (the product's promise)."""
+    warnings = list(extraction.warnings)
+    kept = {}
+    for name in ("decisions", "actions", "postponed"):
+        items = getattr(extraction, name)
+        good = [x for x in items if is_exact_span(x.citation, sources)
+                and (not isinstance(x, Action) or x.done_evidence is None or is_exact_span(x.done_evidence, sources)
+                     or x.done_evidence.source_id not in sources)]
+        if len(good) != len(items):
+            warnings.append(f"{len(items) - len(good)} {name} zonder exact citaat weggelaten")
+        kept[name] = good
+    return extraction.model_copy(update={**kept, "warnings": warnings})
+
+
+def extract_meeting(meeting: Meeting, sources: dict[str, Source], *, llm=None) -> Extraction:
+    """Rule engine always; with an LLM, its grounded output per item, the rules where it fails."""
+    result = rule_extract(meeting, sources)
+    if llm is None:
+        return result
+    try:
+        llm_result = llm_extract.extract_with_llm(meeting, sources, llm, result)
+        checked = _only_grounded(llm_result, sources)
+        return checked.model_copy(update={"llm_used": bool(getattr(llm_result, "llm_used", True)),
+                                          "lexicon_version": result.lexicon_version})
+    except Exception as exc:  # the LLM path is an improvement, never a requirement
+        log.warning("LLM-extractie mislukt: %s", exc)
+        return result.model_copy(update={
+            "llm_used": False, "warnings": result.warnings + [f"LLM niet gebruikt ({exc}); regelresultaat getoond"]})
+
+

@@ -1,0 +1,253 @@
+"""Regions: the text of an agenda item (or a note) read as tables, lists and clauses, in that order; every
+clause goes through the rule engine (`rules.analyse`) and its hits become decisions, actions and postponed
+items, each cited by its exact span. Follow-ups ("Komt hierop terug.", "Uiterlijk 20 maart.") extend the
+action before them; a list under "Afspraken:" / "Besluit:" takes its kind from the label."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from notulist.models import Action, AgendaItem, Decision, Meeting, Postponed, Source, stable_id
+from summarise import rules
+from summarise.extract import document as doc
+from summarise.extract.document import Ctx
+from summarise.extract.dues import due_for
+from summarise.extract.lists import _LIST_HEADING, list_table_rows, process_list_rows, process_status_rows
+from summarise.extract.tables import process_table, table_rows
+
+# a label on a line of its own that heads a list: "**Afspraken:**", "Besluiten:", "Acties:" ("**Afspraken:** geen.")
+_BLOCK_LABEL = re.compile(r"^\W*(?P<label>afspraken|afspraak|besluiten|besluit|conclusies?|acties|actiepunten|actie|"
+                          r"to\s?-?do'?s?)\W*:\W*(?P<none>geen|n\.?v\.?t\.?|-)?\W*$", re.I)
+
+
+# a sentence that only gives the term of the action before it ("Termijn: eerste kwartaal 2025.", "Uiterlijk 20 maart.")
+_TERM_SENTENCE = re.compile(r"^\W*(?:termijn|deadline|uiterlijk|gereed|streefdatum|klaar|vóór|voor)\b", re.I)
+
+
+# items that only open the meeting or fix its agenda: a postponement written there is about
+# another item ("Agendapunt 6 wordt van de agenda gehaald") or about something outside the meeting ("De ouderavond
+# is verplaatst naar 20 november"), never about the opening itself
+_FRAME_ITEM = re.compile(r"^\W*(?:opening|welkom|vaststell\w*\s+(?:van\s+)?(?:de\s+)?agenda|agenda\b)", re.I)
+_ITEM_REFERENCE = re.compile(r"\b(?:agenda\s*punt|agendapunt|punt|item|ad)\s+(?P<num>\d{1,2}[a-z]?|[IVX]{1,5})\b", re.I)
+
+
+def _postponed_target(meeting: Meeting, top: AgendaItem | None, norm: str) -> AgendaItem | None:
+    """The item a postponement is about: the item it is written under, or, in the opening/agenda item, the item
+    it names."""
+    if top is None:
+        return None
+    if not _FRAME_ITEM.search(top.title or ""):
+        return top
+    for m in _ITEM_REFERENCE.finditer(norm):
+        named = meeting.item(m.group("num"))
+        if named is not None and named.number != top.number:
+            return doc.top_item(meeting, named)
+    return None
+
+
+def item_contexts(ctx: Ctx, agenda: Source, item: AgendaItem) -> list[str]:
+    """Titles and prepared text of the item, its sub-items and its parent, where an event's date may be
+    written ("Stuurgroep ... 25 maart" as a sub-item title, "De volgende stuurgroep is op 25 maart.")."""
+    family = [item] + [i for i in ctx.meeting.items if i.parent == item.number]
+    parent = ctx.meeting.item(item.parent) if item.parent else None
+    if parent is not None:
+        family.append(parent)
+    out = []
+    for it in family:
+        out.append(it.title)
+        if it.source_id != agenda.id:
+            continue
+        lo, hi = doc.own_region(ctx.meeting, it)
+        out.extend(agenda.raw_text[s:e] for s, e in rules.split_clauses(agenda.raw_text, lo, hi))
+    return out
+
+
+@dataclass
+class _Walk:
+    """A region being read clause by clause: where it is, and what the clauses before said."""
+
+    ctx: Ctx
+    source: Source
+    top: AgendaItem | None
+    mode: str
+    from_actielijst: bool
+    contexts: list[str]
+    last_hit: tuple[str, object] | None = None  # ("action", Action) / ("decision", Decision)
+    last_end: int = -1
+    last_subject: tuple[str | None, bool] | None = None  # who the previous clause was about (for "hij")
+    list_kind: str | None = None  # after "Het college besluit:" / "Afspraken:" / "Acties:": what the list lines are
+    prev_clause: tuple[int, int, str] | None = None  # (start, end, norm) of the clause before this one
+    this_clause: tuple[int, int, str] | None = None
+
+    @property
+    def raw(self) -> str:
+        return self.source.raw_text
+
+
+def _list_line_hits(w: _Walk, norm: str) -> list[rules.Hit]:
+    """A line of a list under "Afspraken:" / "Besluiten:": an action of whoever acts, else the list's kind."""
+    hits = rules.analyse(norm, w.mode)
+    acted = [h for h in hits if h.kind == "action" and h.owner.kind not in ("none", "generic")]
+    if acted:
+        return acted
+    if w.list_kind == "decision":
+        return [h for h in hits if h.kind == "postponed"] or [rules.Hit("decision", cue="besluit-lijst")]
+    # "- Districtschef levert de cijfers aan — vóór 1 februari": who starts the line
+    who = rules.clause_subject(norm)
+    return [rules.Hit("action", who, "actie-lijst", strong=True)] if who.kind != "none" else hits
+
+
+def _clause_hits(w: _Walk, norm: str, is_list_line: bool) -> list[rules.Hit] | None:
+    """The clause's hits; None for a label line that only says what the list below it is."""
+    block = _BLOCK_LABEL.match(norm) if w.mode == "record" else None
+    if block is not None:  # "**Afspraken:**", "Acties:" on a line of its own: the list below is that
+        w.list_kind = None if block.group("none") else (
+            "action" if block.group("label").lower().startswith(("act", "to")) else "decision")
+        return None
+    if w.list_kind and w.mode == "record" and is_list_line:
+        return _list_line_hits(w, norm)
+    if w.mode == "record" and rules.DECISION_INTRO.search(norm):
+        w.list_kind = "decision"
+        return None
+    w.list_kind = None
+    return rules.analyse(norm, w.mode)
+
+
+def _answers_the_chair(w: _Walk, norm: str) -> bool:
+    """"Ja, per kwartaal delen." right after a question or proposal: the answer is a decision."""
+    prev = w.prev_clause
+    return (w.mode == "record" and prev is not None and rules.is_question_like(prev[2])
+            and bool(re.match(r"^(?:ja|nee)\b", norm, re.I)) and len(norm.split()) <= 10)
+
+
+def _replace_action(w: _Walk, prev: Action, start: int, e: int, **update) -> None:
+    ctx = w.ctx
+    updated = prev.model_copy(update={
+        **update, "text": doc.display(ctx, w.source, start, e), "citation": doc.citation(ctx, w.source, start, e, w.top),
+        "id": stable_id(ctx.meeting.id, "action", start, e)})
+    ctx.actions[ctx.actions.index(prev)] = updated
+    w.last_hit, w.last_end = ("action", updated), e
+
+
+def _term_of_previous(w: _Walk, norm: str, s: int, e: int, adjacent: bool) -> bool:
+    """"Actie: Hans stelt de brief op. Uiterlijk 20 maart naar Weidewonen.": the term of the action before."""
+    if not (adjacent and w.last_hit is not None and w.last_hit[0] == "action" and w.last_hit[1].due is None
+            and "\n" not in w.raw[w.last_end:s] and _TERM_SENTENCE.match(norm)):
+        return False
+    prev = w.last_hit[1]
+    due, due_date = due_for(w.ctx, norm, prev.owner, w.contexts)
+    if due is None:
+        return False
+    _replace_action(w, prev, prev.citation.start, e, due=due, due_date=due_date)
+    return True
+
+
+def _add_decision(w: _Walk, norm: str, s: int, e: int) -> None:
+    ctx, prev, ds = w.ctx, w.prev_clause, s
+    if (len(norm.split()) <= 3 and prev is not None and s - prev[1] < 40 and not w.raw[prev[1]:s].count("\n\n")
+            and (rules.cue("proposal").search(prev[2]) or rules.is_question_like(prev[2]))):
+        ds = prev[0]  # "Voorstel: ... / Akkoord.": what was agreed is the proposal
+    dec = Decision(id=stable_id(ctx.meeting.id, "decision", ds, e), meeting_id=ctx.meeting.id,
+                   item=w.top.number if w.top else None, text=doc.display(ctx, w.source, ds, e),
+                   citation=doc.citation(ctx, w.source, ds, e, w.top))
+    ctx.decisions.append(dec)
+    w.last_hit, w.last_end = ("decision", dec), e
+
+
+def _add_postponed(w: _Walk, norm: str, s: int, e: int) -> None:
+    ctx = w.ctx
+    target = _postponed_target(ctx.meeting, w.top, norm)
+    if target is None or any(p.item == target.number for p in ctx.postponed):
+        return
+    ctx.postponed.append(Postponed(
+        id=stable_id(ctx.meeting.id, "postponed", s, e), meeting_id=ctx.meeting.id, item=target.number,
+        item_title=target.title, text=doc.display(ctx, w.source, s, e),
+        citation=doc.citation(ctx, w.source, s, e, target)))
+
+
+def _add_action(w: _Walk, hit: rules.Hit, norm: str, s: int, e: int, adjacent: bool,
+                previous_subject: tuple[str | None, bool] | None) -> None:
+    ctx = w.ctx
+    follow_up = hit.owner.kind in ("none", "pronoun") and not hit.strong
+    if follow_up and adjacent and w.last_hit is not None:
+        kind, prev = w.last_hit
+        if kind == "action":  # "Komt hierop terug." / "Zij pakken dit op": same action
+            _replace_action(w, prev, prev.citation.start, e)
+        return
+    if hit.owner.kind == "none" and not hit.strong:
+        return
+    prev_owner = previous_subject
+    if hit.owner.kind == "pronoun" and w.last_hit is not None and w.last_hit[0] == "action":
+        prev_owner = (w.last_hit[1].owner, w.last_hit[1].owner_redacted)
+    owner, redacted = doc.owner_string(ctx, hit.owner, prev_owner)
+    due, due_date = due_for(ctx, norm, owner, w.contexts)
+    act = Action(id=stable_id(ctx.meeting.id, "action", s, e), meeting_id=ctx.meeting.id,
+                 item=w.top.number if w.top else None, text=doc.display(ctx, w.source, s, e), owner=owner,
+                 owner_redacted=redacted, due=due, due_date=due_date, from_actielijst=w.from_actielijst,
+                 citation=doc.citation(ctx, w.source, s, e, w.top))
+    ctx.actions.append(act)
+    w.last_hit, w.last_end = ("action", act), e
+
+
+def _read_clause(w: _Walk, s: int, e: int) -> None:
+    raw = w.raw
+    norm = doc.norm(w.ctx, w.source, s, e)
+    line_start = raw.rfind("\n", 0, s) + 1
+    is_list_line = bool(re.match(r"\s*(?:[-*•]|\d{1,2}[.)]|[a-z][.)])\s", raw[line_start:s + 1]))
+    hits = _clause_hits(w, norm, is_list_line)
+    if hits is None:
+        return
+    w.prev_clause, w.this_clause = w.this_clause, (s, e, norm)
+    if not hits and _answers_the_chair(w, norm):
+        hits = [rules.Hit("decision", cue="antwoord")]
+    subject = rules.clause_subject(norm)
+    previous_subject = w.last_subject
+    if subject.kind != "none":
+        w.last_subject = doc.owner_string(w.ctx, subject, None)
+    adjacent = w.last_hit is not None and not raw[w.last_end:s].count("\n\n") and s - w.last_end < 40
+    if not hits and _term_of_previous(w, norm, s, e, adjacent):
+        return
+    if not hits:
+        w.last_hit = None if not adjacent or raw[w.last_end:s].strip() else w.last_hit
+        return
+    for hit in hits:
+        if hit.kind == "decision":
+            _add_decision(w, norm, s, e)
+        elif hit.kind == "postponed":
+            _add_postponed(w, norm, s, e)
+        else:
+            _add_action(w, hit, norm, s, e, adjacent, previous_subject)
+
+
+def _structured_cuts(ctx: Ctx, source: Source, lo: int, hi: int, item: AgendaItem | None, mode: str,
+                     from_actielijst: bool) -> list[tuple[int, int]]:
+    """Tables, status lines and list rows of the region, read as such; their spans are not read again."""
+    raw = source.raw_text
+    # a row of a table whose rows are the agenda items ("| 3 | Baggerprogramma | Het DB stelt ... vast |") has
+    # no header of its own: its cells are read as text
+    tables = [rows for rows in table_rows(raw, lo, hi)
+              if process_table(ctx, source, rows, item, mode, from_actielijst, process_region)]
+    cuts = [(r[0][0], r[-1][1]) for r in tables]
+    if mode != "prepared":
+        in_list = bool(item is not None and (_LIST_HEADING.match((item.title or "").strip())))
+        cuts += process_status_rows(ctx, source, lo, hi, item, cuts)
+        list_rows = [r for r in list_table_rows(raw, lo, hi, in_list) if not any(a <= r[0] < b for a, b in cuts)]
+        process_list_rows(ctx, source, list_rows, item, from_actielijst)
+        cuts += list_rows
+    return cuts
+
+
+def process_region(ctx: Ctx, source: Source, lo: int, hi: int, item: AgendaItem | None, mode: str,
+                   from_actielijst: bool, contexts: list[str]) -> None:
+    """Read source.raw_text[lo:hi] (an item's own text or a note) in `mode` ("record", "actielijst",
+    "prepared") into ctx.decisions / actions / postponed."""
+    raw = source.raw_text
+    cuts = _structured_cuts(ctx, source, lo, hi, item, mode, from_actielijst)
+    w = _Walk(ctx, source, doc.top_item(ctx.meeting, item) if item else None, mode, from_actielijst, contexts)
+    before = raw[max(0, lo - 300):lo].rstrip(" \t\r\n*_")
+    if before.endswith("?"):  # a note that answers the question printed just before it
+        w.this_clause = (lo, lo, "?")
+    for seg_lo, seg_hi in doc.minus(lo, hi, sorted(cuts)):
+        for s, e in rules.split_clauses(raw, seg_lo, seg_hi):
+            _read_clause(w, s, e)

@@ -1,0 +1,232 @@
+"""Tables: an action or decision table (a header row naming its columns: Actie, Wie, Wanneer, Status,
+Besluit, Agendapunt), read row by row; each row's cells are exact spans (notulist.text.cell_spans)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from rapidfuzz import fuzz
+
+from notulist.models import Action, AgendaItem, Decision, Meeting, Source, stable_id
+from notulist.text import cell_spans
+from summarise import rules
+from summarise.dates import find_due, refers_to_next_meeting
+from summarise.extract import document as doc
+from summarise.extract.document import Ctx
+
+Span = tuple[int, int]
+# reads a region's clauses (regions.process_region), for the text of a Besluit cell
+RegionReader = Callable[[Ctx, Source, int, int, AgendaItem | None, str, bool, list[str]], None]
+
+# Column names of action / decision tables, checked in this order ("Actiehouder" is the owner, not the action).
+_HEADER_ROLES = [
+    ("owner", re.compile(r"\b(?:wie|actiehouder|actienemer|eigenaar|verantwoordelijke?|trekker|uitvoerder|houder|door)\b", re.I)),
+    ("due", re.compile(r"\b(?:wanneer|deadline|datum|termijn|gereed|uiterlijk|planning|streefdatum|einddatum|klaar|tijdpad)\b", re.I)),
+    ("status", re.compile(r"\b(?:status|stand(?:\s+van\s+zaken)?|voortgang)\b", re.I)),
+    ("decision", re.compile(r"\b(?:besluit(?:en)?|conclusie|uitkomst|advies)\b", re.I)),
+    ("action", re.compile(r"\b(?:actie(?:punt)?s?|omschrijving|wat|taak|taken|afspraak|afspraken|to\s?do|toezegging(?:en)?)\b", re.I)),
+    ("item", re.compile(r"^(?:agendapunt|agenda\s*punt|punt|ap)$", re.I)),  # "Nr" numbers the rows, not items
+]
+# a row that says the action comes from an earlier meeting
+_EARLIER_ACTION = re.compile(r"\buit\s+(?:het\s+|de\s+)?(?:overleg|vergadering|bijeenkomst|verslag)\b|\b(?:vorige|eerdere?)\s+"
+                             r"(?:overleg(?:gen)?|vergadering(?:en)?|bijeenkomst(?:en)?|keer)\b", re.I)
+_DONE_STATUS = re.compile(r"\b(?:afgerond|gereed|gedaan|klaar|done|voltooid|afgehandeld|vervalt|vervallen)\b|✓|✔", re.I)
+
+
+_WIDE_GAP = re.compile(r"\S {2,}(?=\S)")  # columns of a plain-text table ("24-09  Gesprek met ...  Henk  z.s.m.")
+
+
+def table_rows(raw: str, lo: int, hi: int) -> list[list[tuple[int, int]]]:
+    """Consecutive table lines (markdown pipes or tabs) of raw[lo:hi], each as one line span."""
+    tables, current = [], []
+    for m in re.finditer(r"[^\n]+", raw[lo:hi]):
+        line = m.group(0)
+        if line.count("|") >= 2 or line.count("\t") >= 2 or len(_WIDE_GAP.findall(line.strip())) >= 2:
+            current.append((lo + m.start(), lo + m.end()))
+        else:
+            if current:
+                tables.append(current)
+            current = []
+    if current:
+        tables.append(current)
+    return tables
+
+
+def _header_roles(raw: str, cells: list[tuple[int, int]]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for idx, (a, b) in enumerate(cells):
+        text = re.sub(r"[*_:]", "", raw[a:b]).strip()
+        if len(text) > 40:
+            continue  # a header cell is a short label
+        for role, rx in _HEADER_ROLES:
+            if rx.search(text) and role not in roles:
+                roles[role] = idx
+                break
+    return roles
+
+
+def _is_early_item(meeting: Meeting, item: AgendaItem) -> bool:
+    """An item with at least two agenda items after it (not a list that closes the minutes)."""
+    tops = [i for i in meeting.items if not i.parent and i.source_id == item.source_id]
+    top = doc.top_item(meeting, item)
+    return top in tops and tops.index(top) < len(tops) - 2
+
+
+def _row_names_item(ctx: Ctx, raw: str, cells: list[tuple[int, int]]) -> AgendaItem | None:
+    """A row that starts with an agenda item's number and names that item ("| 5 | OTO-jaarplan 2025 | ...")
+    belongs to that item, also where the column is headed "Nr"; the title check keeps row numbers apart."""
+    if len(cells) < 2:
+        return None
+    number = raw[cells[0][0]:cells[0][1]].strip().rstrip(".")
+    candidate = ctx.meeting.item(number) if re.fullmatch(r"\d{1,2}[a-z]?", number) else None
+    if candidate is None or not candidate.title:
+        return None
+    named = raw[cells[1][0]:cells[1][1]]
+    return candidate if fuzz.token_set_ratio(named.lower(), candidate.title.lower()) >= 80 else None
+
+
+def _trim_span(raw: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and raw[s] in " \t\r\n|;,":
+        s += 1
+    while e > s and raw[e - 1] in " \t\r\n|;,":
+        e -= 1
+    return (s, e) if e - s >= 3 else None
+
+
+
+
+def _cells(raw: str, s: int, e: int) -> list[Span]:
+    return cell_spans(raw, s, e, plain_columns=True)
+
+
+class _Row:
+    """One body row of a table: its cells looked up by column role."""
+
+    def __init__(self, raw: str, s: int, e: int, header: dict[str, int]) -> None:
+        self.raw, self.s, self.e, self.header = raw, s, e, header
+        self.cells = _cells(raw, s, e)
+        self.span = (self.cells[0][0], self.cells[-1][1]) if self.cells else (s, e)
+
+    def cell(self, role: str) -> Span | None:
+        idx = self.header.get(role)
+        cells = self.cells
+        return cells[idx] if idx is not None and idx < len(cells) and cells[idx][1] > cells[idx][0] else None
+
+    def text(self, role: str) -> str:
+        c = self.cell(role)
+        return self.raw[c[0]:c[1]] if c else ""
+
+
+def _row_item(ctx: Ctx, row: _Row, item: AgendaItem | None) -> AgendaItem | None:
+    if (c := row.cell("item")) is not None:
+        number = row.raw[c[0]:c[1]].strip().rstrip(".")
+        return ctx.meeting.item(number) or item
+    return _row_names_item(ctx, row.raw, row.cells) or item
+
+
+def _decision_row(ctx: Ctx, source: Source, row: _Row, row_item: AgendaItem | None, from_actielijst: bool,
+                  read_region: RegionReader) -> None:
+    """A Besluit cell: the decision, and the actions of whoever carries it out (read as clauses)."""
+    raw, c = source.raw_text, row.cell("decision")
+    if re.fullmatch(r"[\s\-–—]*", raw[c[0]:c[1]]):
+        return
+    top = doc.top_item(ctx.meeting, row_item) if row_item else None
+    # a Besluit cell often goes on with who carries it out ("Portefeuillehouder X informeert ... uiterlijk
+    # 25 februari"): those clauses are actions, the clauses before them the decision
+    n_actions, n_decisions, n_postponed = len(ctx.actions), len(ctx.decisions), len(ctx.postponed)
+    read_region(ctx, source, c[0], c[1], row_item, "record", from_actielijst, [])
+    del ctx.decisions[n_decisions:]
+    if len(ctx.postponed) > n_postponed and not rules.cue("decision").search(raw[c[0]:c[1]]):
+        return  # "Aangehouden tot het overleg van 8 mei": the item is postponed, nothing is decided
+    new_actions = ctx.actions[n_actions:]
+    dec_span = row.span
+    if new_actions:
+        cut = _trim_span(raw, c[0], min(a.citation.start for a in new_actions))
+        if cut is None:
+            return
+        dec_span = cut
+    ctx.decisions.append(Decision(
+        id=stable_id(ctx.meeting.id, "decision", *dec_span), meeting_id=ctx.meeting.id,
+        item=top.number if top else None, text=doc.display(ctx, source, *(dec_span if new_actions else c)),
+        citation=doc.citation(ctx, source, *dec_span, top)))
+
+
+def _owner_cell(ctx: Ctx, source: Source, row: _Row) -> tuple[str | None, bool]:
+    """(owner, redacted) from the Wie column; a redacted person is never named."""
+    oc = row.cell("owner")
+    if oc is None:
+        return None, False
+    who = doc.norm(ctx, source, *oc)
+    parsed = rules.classify_np(who)
+    if parsed.kind == "redacted" or who.strip() == rules.RED:
+        return None, True
+    if parsed.kind == "team":
+        return (f"{ctx.team} (wij)" if ctx.team else "wij"), False
+    if who.strip(" -–—") and rules.RED not in who:
+        return rules._strip_article(who), False
+    if rules.RED in who:
+        named = [w for w in re.split(r"\s*(?:,|/|\ben\b|&)\s*", who) if w.strip() and rules.RED not in w]
+        return ", ".join(named) or None, not named
+    return None, False
+
+
+def _due_cell(ctx: Ctx, row: _Row) -> tuple[str | None, dt.date | None]:
+    written = row.text("due").strip()
+    if not written or re.fullmatch(r"[\-–—?]*|n\.?v\.?t\.?|z\.s\.m\.?", written, re.I):
+        return None, None
+    match = find_due(written, ctx.meeting.date)
+    due_date = match.date if match else None
+    if due_date is None and refers_to_next_meeting(written):
+        due_date = ctx.next_meeting
+    return written, due_date
+
+
+def _reviews_earlier_actions(ctx: Ctx, item: AgendaItem | None) -> bool:
+    """An agenda item that goes through the previous meeting's actions ("Opening en actielijst"), not a
+    closing "Actielijst" of this meeting's own actions."""
+    return item is not None and bool(re.search(r"\bactie(?:lijst|punten|s)\b", item.title or "", re.I)) and (
+        bool(re.sub(r"(?i)\b(?:de|het|van|en)\b|\bactie(?:lijst|punten|s)\b|\W", "", item.title or ""))
+        or _is_early_item(ctx.meeting, item))
+
+
+def _action_row(ctx: Ctx, source: Source, row: _Row, item: AgendaItem | None, row_item: AgendaItem | None,
+                mode: str, from_actielijst: bool, heading: str) -> None:
+    raw, c = source.raw_text, row.cell("action")
+    status = row.text("status")
+    done = bool(status and _DONE_STATUS.search(status) and not rules.says_not_done(status))
+    if done and mode != "record":
+        return  # a prepared actielijst lists what is still open
+    if done and (_EARLIER_ACTION.search(raw[row.s:row.e]) or _EARLIER_ACTION.search(heading)
+                 or _reviews_earlier_actions(ctx, item)):
+        return  # "(uit overleg 13 maart) ... gereed": an earlier meeting's action, reported done
+    owner, redacted = _owner_cell(ctx, source, row)
+    due, due_date = _due_cell(ctx, row)
+    top = doc.top_item(ctx.meeting, row_item) if row_item else None
+    ctx.table_actions.add(stable_id(ctx.meeting.id, "action", *row.span))
+    ctx.actions.append(Action(
+        id=stable_id(ctx.meeting.id, "action", *row.span), meeting_id=ctx.meeting.id,
+        item=top.number if top else None, text=doc.display(ctx, source, *c), owner=owner, owner_redacted=redacted,
+        due=due, due_date=due_date, status="done" if done else "open", from_actielijst=from_actielijst,
+        citation=doc.citation(ctx, source, *row.span, top)))
+
+
+def process_table(ctx: Ctx, source: Source, rows: list[Span], item: AgendaItem | None, mode: str,
+                  from_actielijst: bool, read_region: RegionReader) -> bool:
+    """Read an action or decision table; False when it is not one (its text is then read as clauses)."""
+    raw = source.raw_text
+    header = _header_roles(raw, _cells(raw, *rows[0]))
+    if not ({"action", "decision"} & set(header)):
+        return False
+    heading = raw[max(0, raw.rfind("\n", 0, max(0, rows[0][0] - 2)) + 1):rows[0][0]]  # the line(s) right above
+    for s, e in rows[1:]:
+        if re.fullmatch(r"[\s|:\-+\t]*", raw[s:e]):
+            continue  # markdown separator row
+        row = _Row(raw, s, e, header)
+        row_item = _row_item(ctx, row, item)
+        if "decision" in header and row.cell("decision") is not None and mode == "record":
+            _decision_row(ctx, source, row, row_item, from_actielijst, read_region)
+        elif "action" in header and row.cell("action") is not None:
+            _action_row(ctx, source, row, item, row_item, mode, from_actielijst, heading)
+    return True
