@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from ingest.parse.lines import plain
 from ingest.redactions import find_redactions
@@ -55,77 +58,144 @@ _ADDRESS = re.compile(r"\b(?:jij|jou|jouw|u|uw|jullie)\b", re.I)
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 
 
-def note_score(text: str, *, names: set[str], after_question: bool = False) -> tuple[float, str | None]:
-    """How much a sentence looks like a note rather than prepared agenda prose, and the deciding cue."""
-    t = plain(text).strip()
-    if not t:
-        return 0.0, None
-    # a redacted person ("5.1, 2, e kijkt ...") acts as a name: one placeholder word
-    for r in reversed(find_redactions(t)):
-        t = t[:r.start] + "Anoniem" + (" " if t[r.end:r.end + 1].isalpha() else "") + t[r.end:]
-    names = names | {"Anoniem"}
-    words = _WORD.findall(t)
-    n = len(words)
-    score = 0.0
-    cues: list[tuple[float, str]] = []
-    m = _CUE_START.match(t)
-    if m:
-        cues.append((3, m.group(0).strip().rstrip(":").capitalize()))
-    caps = [w for w in re.findall(r"\b[A-Z]{2,}\b", t) if w in _CAPS_WORDS]
-    if caps and not t.isupper():
-        cues.append((2, "caps"))
-    colon = re.match(r"^([^:?!]{1,45}?)\s*:\s+\S", t)
-    if colon and len(colon.group(1).split()) <= 5 and not re.match(r"(?i)bijlage|zie\b", colon.group(1)):
-        cues.append((2, "colon"))
-    # "Agenda vastgesteld", "Notulen goedgekeurd": a decision participle without its auxiliary
-    part = re.search(rf"^(?:\S+\s+){{1,3}}?({_DECIDED})\b", t, re.I)
-    if part and not _AUXILIARY.search(t[:part.end()]) and not m:
-        cues.append((3, "participle"))
-    if colon and colon.group(1).strip() in names:
-        cues.append((3, "name:"))
-    if colon and re.match(r"(?i)(?:gevraagd|voorgesteld)\s+besluit|beslispunt|voorstel|advies|doel|aanleiding|"
+_ANSWER = re.compile(r"^(?:ja|nee|ok|oké|okay|prima|akkoord|eens|klopt|goed|helder|afgesproken)\b", re.I)
+_LABEL_COLON = re.compile(r"(?i)(?:gevraagd|voorgesteld)\s+besluit|beslispunt|voorstel|advies|doel|aanleiding|"
                           r"toelichting|portefeuillehouder|inleiding|stukken|tijd|duur|spreker|inleider|"
-                          r"presentatie|context|achtergrond|ter\s+\w+|kosten|planning|bijgevoegd", colon.group(1)):
-        cues = [c for c in cues if c[1] != "colon"]
-        score -= 2
-    if _ANSWER.match(t) and after_question:
-        cues.append((2, "answer"))
-    if t[:1].islower():
-        cues.append((2, "lowercase"))  # prepared prose starts with a capital; quick notes often do not
-    for nm in names:
+                          r"presentatie|context|achtergrond|ter\s+\w+|kosten|planning|bijgevoegd")
+_NAME_RUN = re.compile(r"^((?:(?:[A-Z]\.\s*)*(?:[A-Z][\w'’-]+)(?:\s+(?:van|de|der|den|el|ten|ter)\s+[A-Z][\w'’-]+)?"
+                       r"(?:\s*(?:,|en|&)\s*(?:" + _HONORIFIC.pattern.lstrip("^") + r")?)?)+)\s+(\w+)")
+_PARTICIPLE_WORD = re.compile(r"^[a-z]{0,6}ge[a-zë]{2,}(?:d|t|en)$")
+_WILL = {"zou", "zal", "zouden", "zullen"}
+
+
+class Cue(NamedTuple):
+    weight: float
+    name: str
+
+
+@dataclass
+class Scored:
+    """The typed input of the detectors: one sentence in plain text, with what they share."""
+
+    t: str
+    names: set[str]
+    after_question: bool
+    words: list[str]  # words of the whole sentence
+    lead: str  # the sentence without leading honorifics
+    lead_words: list[str]
+    colon: re.Match | None  # "Label: text" with a short label
+    cue_start: re.Match | None
+
+    @property
+    def label_colon(self) -> bool:
+        """A prepared field label ("Gevraagd besluit:", "Toelichting:"), not a note's colon."""
+        return bool(self.colon and _LABEL_COLON.match(self.colon.group(1)))
+
+
+def _present_verb(word: str, *, ending: tuple[str, ...] = ("t",)) -> bool:
+    return word in _VERBS or (word.endswith(ending) and len(word) >= 4 and word.islower() and word not in _NOT_VERBS)
+
+
+def _cue_start(s: Scored) -> Cue | None:
+    return Cue(3, s.cue_start.group(0).strip().rstrip(":").capitalize()) if s.cue_start else None
+
+
+def _caps(s: Scored) -> Cue | None:
+    """Shouted function words ("ALS je het doet")."""
+    caps = [w for w in re.findall(r"\b[A-Z]{2,}\b", s.t) if w in _CAPS_WORDS]
+    return Cue(2, "caps") if caps and not s.t.isupper() else None
+
+
+def _colon(s: Scored) -> Cue | None:
+    """A colon construction ("Raadsbrief: stuk gaat niet mee")."""
+    ok = s.colon and len(s.colon.group(1).split()) <= 5 and not re.match(r"(?i)bijlage|zie\b", s.colon.group(1))
+    return Cue(2, "colon") if ok and not s.label_colon else None
+
+
+def _decided_participle(s: Scored) -> Cue | None:
+    """"Agenda vastgesteld", "Notulen goedgekeurd": a decision participle without its auxiliary."""
+    part = re.search(rf"^(?:\S+\s+){{1,3}}?({_DECIDED})\b", s.t, re.I)
+    if part and not _AUXILIARY.search(s.t[:part.end()]) and not s.cue_start:
+        return Cue(3, "participle")
+    return None
+
+
+def _name_colon(s: Scored) -> Cue | None:
+    return Cue(3, "name:") if s.colon and s.colon.group(1).strip() in s.names else None
+
+
+def _answer(s: Scored) -> Cue | None:
+    return Cue(2, "answer") if _ANSWER.match(s.t) and s.after_question else None
+
+
+def _lowercase(s: Scored) -> Cue | None:
+    # prepared prose starts with a capital; quick notes often do not
+    return Cue(2, "lowercase") if s.t[:1].islower() else None
+
+
+def _name_with_verb(s: Scored) -> Cue | None:
+    """An attendee's name later in the sentence with a verb after it ("..., Ruud kijkt")."""
+    t = s.t
+    for nm in s.names:
         hit = re.search(rf"(?:^|[,;:]\s*)(?:en\s+)?{re.escape(nm)}\s+(\w+)", t)
-        if hit and t.find(nm) > 0 and (hit.group(1).lower() in _VERBS or (
-                hit.group(1).endswith("t") and len(hit.group(1)) >= 4 and hit.group(1).islower()
-                and hit.group(1) not in _NOT_VERBS)):
-            cues.append((2, "name+verb"))
-            break
-    # names first: "Dhr. Verhoef en mevr. Arends gaan", "Ruud vraagt ..."
-    lead = _HONORIFIC.sub("", t)
-    name_run = re.match(r"^((?:(?:[A-Z]\.\s*)*(?:[A-Z][\w'’-]+)(?:\s+(?:van|de|der|den|el|ten|ter)\s+[A-Z][\w'’-]+)?"
-                        r"(?:\s*(?:,|en|&)\s*(?:" + _HONORIFIC.pattern.lstrip("^") + r")?)?)+)\s+(\w+)", lead)
-    if name_run and any(w in names for w in re.findall(r"[A-Z][\w'’-]+", name_run.group(1))) and \
+        if hit and t.find(nm) > 0 and (hit.group(1).lower() in _VERBS or _present_verb(hit.group(1))):
+            return Cue(2, "name+verb")
+    return None
+
+
+def _names_first(s: Scored) -> Cue | None:
+    """Names first: "Dhr. Verhoef en mevr. Arends gaan", "Ruud, Els vragen ..."."""
+    name_run = _NAME_RUN.match(s.lead)
+    if name_run and any(w in s.names for w in re.findall(r"[A-Z][\w'’-]+", name_run.group(1))) and \
             (" en " in name_run.group(1) or "," in name_run.group(1)):
         verb = name_run.group(2).lower()
         if verb in _VERBS or (verb.endswith(("t", "en")) and len(verb) >= 4 and verb not in _NOT_VERBS):
-            cues.append((3, "name+verb"))
-    words = _WORD.findall(lead) or words
+            return Cue(3, "name+verb")
+    return None
+
+
+def _leading_participle(s: Scored) -> Cue | None:
+    """A sentence opening with a past participle and no auxiliary: "Toegevoegd aan agenda: ..."."""
+    w0 = s.lead_words[0].lower() if s.lead_words else ""
+    if (_PARTICIPLE_WORD.match(w0) and w0 not in _NOT_PARTICIPLES and len(s.lead_words) <= 15
+            and not _AUXILIARY.search(s.t) and not s.t.endswith("?")):
+        return Cue(3, "participle")
+    return None
+
+
+def _name_then_verb(s: Scored) -> Cue | None:
+    """An attendee's name with a present-tense verb ("Sander maakt ...") is how actions are noted."""
+    words = s.lead_words
     n_lead = len(words)
-    # a sentence opening with a past participle and no auxiliary: "Toegevoegd aan agenda: ..."
-    w0 = words[0].lower() if words else ""
-    if (re.match(r"^[a-z]{0,6}ge[a-zë]{2,}(?:d|t|en)$", w0) and w0 not in _NOT_PARTICIPLES and n_lead <= 15
-            and not _AUXILIARY.search(t) and not t.endswith("?")):
-        cues.append((3, "participle"))
     first = words[0] if words else ""
     second = words[1].lower() if n_lead > 1 else ""
-    is_name = first in names or (
-        first[:1].isupper() and first.lower() not in _STARTERS and n_lead <= 10)
-    if is_name and n_lead > 1 and (second in _VERBS or (second.endswith("t") and len(second) >= 4
-                                                     and second.islower() and second not in _NOT_VERBS)):
-        if second not in {"zou", "zal", "zouden", "zullen"}:
-            # an attendee's name with a present-tense verb ("Sander maakt ...") is how actions are noted
-            cues.append((3 if first in names and n_lead <= 12 else 2, "name+verb"))
-    if first.lower() in _SUBJECTLESS and n <= 14 and not t.endswith("?"):
-        cues.append((2, "telegraphic"))
+    is_name = first in s.names or (first[:1].isupper() and first.lower() not in _STARTERS and n_lead <= 10)
+    if is_name and n_lead > 1 and _present_verb(second) and second not in _WILL:
+        return Cue(3 if first in s.names and n_lead <= 12 else 2, "name+verb")
+    return None
+
+
+def _telegraphic(s: Scored) -> Cue | None:
+    """A subject-less sentence ("Is politiek.")."""
+    first = s.lead_words[0] if s.lead_words else ""
+    return Cue(2, "telegraphic") if first.lower() in _SUBJECTLESS and len(s.words) <= 14 and not s.t.endswith("?") \
+        else None
+
+
+# the detectors in order; on equal weight the first one's cue names the note
+DETECTORS: tuple[Callable[[Scored], Cue | None], ...] = (
+    _cue_start, _caps, _colon, _decided_participle, _name_colon, _answer, _lowercase, _name_with_verb,
+    _names_first, _leading_participle, _name_then_verb, _telegraphic,
+)
+
+
+def _style(s: Scored) -> float:
+    """Telegraphic style (short, no closing punctuation) versus prepared prose (addressing the reader,
+    long, a question, a field label, an attachment)."""
+    t, n = s.t, len(s.words)
+    score = 0.0
+    if s.label_colon:
+        score -= 2
     if n <= 4:
         score += 1
     if not re.search(r"[.!?:;)]$", t) or (t.endswith(")") and not re.search(r"[.!?]\)?$", t)):
@@ -138,13 +208,27 @@ def note_score(text: str, *, names: set[str], after_question: bool = False) -> t
         score -= 1
     if t.endswith("?") and n > 5:
         score -= 2
-    if after_question:
+    if s.after_question:
         score += 1
     if re.match(r"(?i)bijlage\b", t):
         score -= 5
-    score += sum(c for c, _ in cues)
-    cue = max(cues, key=lambda c: c[0])[1] if cues else ("after question" if after_question else None)
+    return score
+
+
+def note_score(text: str, *, names: set[str], after_question: bool = False) -> tuple[float, str | None]:
+    """How much a sentence looks like a note rather than prepared agenda prose, and the deciding cue."""
+    t = plain(text).strip()
+    if not t:
+        return 0.0, None
+    # a redacted person ("5.1, 2, e kijkt ...") acts as a name: one placeholder word
+    for r in reversed(find_redactions(t)):
+        t = t[:r.start] + "Anoniem" + (" " if t[r.end:r.end + 1].isalpha() else "") + t[r.end:]
+    words = _WORD.findall(t)
+    lead = _HONORIFIC.sub("", t)
+    s = Scored(t=t, names=names | {"Anoniem"}, after_question=after_question, words=words, lead=lead,
+               lead_words=_WORD.findall(lead) or words, colon=re.match(r"^([^:?!]{1,45}?)\s*:\s+\S", t),
+               cue_start=_CUE_START.match(t))
+    cues = [c for c in (detect(s) for detect in DETECTORS) if c is not None]
+    score = _style(s) + sum(c.weight for c in cues)
+    cue = max(cues, key=lambda c: c.weight).name if cues else ("after question" if after_question else None)
     return score, cue
-
-
-_ANSWER = re.compile(r"^(?:ja|nee|ok|oké|okay|prima|akkoord|eens|klopt|goed|helder|afgesproken)\b", re.I)
