@@ -1,0 +1,1 @@
+"""Scale benchmark: generated meetings at 100 / 1k / 10k; see benchmarks/scale/README.md."""
