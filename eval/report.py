@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import numpy as np
+
 from eval.metrics import Scores
 from eval.runner import DatasetResult, EvalResult
 
@@ -160,7 +162,6 @@ def render_chart(result: EvalResult, path: Path) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    import numpy as np
 
     names = _unique_names(result.datasets)
     labels, values = [], []

