@@ -65,6 +65,86 @@ def _year_for(month: int, day: int, ref: dt.date, year: str | None) -> int:
     return candidate
 
 
+def _daymonth(m: re.Match, ref: dt.date) -> dt.date | None:
+    month = _month_number(m.group("m"))
+    day = int(m.group("d"))
+    return _safe_date(_year_for(month, day, ref, m.group("y")), month, day) if month else None
+
+
+def _numeric(m: re.Match, ref: dt.date) -> dt.date | None:
+    day, month = int(m.group("d")), int(m.group("m"))
+    if not (1 <= month <= 12):
+        return None
+    return _safe_date(_year_for(month, day, ref, m.group("y")), month, day)
+
+
+def _relday(m: re.Match, ref: dt.date) -> dt.date | None:
+    return ref + dt.timedelta(days={"vandaag": 0, "vanavond": 0, "morgen": 1, "overmorgen": 2}[m.group("w").lower()])
+
+
+def _weekday(m: re.Match, ref: dt.date) -> dt.date | None:
+    target = WEEKDAYS[m.group("wd").lower()]
+    ahead = (target - ref.weekday()) % 7 or 7
+    if "volgende week" in m.group(0).lower():
+        ahead = (7 - ref.weekday()) + target
+    return ref + dt.timedelta(days=ahead)
+
+
+def _in(m: re.Match, ref: dt.date) -> dt.date | None:
+    n_raw = m.group("n").lower()
+    n = int(n_raw) if n_raw.isdigit() else NUMBERS[n_raw]
+    unit = m.group("u").lower()
+    if unit.startswith("dag"):
+        return ref + dt.timedelta(days=n)
+    if unit in ("week", "weken"):
+        return ref + dt.timedelta(weeks=n)
+    month = ref.month - 1 + n
+    y, mo = ref.year + month // 12, month % 12 + 1
+    return _safe_date(y, mo, min(ref.day, calendar.monthrange(y, mo)[1]))
+
+
+def _monthpart(m: re.Match, ref: dt.date) -> dt.date | None:
+    part = m.group("part").lower()
+    month = _month_number(m.group("m"))
+    if not month or part not in ("eind", "einde"):
+        return None  # "begin/medio april" names a period, not a day
+    y = _year_for(month, 1, ref, m.group("y"))
+    day = dt.date(y, month, calendar.monthrange(y, month)[1])
+    return day if day >= ref else None  # an end of month already past is no deadline
+
+
+def _periodend(m: re.Match, ref: dt.date) -> dt.date | None:
+    if m.group("p").lower() == "maand":
+        return dt.date(ref.year, ref.month, calendar.monthrange(ref.year, ref.month)[1])
+    return ref + dt.timedelta(days=(4 - ref.weekday()) % 7)  # the Friday of the meeting's week
+
+
+def _quarter(m: re.Match, ref: dt.date) -> dt.date | None:
+    q = m.group("q").lower()
+    n = int(q[1]) if q.startswith("q") else {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}[q.split()[-2]]
+    y = int(m.group("y")) if m.group("y") else ref.year
+    day = dt.date(y, 3 * n, calendar.monthrange(y, 3 * n)[1])
+    return day if day >= ref else None
+
+
+def _month(m: re.Match, ref: dt.date) -> dt.date | None:
+    month = _month_number(m.group("m"))
+    if not month:
+        return None
+    word = m.group(0).split()[0].lower()
+    y = _year_for(month, 1, ref, m.group("y"))
+    if word in ("voor", "vóór", "per"):
+        return dt.date(y, month, 1)  # "voor april": before April starts; "per april": from its first day
+    if word in ("uiterlijk", "eind"):
+        return dt.date(y, month, calendar.monthrange(y, month)[1])  # "in april" stays a period
+    return None
+
+
+# one resolver per expression kind of _PATTERNS ("vague" determines no day)
+_RESOLVERS = {"daymonth": _daymonth, "numeric": _numeric, "relday": _relday, "weekday": _weekday, "in": _in,
+              "monthpart": _monthpart, "periodend": _periodend, "quarter": _quarter, "month": _month}
+
+
 def resolve(kind: str, m: re.Match, ref: dt.date | None) -> dt.date | None:
     """The one day an expression determines, relative to the meeting date `ref` (None: cannot tell)."""
     if ref is None or kind == "vague":
@@ -73,65 +153,8 @@ def resolve(kind: str, m: re.Match, ref: dt.date | None) -> dt.date | None:
             y = int(m.group("y"))
             return _safe_date(y + 2000 if y < 100 else y, month or 0, int(m.group("d")))
         return None
-    if kind == "daymonth":
-        month = _month_number(m.group("m"))
-        day = int(m.group("d"))
-        return _safe_date(_year_for(month, day, ref, m.group("y")), month, day) if month else None
-    if kind == "numeric":
-        day, month = int(m.group("d")), int(m.group("m"))
-        if not (1 <= month <= 12):
-            return None
-        return _safe_date(_year_for(month, day, ref, m.group("y")), month, day)
-    if kind == "relday":
-        return ref + dt.timedelta(days={"vandaag": 0, "vanavond": 0, "morgen": 1, "overmorgen": 2}[m.group("w").lower()])
-    if kind == "weekday":
-        target = WEEKDAYS[m.group("wd").lower()]
-        ahead = (target - ref.weekday()) % 7 or 7
-        if "volgende week" in m.group(0).lower():
-            ahead = (7 - ref.weekday()) + target
-        return ref + dt.timedelta(days=ahead)
-    if kind == "in":
-        n_raw = m.group("n").lower()
-        n = int(n_raw) if n_raw.isdigit() else NUMBERS[n_raw]
-        unit = m.group("u").lower()
-        if unit.startswith("dag"):
-            return ref + dt.timedelta(days=n)
-        if unit in ("week", "weken"):
-            return ref + dt.timedelta(weeks=n)
-        month = ref.month - 1 + n
-        y, mo = ref.year + month // 12, month % 12 + 1
-        return _safe_date(y, mo, min(ref.day, calendar.monthrange(y, mo)[1]))
-    if kind == "monthpart":
-        part = m.group("part").lower()
-        month = _month_number(m.group("m"))
-        if not month or part not in ("eind", "einde"):
-            return None  # "begin/medio april" names a period, not a day
-        y = _year_for(month, 1, ref, m.group("y"))
-        day = dt.date(y, month, calendar.monthrange(y, month)[1])
-        return day if day >= ref else None  # an end of month already past is no deadline
-    if kind == "periodend":
-        if m.group("p").lower() == "maand":
-            return dt.date(ref.year, ref.month, calendar.monthrange(ref.year, ref.month)[1])
-        return ref + dt.timedelta(days=(4 - ref.weekday()) % 7)  # the Friday of the meeting's week
-    if kind == "quarter":
-        q = m.group("q").lower()
-        n = int(q[1]) if q.startswith("q") else {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}[q.split()[-2]]
-        y = int(m.group("y")) if m.group("y") else ref.year
-        day = dt.date(y, 3 * n, calendar.monthrange(y, 3 * n)[1])
-        return day if day >= ref else None
-    if kind == "month":
-        month = _month_number(m.group("m"))
-        if not month:
-            return None
-        word = m.group(0).split()[0].lower()
-        y = _year_for(month, 1, ref, m.group("y"))
-        if word in ("voor", "vóór"):
-            return dt.date(y, month, 1)  # "voor april": before April starts
-        if word == "per":
-            return dt.date(y, month, 1)
-        if word in ("uiterlijk", "eind"):
-            return dt.date(y, month, calendar.monthrange(y, month)[1])  # "in april" stays a period
-    return None
+    resolver = _RESOLVERS.get(kind)
+    return resolver(m, ref) if resolver else None
 
 
 _NEXT_MEETING_LINE = re.compile(r"\bvolgende\s+(?:\w+)?(?:vergadering|overleg|bijeenkomst)\s*(?::|is\s+op|op|-|–)\s*(?P<rest>[^\n]{0,80})", re.I)
