@@ -22,17 +22,19 @@ from typing import Any
 
 from notulist.errors import InputError
 from notulist.models import (Action, AgendaItem, Attendee, Citation, Decision, Extraction, Meeting, ParsedDocument,
-                             Postponed, Source, stable_id)
+                             Postponed, Redaction, Source, stable_id)
 from summarise.ori.schema import bundle_errors
 
 _MAX_ERRORS = 5
+MEDIA_TYPE = "ori"  # a source that is an ORI record (rendered as text), not a document
+_TOKEN = re.compile(r"\[gelakt( [^\]]*)?\]")
 
 
 @dataclass
 class ImportedMeeting:
     parsed: ParsedDocument
     extraction: Extraction
-    content: bytes  # the rendered record, stored as the source's bytes
+    content: bytes  # the meeting's ORI record (JSON), stored as the source's bytes
     warnings: list[str] = field(default_factory=list)
 
 
@@ -75,7 +77,8 @@ def parse_bundle(filename: str, data: bytes) -> dict[str, Any]:
 
 
 def import_bundle(filename: str, bundle: dict[str, Any]) -> list[ImportedMeeting]:
-    """One `ImportedMeeting` per Vergadering, in the order of the file."""
+    """One `ImportedMeeting` per Vergadering, in the order of the file; each is stored with its own ORI
+    record (the Vergadering with its Agendapunten and Besluiten) as the source's bytes."""
     items_by_meeting: dict[str, list[dict]] = {}
     for item in bundle.get("agendapunten", []):
         items_by_meeting.setdefault(item["vergadering"]["id"], []).append(item)
@@ -87,8 +90,26 @@ def import_bundle(filename: str, bundle: dict[str, Any]) -> list[ImportedMeeting
         meeting_id = item_meeting.get(besluit_item.get(besluit["id"], ""), single)
         if meeting_id is not None:
             besluiten_by_meeting.setdefault(meeting_id, []).append(besluit)
-    return [_import_meeting(filename, v, items_by_meeting.get(v["id"], []), besluiten_by_meeting.get(v["id"], []),
-                            besluit_item) for v in bundle["vergaderingen"]]
+    stemmingen = [s for s in bundle.get("stemmingen", []) or [] if isinstance(s, dict)]
+    imported = []
+    for v in bundle["vergaderingen"]:
+        record = {"profiel": bundle.get("profiel"), "vergaderingen": [v],
+                  "agendapunten": items_by_meeting.get(v["id"], []), "besluiten": besluiten_by_meeting.get(v["id"], []),
+                  "stemmingen": stemmingen}
+        data = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+        imported.append(import_record(_source_name(filename, v), data))
+    return imported
+
+
+def import_record(source_name: str, record: bytes) -> ImportedMeeting:
+    """The meeting, its source and its extraction from one ORI record (as `import_bundle` stores it).
+
+    The same bytes always give the same meeting, text and extraction, so re-deriving the extraction of a
+    stored record (`notulist extract`) gives back what was imported."""
+    bundle = json.loads(record.decode("utf-8"))
+    v = bundle["vergaderingen"][0]
+    return _import_meeting(source_name, record, v, bundle.get("agendapunten", []), bundle.get("besluiten", []),
+                           _besluit_items(bundle))
 
 
 def _besluit_items(bundle: dict[str, Any]) -> dict[str, str]:
@@ -134,7 +155,7 @@ def _attendee(as_written: str) -> Attendee:
     return Attendee(name=None if redacted else as_written.strip(), redacted=redacted, as_written=as_written)
 
 
-def _import_meeting(filename: str, v: dict, items: list[dict], besluiten: list[dict],
+def _import_meeting(source_name: str, record: bytes, v: dict, items: list[dict], besluiten: list[dict],
                     besluit_item: dict[str, str]) -> ImportedMeeting:
     text = _Text()
     head = _header(text, v)
@@ -147,11 +168,8 @@ def _import_meeting(filename: str, v: dict, items: list[dict], besluiten: list[d
         spans.append(_write_item(text, item, number_of, placed.get(item["id"], [])))
     loose = [(b, _write_besluit(text, b)) for b in placed.get("", [])]
     raw = text.text
-    source = Source(id=hashlib.sha256(raw.encode("utf-8")).hexdigest(), filename=_source_name(filename, v),
-                    media_type="txt", raw_text=raw, body_end=len(raw), size_bytes=len(raw.encode("utf-8")))
-    from ingest.redactions import find_redactions
-
-    source = source.model_copy(update={"redactions": find_redactions(raw)})
+    source = Source(id=hashlib.sha256(record).hexdigest(), filename=source_name, media_type=MEDIA_TYPE,
+                    raw_text=raw, body_end=len(raw), redactions=record_redactions(raw), size_bytes=len(record))
     meeting = Meeting(
         id=stable_id("ori", v["id"], head["series"]), series=head["series"], title=head["title"],
         date=_date(v.get("vergaderdatum")), date_as_written=head["extra"].get("datum_zoals_geschreven") or v.get("vergaderdatum"),
@@ -166,7 +184,18 @@ def _import_meeting(filename: str, v: dict, items: list[dict], besluiten: list[d
             _add_besluit(extraction, meeting, source, item.number, besluit, where)
     for besluit, where in loose:
         _add_besluit(extraction, meeting, source, None, besluit, where)
-    return ImportedMeeting(ParsedDocument(meeting=meeting, sources=[source]), extraction, raw.encode("utf-8"))
+    return ImportedMeeting(ParsedDocument(meeting=meeting, sources=[source]), extraction, record)
+
+
+def record_redactions(text: str) -> list[Redaction]:
+    """Redactions in the record text: the tokens an export wrote (`[gelakt 5.1.2e]`, `[gelakt]`) as whole
+    marks, and raw marks elsewhere (`5.1, 2, e` in a quote), never a mark inside a token."""
+    from ingest.redactions import find_redactions
+
+    tokens = [Redaction(start=m.start(), end=m.end(), original=m.group(0), ground=(m.group(1) or "").strip(),
+                        token=m.group(0)) for m in _TOKEN.finditer(text)]
+    raw = [r for r in find_redactions(text) if not any(t.start <= r.start < t.end for t in tokens)]
+    return sorted(tokens + raw, key=lambda r: r.start)
 
 
 def _source_name(filename: str, v: dict) -> str:
@@ -256,3 +285,8 @@ def _action(ident: str, meeting: Meeting, number: str | None, besluit: dict, cit
                   owner_redacted=bool(extra.get("actiehouder_gelakt")), due=extra.get("termijn"),
                   due_date=_date(extra.get("termijn_datum")), status="done" if status == "done" else "open",
                   from_actielijst=bool(extra.get("uit_actielijst")), citation=citation)
+
+
+def record_extraction(source: Source, content: bytes) -> Extraction:
+    """The extraction of a stored ORI record, derived again from its bytes (what the import stored)."""
+    return import_record(source.filename, content).extraction
