@@ -7,6 +7,10 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+import docx  # python-docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from lxml import etree
+
 from ingest.loaders.base import COMMENTS_HEADER, _Doc, _mb
 from notulist.errors import InputError, TooLargeError
 from notulist.models import Annotation
@@ -107,8 +111,6 @@ def _attr(el, name: str = "val") -> str | None:
 
 def _load_docx(name: str, data: bytes, *, settings: Settings, **_) -> _Doc:
     _check_zip(name, data, settings)
-    import docx  # python-docx
-
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors, ... on broken parts
@@ -308,9 +310,6 @@ def _anchor(out: _TextBuilder, cid: str, body_len: int) -> tuple[int, int] | Non
 def _docx_comments(document) -> list[tuple[str, str, str]]:
     """(id, author, text) of every non-empty Word comment, read from the comments part itself (works with
     python-docx 1.1, which has no comments API, and never creates an empty part as 1.2's API would)."""
-    from lxml import etree
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
     try:
         part = document.part.part_related_by(RT.COMMENTS)
         root = etree.fromstring(part.blob)

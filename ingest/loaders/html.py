@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
+
 from ingest.loaders.base import _Doc
 from ingest.loaders.plain import _binary, decode_text
 
@@ -19,83 +21,89 @@ _INVISIBLE = {"script", "style", "noscript", "template", "head", "title", "meta"
 def html_to_text(markup: bytes | str) -> str:
     """Visible text of an HTML document: block elements on their own lines, headings as '#', numbered
     and bulleted list items with their number or '- ', table rows as cells joined by ' | '."""
-    from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction
+    out = _HtmlText()
+    out.walk(BeautifulSoup(markup, "lxml"), [])
+    out.flush()
+    return "\n".join(out.lines) + "\n" if out.lines else ""
 
-    soup = BeautifulSoup(markup, "lxml")
-    lines: list[str] = []
-    current: list[str] = []
-    indent = [""]  # indentation of the pending line (nested list items)
 
-    def flush() -> None:
-        line = re.sub(r"[ \t\r\f\v\u00a0]+", " ", "".join(current)).strip()
+def _invisible(child: Tag) -> bool:
+    return child.name in _INVISIBLE or child.get("hidden") is not None or "display:none" in (
+        child.get("style") or "").replace(" ", "")
+
+
+class _HtmlText:
+    """The lines written so far and the pending line (with its indentation for nested list items)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.indent = ""
+
+    def flush(self) -> None:
+        line = re.sub(r"[ \t\r\f\v\u00a0]+", " ", "".join(self.current)).strip()
         if line:
-            lines.append(indent[0] + line)
-        current.clear()
-        indent[0] = ""
+            self.lines.append(self.indent + line)
+        self.current.clear()
+        self.indent = ""
 
-    def cell_break() -> None:
+    def cell_break(self) -> None:
         """Inside a table cell, paragraphs and line breaks stay on the row's one line (a row is a line)."""
-        text = "".join(current).rstrip()
+        text = "".join(self.current).rstrip()
         if text and not text.endswith("|"):
-            current.append(" " if text[-1] in ".!?:;" else "; ")
+            self.current.append(" " if text[-1] in ".!?:;" else "; ")
 
-    def walk(node, list_stack: list[list[int | None]], in_cell: bool = False) -> None:
+    def walk(self, node: Tag, list_stack: list[list[int | None]], in_cell: bool = False) -> None:
         for child in node.children:
             if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
                 continue
             if isinstance(child, NavigableString):
-                current.append(re.sub(r"\s+", " ", str(child)))
-                continue
-            tag = child.name
-            if tag in _INVISIBLE or child.get("hidden") is not None or "display:none" in (
-                    child.get("style") or "").replace(" ", ""):
-                continue
-            if in_cell and (tag == "br" or (tag in _BLOCKS and tag not in ("table", "tr", "td", "th"))):
-                cell_break()
-                walk(child, list_stack, in_cell)
-                cell_break()
-                continue
-            if tag == "br":
-                flush()
-                continue
-            if tag == "pre":
-                flush()
-                lines.extend(child.get_text().strip("\n").splitlines())
-                continue
-            if tag in ("td", "th"):
-                if current and "".join(current).strip():
-                    current.append(" | ")
-                walk(child, list_stack, in_cell=True)
-                while current and current[-1] in ("; ", " "):
-                    current.pop()  # the break after a cell's last paragraph
-                continue
-            if tag not in _BLOCKS:
-                walk(child, list_stack)
-                continue
-            flush()
-            if tag in ("ol", "ul"):
-                start = child.get("start")
-                counter = (int(start) - 1 if start and start.isdigit() else 0) if tag == "ol" else None
-                walk(child, list_stack + [[counter]])
-            elif tag == "li":
-                if list_stack and list_stack[-1][0] is not None:
-                    list_stack[-1][0] += 1
-                    prefix = f"{list_stack[-1][0]}. "
-                else:
-                    prefix = "- "
-                indent[0] = "  " * max(len(list_stack) - 1, 0)
-                current.append(prefix)
-                walk(child, list_stack)
-            elif re.fullmatch(r"h[1-6]", tag):
-                current.append("#" * int(tag[1]) + " ")
-                walk(child, list_stack)
-            else:
-                walk(child, list_stack)
-            flush()
+                self.current.append(re.sub(r"\s+", " ", str(child)))
+            elif not _invisible(child):
+                self.element(child, list_stack, in_cell)
 
-    walk(soup, [])
-    flush()
-    return "\n".join(lines) + "\n" if lines else ""
+    def element(self, child: Tag, list_stack: list[list[int | None]], in_cell: bool) -> None:
+        tag = child.name
+        if in_cell and (tag == "br" or (tag in _BLOCKS and tag not in ("table", "tr", "td", "th"))):
+            self.cell_break()
+            self.walk(child, list_stack, in_cell)
+            self.cell_break()
+        elif tag == "br":
+            self.flush()
+        elif tag == "pre":
+            self.flush()
+            self.lines.extend(child.get_text().strip("\n").splitlines())
+        elif tag in ("td", "th"):
+            if self.current and "".join(self.current).strip():
+                self.current.append(" | ")
+            self.walk(child, list_stack, in_cell=True)
+            while self.current and self.current[-1] in ("; ", " "):
+                self.current.pop()  # the break after a cell's last paragraph
+        elif tag not in _BLOCKS:
+            self.walk(child, list_stack)
+        else:
+            self.flush()
+            self.block(child, list_stack)
+            self.flush()
+
+    def block(self, child: Tag, list_stack: list[list[int | None]]) -> None:
+        tag = child.name
+        if tag in ("ol", "ul"):
+            start = child.get("start")
+            counter = (int(start) - 1 if start and start.isdigit() else 0) if tag == "ol" else None
+            self.walk(child, list_stack + [[counter]])
+            return
+        if tag == "li":
+            if list_stack and list_stack[-1][0] is not None:
+                list_stack[-1][0] += 1
+                prefix = f"{list_stack[-1][0]}. "
+            else:
+                prefix = "- "
+            self.indent = "  " * max(len(list_stack) - 1, 0)
+            self.current.append(prefix)
+        elif re.fullmatch(r"h[1-6]", tag):
+            self.current.append("#" * int(tag[1]) + " ")
+        self.walk(child, list_stack)
 
 
 def _load_html(name: str, data: bytes, **_) -> _Doc:

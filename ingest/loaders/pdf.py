@@ -8,6 +8,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LAParams, LTTextBox, LTTextLine
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pypdf import PdfReader
+
 from ingest.loaders.base import COMMENTS_HEADER, _Doc
 from notulist.errors import InputError
 from notulist.models import Annotation
@@ -20,15 +25,13 @@ class _Line:
     bbox: tuple[float, float, float, float]
 
 
+_Page = tuple[int, str, list[_Line]]  # (page start offset, text, lines)
+
+
 def _load_pdf(name: str, data: bytes, **_) -> _Doc:
     head = data[:1024]
     if b"%PDF-" not in head:
         raise InputError(f"{name}: beschadigde of ongeldige PDF (geen PDF-kop)", filename=name)
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextBox, LTTextLine
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pypdf import PdfReader
-
     quiet = logging.getLogger("pypdf")
     level = quiet.level
     quiet.setLevel(logging.ERROR)  # pypdf logs repairs of slightly broken files; the result says enough
@@ -37,32 +40,7 @@ def _load_pdf(name: str, data: bytes, **_) -> _Doc:
         if reader.is_encrypted and not reader.decrypt(""):
             raise PDFPasswordIncorrect()
         page_annots = [_pdf_annotations(page) for page in reader.pages]
-        pages: list[tuple[int, str, list[_Line]]] = []  # (page start offset, text, lines)
-        parts: list[str] = []
-        pos = 0
-        layouts = list(extract_pages(io.BytesIO(data), laparams=LAParams()))
-        furniture = _page_furniture([(layout.height, [(box.y0, box.y1, box.get_text()) if isinstance(box, LTTextBox)
-                                                      else None for box in layout]) for layout in layouts])
-        for page_no, layout in enumerate(layouts):
-            if page_no:
-                parts.append("\n\n")
-                pos += 2
-            page_start, lines, page_parts = pos, [], []
-            for box_no, box in enumerate(layout):
-                if not isinstance(box, LTTextBox) or (page_no, box_no) in furniture:
-                    continue
-                if page_parts:
-                    page_parts.append("\n")
-                    pos += 1
-                for line in box:
-                    if not isinstance(line, LTTextLine):
-                        continue
-                    text = line.get_text()
-                    lines.append(_Line(pos, pos + len(text.rstrip("\n")), line.bbox))
-                    page_parts.append(text)
-                    pos += len(text)
-            parts += page_parts
-            pages.append((page_start, "".join(page_parts), lines))
+        pages = _pdf_pages(list(extract_pages(io.BytesIO(data), laparams=LAParams())))
     except PDFPasswordIncorrect as exc:
         raise InputError(f"{name}: de PDF is beveiligd met een wachtwoord", filename=name) from exc
     except InputError:
@@ -71,7 +49,7 @@ def _load_pdf(name: str, data: bytes, **_) -> _Doc:
         raise InputError(f"{name}: beschadigde of ongeldige PDF ({type(exc).__name__})", filename=name) from exc
     finally:
         quiet.setLevel(level)
-    body = "".join(parts)
+    body = "\n\n".join(text for _, text, _ in pages)
     if not body.strip():
         raise InputError(f"{name}: de PDF heeft geen tekstlaag; scan? OCR is niet beschikbaar", filename=name)
     if body.count("(cid:") * 6 > len(body) * 0.5:
@@ -81,21 +59,55 @@ def _load_pdf(name: str, data: bytes, **_) -> _Doc:
     doc = _Doc(body, body_end=len(body))
     notes = [(i, ann) for i, anns in enumerate(page_annots) for ann in anns]
     if notes:
-        text_parts, pos = [body, COMMENTS_HEADER], len(body) + len(COMMENTS_HEADER)
-        for page_index, (author, contents, rect, subtype) in notes:
-            page_start, _, lines = pages[page_index] if page_index < len(pages) else (0, "", [])
-            anchor = _pdf_anchor(lines, rect, subtype, page_start, len(body))
-            prefix = f"- p. {page_index + 1}, {author or 'onbekend'}: "
-            line_text = re.sub(r"\s*\n\s*", " ", contents.strip())
-            start = pos + len(prefix)
-            doc.annotations.append(Annotation(kind="pdf_annotation", author=author or None, text_start=start,
-                                              text_end=start + len(line_text), anchor_start=anchor[0],
-                                              anchor_end=anchor[1], page=page_index + 1))
-            line = prefix + line_text + "\n"
-            text_parts.append(line)
-            pos += len(line)
-        doc.text = "".join(text_parts)
+        _append_notes(doc, notes, pages)
     return doc
+
+
+def _pdf_pages(layouts: list) -> list[_Page]:
+    """The text of each page (text boxes in order, one line break between boxes, page furniture left
+    out) with its lines; pages are joined by a blank line."""
+    furniture = _page_furniture([(layout.height, [(box.y0, box.y1, box.get_text()) if isinstance(box, LTTextBox)
+                                                  else None for box in layout]) for layout in layouts])
+    pages: list[_Page] = []
+    pos = 0
+    for page_no, layout in enumerate(layouts):
+        if page_no:
+            pos += 2
+        page_start, lines, page_parts = pos, [], []
+        for box_no, box in enumerate(layout):
+            if not isinstance(box, LTTextBox) or (page_no, box_no) in furniture:
+                continue
+            if page_parts:
+                page_parts.append("\n")
+                pos += 1
+            for line in box:
+                if not isinstance(line, LTTextLine):
+                    continue
+                text = line.get_text()
+                lines.append(_Line(pos, pos + len(text.rstrip("\n")), line.bbox))
+                page_parts.append(text)
+                pos += len(text)
+        pages.append((page_start, "".join(page_parts), lines))
+    return pages
+
+
+def _append_notes(doc: _Doc, notes: list, pages: list[_Page]) -> None:
+    """PDF note annotations as lines under COMMENTS_HEADER, each anchored to the line it points at."""
+    body = doc.text
+    text_parts, pos = [body, COMMENTS_HEADER], len(body) + len(COMMENTS_HEADER)
+    for page_index, (author, contents, rect, subtype) in notes:
+        page_start, _, lines = pages[page_index] if page_index < len(pages) else (0, "", [])
+        anchor = _pdf_anchor(lines, rect, subtype, page_start, len(body))
+        prefix = f"- p. {page_index + 1}, {author or 'onbekend'}: "
+        line_text = re.sub(r"\s*\n\s*", " ", contents.strip())
+        start = pos + len(prefix)
+        doc.annotations.append(Annotation(kind="pdf_annotation", author=author or None, text_start=start,
+                                          text_end=start + len(line_text), anchor_start=anchor[0],
+                                          anchor_end=anchor[1], page=page_index + 1))
+        line = prefix + line_text + "\n"
+        text_parts.append(line)
+        pos += len(line)
+    doc.text = "".join(text_parts)
 
 
 PAGE_MARGIN = 0.12  # share of the page height at the top and at the bottom where running headers/footers sit
