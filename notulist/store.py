@@ -30,12 +30,15 @@ from sqlalchemy import (
     event,
     func,
     select,
+    update,
 )
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from notulist.errors import AmbiguousReferenceError, NotFoundError
 from notulist.models import Action, Extraction, Meeting, ParsedDocument, Source, Verslag
 from notulist.settings import Settings
+from notulist.verslag_doc import VerslagDocument
 
 RowT = TypeVar("RowT")
 
@@ -130,6 +133,7 @@ class VerslagRow(Base):
     author: Mapped[str | None] = mapped_column(String(200), nullable=True)
     llm_used: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    document_json: Mapped[str | None] = mapped_column(Text, nullable=True)  # notulist.verslag_doc.VerslagDocument
 
 
 class ApiKeyRow(Base):
@@ -150,6 +154,13 @@ class LLMCacheRow(Base):
     prompt_version: Mapped[str] = mapped_column(String(100))
     value: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class IndexStateRow(Base):
+    __tablename__ = "index_state"
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)  # the derived index (its Chroma collection)
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
 
 class ApiKey:
@@ -390,12 +401,14 @@ class MeetingStore:
 
     # ------------------------------------------------------------------ verslag versions
 
-    def save_verslag(self, verslag: Verslag) -> Verslag:
-        """Save a new version (versions are kept; the latest is the current one)."""
+    def save_verslag(self, verslag: Verslag, document: VerslagDocument | None = None) -> Verslag:
+        """Save a new version (versions are kept; the latest is the current one), with its structured
+        document when the editor sent one."""
         with self.session() as s:
             last = s.scalar(select(func.max(VerslagRow.version)).where(VerslagRow.meeting_id == verslag.meeting_id)) or 0
             row = VerslagRow(meeting_id=verslag.meeting_id, version=last + 1, status=verslag.status,
-                             markdown=verslag.markdown, author=verslag.author, llm_used=verslag.llm_used)
+                             markdown=verslag.markdown, author=verslag.author, llm_used=verslag.llm_used,
+                             document_json=document.model_dump_json() if document is not None else None)
             s.add(row)
             s.flush()
             return verslag.model_copy(update={"version": row.version, "created_at": row.created_at})
@@ -403,6 +416,17 @@ class MeetingStore:
     def latest_verslag(self, meeting_id: str) -> Verslag | None:
         versions = self.verslag_versions(meeting_id)
         return versions[-1] if versions else None
+
+    def verslag_document(self, meeting_id: str, version: int | None = None) -> VerslagDocument | None:
+        """The structured document of a saved version (the latest when `version` is None), if it has one."""
+        with self.session() as s:
+            q = select(VerslagRow).where(VerslagRow.meeting_id == meeting_id)
+            if version is not None:
+                q = q.where(VerslagRow.version == version)
+            row = s.scalars(q.order_by(VerslagRow.version.desc()).limit(1)).first()
+            if row is None or not row.document_json:
+                return None
+            return VerslagDocument.model_validate_json(row.document_json)
 
     def verslag_versions(self, meeting_id: str) -> list[Verslag]:
         with self.session() as s:
@@ -438,6 +462,28 @@ class MeetingStore:
         with self.session() as s:
             row = _get_row(s, ApiKeyRow, key_id, "Sleutel")
             row.revoked = True
+
+    # ------------------------------------------------------------------ derived index versions
+
+    def index_version(self, name: str) -> int:
+        """The store-wide version of a derived index (0 before its first write): one primary-key read."""
+        with self.session() as s:
+            return s.scalar(select(IndexStateRow.version).where(IndexStateRow.name == name)) or 0
+
+    def bump_index_version(self, name: str) -> int:
+        """Record a write to a derived index; returns the new version (atomic: concurrent bumps all count)."""
+        with self.session() as s:
+            bumped = s.scalar(update(IndexStateRow).where(IndexStateRow.name == name)
+                              .values(version=IndexStateRow.version + 1, updated_at=_now())
+                              .returning(IndexStateRow.version))
+            if bumped is not None:
+                return bumped
+        try:
+            with self.session() as s:
+                s.add(IndexStateRow(name=name, version=1))
+            return 1
+        except IntegrityError:  # another process made the row first: count this write on top of it
+            return self.bump_index_version(name)
 
     # ------------------------------------------------------------------ LLM response cache
 

@@ -134,15 +134,16 @@ def test_migrations_build_exactly_the_schema_of_the_models(store_url):
 
 
 def test_a_store_made_before_migrations_is_stamped_and_upgraded_with_its_data(store_url, monkeypatch):
-    from sqlalchemy import inspect
+    from alembic import command
+    from sqlalchemy import create_engine, inspect, text
 
     from notulist import migrations
-    from notulist.store import Base, MeetingSourceRow
 
-    index = next(i for i in MeetingSourceRow.__table__.indexes if i.name == "ix_meeting_sources_source_id")
-    with monkeypatch.context() as old_build:  # the build before migrations: `create_all`, without index 0002
-        old_build.setattr(migrations, "upgrade", Base.metadata.create_all)
-        old_build.setattr(MeetingSourceRow.__table__, "indexes", MeetingSourceRow.__table__.indexes - {index})
+    with create_engine(store_url).begin() as conn:  # what the build before migrations made: the baseline tables
+        command.upgrade(migrations._config(conn), migrations.BASELINE)
+        conn.execute(text("DROP TABLE alembic_version"))
+    with monkeypatch.context() as old_build:
+        old_build.setattr(migrations, "upgrade", lambda engine: None)
         old = MeetingStore(store_url)
         parsed = _parsed("Punt een\nWe zijn akkoord.")
         old.save_parsed(parsed, {})
@@ -155,6 +156,7 @@ def test_a_store_made_before_migrations_is_stamped_and_upgraded_with_its_data(st
         assert "ix_meeting_sources_source_id" in {i["name"] for i in inspect(conn).get_indexes("meeting_sources")}
     assert [m.id for m in store.list_meetings()] == [parsed.meeting.id]
     assert store.meeting_for_sources(parsed.meeting.source_ids) == parsed.meeting.id
+    assert store.bump_index_version("chunks") == 1
 
 
 def test_real_documents_round_trip_exactly(store_url, tmp_path):
@@ -182,3 +184,20 @@ def test_real_documents_round_trip_exactly(store_url, tmp_path):
         assert app.store.get_meeting(meeting_id) == meeting
         assert app.store.get_source_bytes(meeting.source_ids[0]) == data
     assert extracted > 0 and len(app.store.list_actions()) == extracted
+
+
+def test_index_versions_count_every_write_across_store_instances(store_url):
+    import threading
+
+    first, second = MeetingStore(store_url), MeetingStore(store_url)  # two processes' views of one store
+    assert first.index_version("chunks") == 0
+    assert first.bump_index_version("chunks") == 1
+    assert second.index_version("chunks") == 1
+    threads = [threading.Thread(target=(first if i % 2 else second).bump_index_version, args=("chunks",))
+               for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert first.index_version("chunks") == second.index_version("chunks") == 9
+    assert first.index_version("other") == 0
