@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from ingest.notes.base import _note
 from ingest.notes.blocks import blocks
 from ingest.notes.titles import _norm_title, title_similarity
-from ingest.parse.lines import body_limit, plain
+from ingest.parse.lines import Line, body_limit, plain
 from notulist.models import AgendaItem, Note, Source
 
 
@@ -18,72 +18,88 @@ _ITEM_REF = re.compile(
     r"(?P<num>\d{1,2}(?:\.\d{1,2})?[a-z]?)\s*(?:[.):\-–]|\*\*|\s|$)\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.I)
 
 
+_REF_LINE = re.compile(r"(?i)\s*(?:#|[-*]\s+)?\s*(?:\*\*)?\s*(?:agenda)?punt|\s*ad\b|\s*agendapunt")
+_NUMBER_LINE = re.compile(r"\s*(?:[-*]\s+)?(?:\*\*)?\s*\d{1,2}(?:\.\d{1,2})?[a-z]?\s*(?:[.):\-–]|\*\*|$)")
+_FILE_TITLE = re.compile(r"(?i)aantekening|notitie|notulen|verslag|overleg|vergadering")
+
+
 def notes_file_notes(notes: Source, items: list[AgendaItem]) -> list[Note]:
     """Notes from a separate notes file: a line naming an item starts that item's notes; other text
     goes to the best-matching item (rapidfuzz on title and body)."""
-    raw = notes.raw_text
-    limit = body_limit(notes)
-    numbers = {i.number: i for i in items}
-    out: list[Note] = []
-    current: str | None = None
-    first_content = True
-    for block in blocks(notes, 0, limit):
+    reader = _NotesFile(notes, items)
+    for block in blocks(notes, 0, body_limit(notes)):
         for ln in block.lines:
             text = plain(ln.content)
-            if not text:
-                continue
-            ref = _ITEM_REF.match(ln.raw)
-            rest_start = None
-            named = None
-            if ref and ref.group("num").lower() in numbers and (
-                    ln.md_level or re.match(r"(?i)\s*(?:#|[-*]\s+)?\s*(?:\*\*)?\s*(?:agenda)?punt|\s*ad\b|\s*agendapunt",
-                                            ln.raw) or re.match(r"\s*(?:[-*]\s+)?(?:\*\*)?\s*\d{1,2}(?:\.\d{1,2})?[a-z]?"
-                                                                r"\s*(?:[.):\-–]|\*\*|$)", ln.raw)):
-                named = ref.group("num").lower()
-                rest_start = ln.start + ref.start("rest")
-                rest = ref.group("rest")
-                # "2. Safe space gesprekken" repeats the title: the rest is the heading, not a note
-                title = numbers[named].title
-                if rest and (title_similarity(rest, title) >= 85 or (
-                        len(plain(rest).split()) <= 4
-                        and fuzz.partial_ratio(_norm_title(rest), _norm_title(title)) >= 90)):
-                    rest_start = None  # "Agendapunt 4 - catering": a short label, not a note
-            else:
-                best = max(items, key=lambda i: title_similarity(text, i.title), default=None)
-                if best is not None and (ln.md_level or ln.bold or len(text.split()) <= 8) and \
-                        title_similarity(text, best.title) >= 88:
-                    named, rest_start = best.number, None
-            if named is not None:
-                current = named
-                first_content = False
-                if rest_start is not None and raw[rest_start:ln.end].strip(" *_:-"):
-                    n = _note(notes, rest_start, ln.end, current, "notes_file", "item named")
-                    if n:
-                        out.append(n)
-                continue
-            if first_content and (ln.md_level or re.search(r"(?i)aantekening|notitie|notulen|verslag|overleg|"
-                                                           r"vergadering", text)) and current is None:
-                first_content = False
-                continue  # the notes file's own title
-            first_content = False
-            if current is not None and ln is block.lines[0]:
-                # a new paragraph about another item's subject (and not this one's) moves on to that item
-                words = set(_norm_title(text).split())
-                here = _title_words(numbers[current]) & words
-                other = [i for i in items if i.number != current and _title_words(i) & words]
-                if not here and len(other) == 1:
-                    n = _note(notes, ln.start, ln.end, other[0].number, "notes_file", "best match")
-                    if n:
-                        out.append(n)
-                    current = other[0].number
-                    continue
-            if current is not None:
-                n = _note(notes, ln.start, ln.end, current, "notes_file", "under item")
-            else:
-                n = _note(notes, ln.start, ln.end, _best_item(text, items), "notes_file", "best match")
-            if n:
-                out.append(n)
-    return out
+            if text:
+                reader.line(ln, text, first_of_block=ln is block.lines[0])
+    return reader.out
+
+
+def _named_item(ln: Line, text: str, items: list[AgendaItem],
+                numbers: dict[str, AgendaItem]) -> tuple[str | None, int | None]:
+    """(the item a line names, where the note text after the reference starts), or (None, None)."""
+    ref = _ITEM_REF.match(ln.raw)
+    if ref and ref.group("num").lower() in numbers and (
+            ln.md_level or _REF_LINE.match(ln.raw) or _NUMBER_LINE.match(ln.raw)):
+        named = ref.group("num").lower()
+        rest = ref.group("rest")
+        # "2. Safe space gesprekken" repeats the title: the rest is the heading, not a note
+        title = numbers[named].title
+        if rest and (title_similarity(rest, title) >= 85 or (
+                len(plain(rest).split()) <= 4 and fuzz.partial_ratio(_norm_title(rest), _norm_title(title)) >= 90)):
+            return named, None  # "Agendapunt 4 - catering": a short label, not a note
+        return named, ln.start + ref.start("rest")
+    best = max(items, key=lambda i: title_similarity(text, i.title), default=None)
+    if best is not None and (ln.md_level or ln.bold or len(text.split()) <= 8) and \
+            title_similarity(text, best.title) >= 88:
+        return best.number, None
+    return None, None
+
+
+class _NotesFile:
+    """Reads a notes file line by line; `current` is the item whose notes are being written."""
+
+    def __init__(self, notes: Source, items: list[AgendaItem]):
+        self.notes, self.items = notes, items
+        self.numbers = {i.number: i for i in items}
+        self.out: list[Note] = []
+        self.current: str | None = None
+        self.first_content = True
+
+    def add(self, start: int, end: int, item: str | None, cue: str) -> None:
+        n = _note(self.notes, start, end, item, "notes_file", cue)
+        if n:
+            self.out.append(n)
+
+    def line(self, ln: Line, text: str, *, first_of_block: bool) -> None:
+        named, rest_start = _named_item(ln, text, self.items, self.numbers)
+        if named is not None:
+            self.current = named
+            self.first_content = False
+            if rest_start is not None and self.notes.raw_text[rest_start:ln.end].strip(" *_:-"):
+                self.add(rest_start, ln.end, named, "item named")
+            return
+        if self.first_content and (ln.md_level or _FILE_TITLE.search(text)) and self.current is None:
+            self.first_content = False
+            return  # the notes file's own title
+        self.first_content = False
+        if self.current is not None and first_of_block and self.moved_on(ln, text):
+            return
+        if self.current is not None:
+            self.add(ln.start, ln.end, self.current, "under item")
+        else:
+            self.add(ln.start, ln.end, _best_item(text, self.items), "best match")
+
+    def moved_on(self, ln: Line, text: str) -> bool:
+        """A new paragraph about another item's subject (and not this one's) moves on to that item."""
+        words = set(_norm_title(text).split())
+        here = _title_words(self.numbers[self.current]) & words
+        other = [i for i in self.items if i.number != self.current and _title_words(i) & words]
+        if here or len(other) != 1:
+            return False
+        self.add(ln.start, ln.end, other[0].number, "best match")
+        self.current = other[0].number
+        return True
 
 
 _STOP = {"en", "van", "de", "het", "een", "over", "voor", "met", "rond", "naar", "stand", "zaken", "vergadering",
