@@ -35,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
+from notulist import migrations
 from notulist.errors import AmbiguousReferenceError, NotFoundError
 from notulist.models import Action, Extraction, Meeting, ParsedDocument, Source, Verslag
 from notulist.settings import Settings
@@ -194,8 +195,6 @@ class MeetingStore:
     def __init__(self, url: str):
         """Open the store at a SQLAlchemy URL (`sqlite:///...`, `postgresql+psycopg://...`) and migrate it to
         the newest schema (notulist/migrations)."""
-        from notulist import migrations
-
         if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
