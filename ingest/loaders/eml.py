@@ -17,6 +17,9 @@ from notulist.models import Annotation, Source
 from notulist.settings import Settings
 
 
+_Pending = tuple[str, str, Annotation]  # (attachment name, comment line, shifted annotation)
+
+
 def _load_eml(name: str, data: bytes, *, settings: Settings, depth: int = 0,
               load: Callable[..., Source], **_) -> _Doc:
     """Headers (Onderwerp, Datum, Van) first, then the text body (plain text, else HTML as text), then
@@ -28,14 +31,7 @@ def _load_eml(name: str, data: bytes, *, settings: Settings, depth: int = 0,
     if not isinstance(msg, EmailMessage) or not any(k.lower() in ("from", "subject", "date", "to") for k in msg.keys()):
         raise InputError(f"{name}: geen geldig e-mailbericht (kopregels Van/Onderwerp/Datum ontbreken)",
                          filename=name)
-    header_lines = []
-    for label, key in (("Onderwerp", "subject"), ("Datum", "date"), ("Van", "from")):
-        value = msg.get(key)
-        if value is None:
-            continue
-        value = _dutch_datetime(value) if key == "date" else str(value)
-        header_lines.append(f"{label}: {value}")
-    parts = ["\n".join(header_lines) + "\n\n"]
+    parts = [_header_text(msg)]
     body_part = msg.get_body(preferencelist=("plain", "html"))
     if body_part is not None:
         content = _part_text(body_part)
@@ -44,7 +40,7 @@ def _load_eml(name: str, data: bytes, *, settings: Settings, depth: int = 0,
         parts.append(content.replace("\r\n", "\n").strip("\n") + "\n")
     # attachment comments (Word comments, PDF notes) move to one block after everything, so that all
     # annotation text still follows body_end
-    pending: list[tuple[str, str, Annotation]] = []  # (attachment name, comment line, shifted annotation)
+    pending: list[_Pending] = []
     for attachment in msg.iter_attachments():
         filename = attachment.get_filename() or ""
         if not filename and attachment.get_content_type() == "message/rfc822":
@@ -59,19 +55,42 @@ def _load_eml(name: str, data: bytes, *, settings: Settings, depth: int = 0,
         except InputError as exc:
             parts.append(f"\n\n--- Bijlage niet ingelezen: {exc} ---\n")
             continue
-        section_head = f"\n\n--- Bijlage: {filename} ---\n"
-        offset = sum(map(len, parts)) + len(section_head)
-        body_end = inner.body_end if inner.body_end is not None else len(inner.raw_text)
-        parts.append(section_head + inner.raw_text[:body_end])
-        for a in inner.annotations:
-            line_start = inner.raw_text.rfind("\n", 0, a.text_start) + 1
-            line = inner.raw_text[line_start:a.text_end]
-            shifted = a.model_copy(update={
-                "text_start": a.text_start - line_start, "text_end": a.text_end - line_start,
-                "anchor_start": None if a.anchor_start is None else a.anchor_start + offset,
-                "anchor_end": None if a.anchor_end is None else a.anchor_end + offset})
-            pending.append((filename, line, shifted))
+        pending += _add_attachment(parts, filename, inner)
     text = "".join(parts)
+    return _with_comments(text, pending)
+
+
+def _header_text(msg: EmailMessage) -> str:
+    header_lines = []
+    for label, key in (("Onderwerp", "subject"), ("Datum", "date"), ("Van", "from")):
+        value = msg.get(key)
+        if value is None:
+            continue
+        value = _dutch_datetime(value) if key == "date" else str(value)
+        header_lines.append(f"{label}: {value}")
+    return "\n".join(header_lines) + "\n\n"
+
+
+def _add_attachment(parts: list[str], filename: str, inner: Source) -> list[_Pending]:
+    """Append the attachment's body as a section; its comments, shifted, to be appended after everything."""
+    section_head = f"\n\n--- Bijlage: {filename} ---\n"
+    offset = sum(map(len, parts)) + len(section_head)
+    body_end = inner.body_end if inner.body_end is not None else len(inner.raw_text)
+    parts.append(section_head + inner.raw_text[:body_end])
+    pending: list[_Pending] = []
+    for a in inner.annotations:
+        line_start = inner.raw_text.rfind("\n", 0, a.text_start) + 1
+        line = inner.raw_text[line_start:a.text_end]
+        shifted = a.model_copy(update={
+            "text_start": a.text_start - line_start, "text_end": a.text_end - line_start,
+            "anchor_start": None if a.anchor_start is None else a.anchor_start + offset,
+            "anchor_end": None if a.anchor_end is None else a.anchor_end + offset})
+        pending.append((filename, line, shifted))
+    return pending
+
+
+def _with_comments(text: str, pending: list[_Pending]) -> _Doc:
+    """The message text with the attachments' comments under COMMENTS_HEADER after the body."""
     body_end = len(text)
     annotations: list[Annotation] = []
     if pending:
