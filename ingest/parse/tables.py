@@ -68,53 +68,68 @@ def _table_items(source: Source, lines: list[Line]) -> tuple[list[AgendaItem], i
         title_col = next((k for k, n in enumerate(names) if n in _TABLE_TITLE and k != num_col), None)
         if num_col is None or title_col is None:
             continue
-        items: list[AgendaItem] = []
-        last = hi
-        for row in lines[hi + 1:]:
-            rc = _cells(row)
-            if rc is None:
-                if row.blank:
-                    continue
-                break
-            last = lines.index(row)
-            if len(rc) <= max(num_col, title_col) or re.fullmatch(r"[\s:|-]*", row.raw):
-                continue
-            number = plain(text[rc[num_col][0]:rc[num_col][1]]).rstrip(".")
-            if not re.fullmatch(r"\d{1,2}[a-z]?(?:\.\d{1,2})?", number):
-                continue
-            ta, tb = rc[title_col]
-            title = plain(display(source, ta, tb))
-            items.append(AgendaItem(number=number, numbered=True, title=title, kinds=kinds_in(title),
-                                    source_id=source.id, start=row.start, end=_rstrip_pos(text, row.start, row.end),
-                                    title_start=ta, title_end=tb))
+        items, last = _table_rows(source, lines, hi, num_col, title_col)
         if len(items) < 2:
             continue
-        # explaining sections and a closing action list after the table
-        by_number = {i.number: i for i in items}
-        counters: dict[str, int] = {}
-        subs: list[tuple[Line, str]] = []
-        for ln in lines[last + 1:]:
-            content = plain(ln.content)
-            m = _EXPLAINS.match(content)
-            parent = m.group(1) if m and m.group(1) in by_number else None
-            if parent is None and _TRAILING_SECTION.match(content):
-                parent = items[-1].number
-            if parent is not None and (ln.md_level or ln.bold or len(content.split()) <= 6):
-                subs.append((ln, parent))
-        limit = body_limit(source)
-        for k, (ln, parent) in enumerate(subs):
-            counters[parent] = counters.get(parent, 0) + 1
-            stop = subs[k + 1][0].start if k + 1 < len(subs) else limit
-            t_end = _rstrip_pos(text, ln.content_start, ln.end)
-            while t_end > ln.content_start and text[t_end - 1] in "*_: \t":
-                t_end -= 1
-            title = plain(display(source, ln.content_start, t_end))
-            items.append(AgendaItem(number=f"{parent}.{counters[parent]}", numbered=False, parent=parent, title=title,
-                                    kinds=kinds_in(title), source_id=source.id, start=ln.start,
-                                    end=_rstrip_pos(text, ln.start, stop), title_start=ln.content_start,
-                                    title_end=t_end))
+        items += _explaining_sections(source, lines[last + 1:], items)
         return items, head.start
     return None
+
+
+def _table_rows(source: Source, lines: list[Line], hi: int, num_col: int,
+                title_col: int) -> tuple[list[AgendaItem], int]:
+    """The numbered rows below the table head at lines[hi], and the index of the table's last line."""
+    text = source.raw_text
+    items: list[AgendaItem] = []
+    last = hi
+    for row in lines[hi + 1:]:
+        rc = _cells(row)
+        if rc is None:
+            if row.blank:
+                continue
+            break
+        last = lines.index(row)
+        if len(rc) <= max(num_col, title_col) or re.fullmatch(r"[\s:|-]*", row.raw):
+            continue
+        number = plain(text[rc[num_col][0]:rc[num_col][1]]).rstrip(".")
+        if not re.fullmatch(r"\d{1,2}[a-z]?(?:\.\d{1,2})?", number):
+            continue
+        ta, tb = rc[title_col]
+        title = plain(display(source, ta, tb))
+        items.append(AgendaItem(number=number, numbered=True, title=title, kinds=kinds_in(title),
+                                source_id=source.id, start=row.start, end=_rstrip_pos(text, row.start, row.end),
+                                title_start=ta, title_end=tb))
+    return items, last
+
+
+def _explaining_sections(source: Source, after: list[Line], items: list[AgendaItem]) -> list[AgendaItem]:
+    """Explaining sections and a closing action list after the table, as unnumbered sub-items."""
+    text = source.raw_text
+    by_number = {i.number: i for i in items}
+    subs: list[tuple[Line, str]] = []
+    for ln in after:
+        content = plain(ln.content)
+        m = _EXPLAINS.match(content)
+        parent = m.group(1) if m and m.group(1) in by_number else None
+        if parent is None and _TRAILING_SECTION.match(content):
+            parent = items[-1].number
+        if parent is not None and (ln.md_level or ln.bold or len(content.split()) <= 6):
+            subs.append((ln, parent))
+    limit = body_limit(source)
+    counters: dict[str, int] = {}
+    out: list[AgendaItem] = []
+    for k, (ln, parent) in enumerate(subs):
+        counters[parent] = counters.get(parent, 0) + 1
+        stop = subs[k + 1][0].start if k + 1 < len(subs) else limit
+        t_end = _rstrip_pos(text, ln.content_start, ln.end)
+        while t_end > ln.content_start and text[t_end - 1] in "*_: \t":
+            t_end -= 1
+        title = plain(display(source, ln.content_start, t_end))
+        out.append(AgendaItem(number=f"{parent}.{counters[parent]}", numbered=False, parent=parent, title=title,
+                              kinds=kinds_in(title), source_id=source.id, start=ln.start,
+                              end=_rstrip_pos(text, ln.start, stop), title_start=ln.content_start,
+                              title_end=t_end))
+    return out
 
 
 def _plain_title_lines(lines: list[Line]) -> list[Line]:
