@@ -10,6 +10,7 @@ lives in one file under ``notulist/nl/data/``, one concept a file, with a commen
 - ``abbreviations.txt``: abbreviations whose dot does not end a sentence.
 - ``roles.toml``: role words and compound endings ("secretaris", "-leider").
 - ``calendar.toml``: month names and abbreviations, weekdays.
+- ``owner_words.toml``, ``verb_lists.toml``: closed word lists (particles, function words, verb lists).
 
 Use::
 
@@ -30,7 +31,7 @@ import hashlib
 import re
 import shutil
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal, get_args
@@ -46,6 +47,13 @@ Family = Literal[
     "procedural", "reason",
 ]
 FAMILIES: tuple[str, ...] = get_args(Family)
+# closed word lists: name -> the data file that holds it
+WordList = Literal["particles", "generic_subjects", "team_pronouns", "third_pronouns", "speaker_first",
+                   "function_words", "telegraphic", "not_team_action", "not_action", "reported_speech",
+                   "not_infinitive"]
+_WORD_FILES = {"owner_words": ("particles", "generic_subjects", "team_pronouns", "third_pronouns", "speaker_first",
+                               "function_words"),
+               "verb_lists": ("telegraphic", "not_team_action", "not_action", "reported_speech", "not_infinitive")}
 
 
 class CueFamily(BaseModel):
@@ -88,6 +96,8 @@ class Lexicon:
             self._families[name] = CueFamily(**data)
         self._compiled: dict[str, re.Pattern[str]] = {}
         self._compiled_each: dict[str, tuple[re.Pattern[str], ...]] = {}
+        self._sets: dict[str, frozenset[str]] = {}
+        self._built: dict[str, re.Pattern[str]] = {}
 
     def family(self, name: Family) -> CueFamily:
         if name not in self._families:
@@ -120,6 +130,31 @@ class Lexicon:
     def general_verbs(self) -> GeneralVerbs:
         data = tomllib.loads((self.root / "action_general.toml").read_text(encoding="utf-8"))
         return GeneralVerbs(verbs=tuple(data["verbs"]), complement=data["complement"])
+
+    @cached_property
+    def _word_lists(self) -> dict[str, tuple[str, ...]]:
+        lists: dict[str, tuple[str, ...]] = {}
+        for file, names in _WORD_FILES.items():
+            data = tomllib.loads((self.root / f"{file}.toml").read_text(encoding="utf-8"))
+            lists.update({name: tuple(data[name]) for name in names})
+        return lists
+
+    def words(self, name: WordList) -> tuple[str, ...]:
+        """A closed word list in file order (owner_words.toml, verb_lists.toml)."""
+        return self._word_lists[name]
+
+    def word_set(self, name: WordList) -> frozenset[str]:
+        """A closed word list as a set, built once."""
+        key = "set/" + name
+        if key not in self._sets:
+            self._sets[key] = frozenset(self.words(name))
+        return self._sets[key]
+
+    def compiled(self, key: str, build: Callable[[Lexicon], re.Pattern[str]]) -> re.Pattern[str]:
+        """A regex a stage builds from this lexicon's data, built once per lexicon under `key`."""
+        if key not in self._built:
+            self._built[key] = build(self)
+        return self._built[key]
 
     @cached_property
     def abbreviations(self) -> frozenset[str]:
@@ -202,5 +237,5 @@ def copy_data(target: Path) -> Path:
     return Path(target)
 
 
-__all__ = ["DATA_DIR", "FAMILIES", "CueFamily", "Family", "GeneralVerbs", "Lexicon", "copy_data", "lexicon",
-           "load_lexicon", "use_lexicon"]
+__all__ = ["DATA_DIR", "FAMILIES", "CueFamily", "Family", "GeneralVerbs", "Lexicon", "WordList", "copy_data",
+           "lexicon", "load_lexicon", "use_lexicon"]

@@ -199,7 +199,7 @@ def named_holder(ctx: Ctx, role: str) -> str:
         for src in ctx.sources.values():
             for m in pattern.finditer(src.raw_text):
                 last = m.group(1).split()[-1]
-                if last[:1].isupper() and not rules.is_role(last) and last.lower() not in rules.FUNCTION_WORDS:
+                if last[:1].isupper() and not rules.is_role(last) and last.lower() not in rules.function_words():
                     names.setdefault(m.group(1).casefold(), m.group(1))
         cache[key] = f"{role} {next(iter(names.values()))}" if len(names) == 1 else role
     return cache[key]

@@ -16,11 +16,11 @@ from summarise.rules.done import done_report, is_status_report, reports_done, sa
 from summarise.rules.engine import DETECTORS, Detector, analyse, detector_for, prepare
 from summarise.rules.hits import Clause, Hit, HitKind, Mode, Owner, OwnerKind
 from summarise.rules.owners import (
-    FUNCTION_WORDS,
     RED,
     _strip_article,
     classify_np,
     clause_subject,
+    function_words,
     co_owner,
     is_role,
     owner_after,
@@ -29,9 +29,9 @@ from summarise.rules.owners import (
 from summarise.rules.postponed import reads_postponed
 
 __all__ = [
-    "DECISION_INTRO", "DETECTORS", "FUNCTION_WORDS", "RED", "Clause", "Detector", "Hit", "HitKind", "Mode", "Owner",
+    "DECISION_INTRO", "DETECTORS", "RED", "Clause", "Detector", "Hit", "HitKind", "Mode", "Owner",
     "OwnerKind", "_is_question", "_strip_article", "abbreviations", "analyse", "classify_np", "clause_subject",
-    "co_owner", "cue", "detector_for", "done_report", "is_question", "is_question_like", "is_role",
+    "co_owner", "cue", "function_words", "detector_for", "done_report", "is_question", "is_question_like", "is_role",
     "is_status_report", "lines_start", "owner_after", "owner_before", "prepare", "reads_postponed", "reports_done",
     "says_not_done", "split_clauses",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from notulist.nl import Lexicon, lexicon
 from summarise.dates import find_due
 from summarise.rules.done import done_report
 from summarise.rules.hits import Owner
@@ -14,43 +15,31 @@ from summarise.rules.owners import RED, classify_np
 # "We plaatsen een oproep in de wijkkrant", "Wij zoeken een nieuwe datum": in notes and minutes the writers'
 # own present tense is what they will do. Verbs of thinking, seeing and being are not.
 _TEAM_PRESENT = re.compile(r"^\s*(?:en\s+|dus\s+|daarom\s+)?(?:we|wij)\s+(?P<v>[a-zë]{3,}en)\b(?P<rest>(?:\s+\S+){2,})", re.IGNORECASE)
-_TEAM_NOT_ACTION = {
-    "hebben", "zijn", "worden", "kunnen", "willen", "moeten", "mogen", "zullen", "zouden", "blijven", "vinden",
-    "denken", "zien", "weten", "hopen", "verwachten", "constateren", "merken", "concluderen", "missen", "begrijpen",
-    "herkennen", "snappen", "twijfelen", "betreuren", "waarderen", "danken", "bedanken", "adviseren", "vragen",
-    "spreken", "bespreken", "horen", "lezen", "ontvangen", "krijgen", "staan", "liggen", "zitten", "komen", "lopen",
-    "gaan", "doen", "maken", "beginnen", "stoppen", "wachten", "kennen", "houden", "geven", "nemen", "noemen", "delen",
-    "voelen", "stellen", "zeggen", "melden", "stemmen",
-}
-
 
 def team_present(text: str) -> bool:
     m = _TEAM_PRESENT.match(text)
-    if not m or m.group("v").lower() in _TEAM_NOT_ACTION:
+    if not m or m.group("v").lower() in lexicon().word_set("not_team_action"):
         return False
     # "we plaatsen ... geplaatst" / "we zijn ... gestart": a report of what was done, not a plan
     return not done_report(text) and not re.search(r"\b(?:al|reeds|inmiddels|gisteren|vorige)\b", m.group("rest"), re.IGNORECASE)
 
 
-_NOT_ACTION_VERBS = {"is", "zijn", "was", "waren", "heeft", "hebben", "had", "wordt", "worden", "werd", "kan", "kunnen",
-                     "wil", "willen", "moet", "moeten", "mag", "mogen", "meldt", "vraagt", "licht", "geeft", "opent",
-                     "sluit", "presenteert", "merkt", "vindt", "stelt", "zegt", "denkt", "ziet", "heet", "antwoordt",
-                     "antwoorden", "reageert", "benadrukt", "constateert", "concludeert", "verwacht", "deelt",
-                     "vertelt", "legt", "schetst", "erkent", "verduidelijkt", "bevestigt"}
+def _telegraphic_verbs(lex: Lexicon) -> str:
+    """The telegraphic infinitives (verb_lists.toml) as one alternation; a space is any white space."""
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, v.split())) for v in lex.words("telegraphic")) + ")"
 
 
-TELEGRAPHIC_VERBS = (r"(?:uitzoeken|opvragen|navragen|nasturen|sturen|versturen|rondsturen|doorsturen|regelen|checken|"
-                     r"agenderen|terugkoppelen|inplannen|plannen|afstemmen|voorbereiden|uitwerken|opstellen|aanpassen|"
-                     r"benaderen|bellen|mailen|informeren|organiseren|oppakken|uitnodigen|aanvragen|verzorgen|bespreken|"
-                     r"contact\s+opnemen|nagaan|aanleveren|delen|verspreiden|maken|schrijven|reserveren|bestellen|"
-                     r"aankondigen|melden|toelichten|terugkomen|rondbrengen|ophalen|doorgeven|opzetten|aanschrijven|nabellen|"
-                     r"onderzoeken|controleren|verzenden|opnemen|bijwerken|updaten|afronden|overleggen)")
-_TELEGRAPHIC_BEFORE = re.compile(r"^\s*(?P<who>[^:]{1,40}):\s*(?:\S+\s+){0,6}?" + TELEGRAPHIC_VERBS + r"\b", re.IGNORECASE)
-# "... opstellen (KB), vóór 1 december.": the owner in brackets, then perhaps the term; an arrow or a dash between
-# words ("→ Jan", " - Jan") also names the owner, a hyphen inside a word ("jeu-de-boules") does not
-_TELEGRAPHIC_AFTER = re.compile(r"\b" + TELEGRAPHIC_VERBS + r"\b[^()]*?(?:\((?P<who>[^)]{1,40})\)(?:\s*,?\s*(?:vóór|voor|"
-                                r"uiterlijk|per|binnen|eind|begin|medio|z\.s\.m\.|zsm|asap)\b[^()]{0,40})?|"
-                                r"(?:\s*(?:→|->)|\s(?:–|-))\s*(?P<who2>[^.]{1,40}))\s*\.?\s*$", re.IGNORECASE)
+def _before(lex: Lexicon) -> re.Pattern[str]:
+    """"Jan: offerte opvragen": the owner before a colon, then the infinitive."""
+    return re.compile(r"^\s*(?P<who>[^:]{1,40}):\s*(?:\S+\s+){0,6}?" + _telegraphic_verbs(lex) + r"\b", re.IGNORECASE)
+
+
+def _after(lex: Lexicon) -> re.Pattern[str]:
+    """"... opstellen (KB), vóór 1 december.": the owner in brackets, then perhaps the term; an arrow or a dash
+    between words ("→ Jan", " - Jan") also names the owner, a hyphen inside a word ("jeu-de-boules") does not."""
+    return re.compile(r"\b" + _telegraphic_verbs(lex) + r"\b[^()]*?(?:\((?P<who>[^)]{1,40})\)(?:\s*,?\s*(?:vóór|voor|"
+                      r"uiterlijk|per|binnen|eind|begin|medio|z\.s\.m\.|zsm|asap)\b[^()]{0,40})?|"
+                      r"(?:\s*(?:→|->)|\s(?:–|-))\s*(?P<who2>[^.]{1,40}))\s*\.?\s*$", re.IGNORECASE)
 
 
 # "→ Henk: kassasysteem koppelen aan het voorraadbeheer, vóór 1 maart": an arrow and a name mark the action
@@ -65,10 +54,11 @@ def telegraphic(text: str) -> Owner | None:
         owner = classify_np(arrow.group("who"))
         if owner.kind in ("name", "redacted", "team"):
             return owner
-    m = _TELEGRAPHIC_BEFORE.match(text)
+    lex = lexicon()
+    m = lex.compiled("telegraphic/before", _before).match(text)
     who = m.group("who") if m else None
     if who is None:
-        m = _TELEGRAPHIC_AFTER.search(text)
+        m = lex.compiled("telegraphic/after", _after).search(text)
         who = (m.group("who") or m.group("who2")) if m else None
     if not who:
         return None
@@ -82,7 +72,7 @@ def timed_present(text: str) -> Owner | None:
         return None
     m = re.match(r"^\s*((?:(?:de|het)\s+)?(?:[A-Z" + RED[0] + r"][\w'’&/.-]*|[a-z-]+)(?:\s+[A-Z][\w'’&/.-]*){0,3}"
                  r"|hij|zij|ze|we|wij)\s+([a-z]+t|[a-z]+en)\b", text)
-    if not m or m.group(2).lower() in _NOT_ACTION_VERBS:
+    if not m or m.group(2).lower() in lexicon().word_set("not_action"):
         return None
     owner = classify_np(m.group(1))
     return owner if owner.kind in ("name", "team", "redacted", "pronoun") else None

@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import re
 
-from notulist.nl import lexicon
+from notulist.nl import WordList, lexicon
 
 from summarise.rules.hits import Owner
 
 RED = "XREDX"  # placeholder for a redaction mark inside a clause being analysed
 
-PARTICLES = {"van", "de", "der", "den", "ter", "ten", "'t", "het", "en", "&", "la", "le", "von", "di", "da", "in", "t"}
-GENERIC_SUBJECTS = {"je", "jij", "u", "men", "het", "dit", "dat", "die", "deze", "er", "iemand", "niemand",
-                    "iedereen", "alle", "alles", "wie", "wat", "hoe", "welke", "daar", "hier", "dan", "ook", "niet",
-                    "nog", "maar", "en", "of", "als", "dus", "wel"}
-TEAM_PRONOUNS = {"we", "wij", "ons"}
-THIRD_PRONOUNS = {"hij", "zij", "ze", "zijn", "haar"}
-SPEAKER_FIRST = {"ik"}
+
+
+def _words(name: WordList) -> frozenset[str]:
+    """A closed word list of the lexicon in use (notulist/nl/data/owner_words.toml)."""
+    return lexicon().word_set(name)
+
+
+def function_words() -> frozenset[str]:
+    """Words that never stand in a name or role ("voor", "met", "morgen")."""
+    return _words("function_words")
+
 
 _TOKEN = r"(?:[A-Z][\w'’\-&/.]*|[A-Z]{2,}[\w&/-]*|" + RED + r")"
 
@@ -45,17 +49,10 @@ def _strip_article(np: str) -> str:
     return re.sub(r"^(?:de|het|De|Het)\s+", "", np.strip()).strip()
 
 
-FUNCTION_WORDS = {"voor", "met", "bij", "in", "op", "na", "door", "over", "om", "tot", "vanuit", "naar", "dan",
-                  "daarna", "ook", "dit", "dat", "deze", "die", "er", "als", "zoals", "wat", "wie", "welke", "nu",
-                  "toen", "hier", "daar", "verder", "wel", "niet", "geen", "nog", "vandaag", "morgen", "eerst",
-                  "tevens", "vervolgens", "namens", "volgens", "tijdens", "sinds", "per", "qua", "zowel", "ja", "nee",
-                  "graag", "samen", "alle", "elke", "iedere", "ieder", "overige", "andere", "nieuwe", "eerste"}
-
-
 def _is_name_np(np: str) -> bool:
     """A person, role or body: capitalised words, abbreviations, role nouns, particles; no digits."""
     words = np.strip().split()
-    if any(w.lower().strip(",()") in FUNCTION_WORDS for w in words):
+    if any(w.lower().strip(",()") in _words("function_words") for w in words):
         return False
     if not words or len(words) > 7 or re.search(r"\d", np.replace(RED, "")):
         return False
@@ -68,13 +65,13 @@ def _is_name_np(np: str) -> bool:
         bare = w.strip(",()'’\"")
         if bare == RED:
             content += 1
-        elif bare.lower() in PARTICLES:
+        elif bare.lower() in _words("particles"):
             continue
         elif is_role(bare) or bare[:1].isupper() or re.fullmatch(r"[A-Z&/]{2,}", bare):
             content += 1
         else:
             return False
-    return content > 0 and words[-1].lower() not in PARTICLES
+    return content > 0 and words[-1].lower() not in _words("particles")
 
 
 def classify_np(np: str) -> Owner:
@@ -82,13 +79,13 @@ def classify_np(np: str) -> Owner:
     low = np.lower()
     if not np:
         return Owner("none")
-    if low in TEAM_PRONOUNS:
+    if low in _words("team_pronouns"):
         return Owner("team")
-    if low in THIRD_PRONOUNS:
+    if low in _words("third_pronouns"):
         return Owner("pronoun")
     if low in ("iedereen", "allen", "alle leden", "alle deelnemers", "ieder lid", "elk lid"):
         return Owner("name", np)  # everybody present takes the task ("Iedereen stuurt opmerkingen ...")
-    if low in SPEAKER_FIRST or low in GENERIC_SUBJECTS:
+    if low in _words("speaker_first") or low in _words("generic_subjects"):
         return Owner("generic")
     if RED in np and _is_name_np(np):
         named = [w for w in re.split(r"\s+(?:en|&)\s+", np) if RED not in w]
@@ -136,12 +133,12 @@ def owner_after(post: str) -> Owner:
     # stop at the first lower-case non-role word ("Peter te regelen" -> "Peter")
     words: list[str] = []
     for w in np.split():
-        if w == RED or w[:1].isupper() or is_role(w) or (words and w.lower() in PARTICLES) \
+        if w == RED or w[:1].isupper() or is_role(w) or (words and w.lower() in _words("particles")) \
                 or (not words and w.lower() in ("de", "het")):
             words.append(w)
         else:
             break
-    while words and words[-1].lower() in PARTICLES:
+    while words and words[-1].lower() in _words("particles"):
         words.pop()
     if not words:
         return Owner("none")

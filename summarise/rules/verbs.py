@@ -14,25 +14,13 @@ from summarise.rules.hits import Mode, Owner
 from summarise.rules.owners import RED, co_owner, is_role, owner_after, owner_before
 
 _Q = re.IGNORECASE
-# "Heemraad Scheper meldt dat ...": a report of what somebody said, not something to do
-REPORTED_SPEECH = {"meldt", "melden", "vraagt", "vragen", "informeert", "informeren", "bespreekt", "bespreken",
-                   "stelt", "stellen", "legt", "leggen", "geeft", "geven"}
-_NOT_INFINITIVE = {"tegen", "boven", "binnen", "buiten", "samen", "zonder", "tussen", "helemaal", "bovendien",
-                   "misschien", "eigen", "open", "regen", "volgen", "komen"}
 _REAL_SUBJECT = ("name", "team", "redacted", "pronoun")
 
 
 def general_verb_regex() -> re.Pattern[str]:
     """The general action verbs (action_general.toml) as one regex with groups `v` and `rest`."""
-    lex = lexicon()
-    key = lex.version
-    if _GENERAL_CACHE.get("key") != key:
-        verbs = "|".join(lex.general_verbs.verbs)
-        _GENERAL_CACHE.update(key=key, rx=re.compile(r"\b(?P<v>" + verbs + r")\b(?P<rest>.*)$", _Q))
-    return _GENERAL_CACHE["rx"]
-
-
-_GENERAL_CACHE: dict = {}
+    return lexicon().compiled("general_verbs", lambda lex: re.compile(
+        r"\b(?P<v>" + "|".join(lex.general_verbs.verbs) + r")\b(?P<rest>.*)$", _Q))
 
 
 def agrees(owner: Owner, verb: str, pre: str = "") -> bool:
@@ -73,14 +61,15 @@ def _particle_verbs(norm: str) -> list[tuple[re.Match, str]]:
 
 def _general_verbs(norm: str) -> list[tuple[re.Match, str]]:
     found = []
-    complement = lexicon().general_verbs.complement
+    lex = lexicon()
+    complement = lex.general_verbs.complement
     for m in general_verb_regex().finditer(norm):
         verb = m.group("v").lower()
         if re.match(r"\s*te\b", norm[m.end("v"):]) or re.search(r"\bte\s*$", norm[: m.start("v")]):
             continue
         need = complement.get(verb)
         rest = norm[m.end("v"):]
-        if verb in REPORTED_SPEECH and re.match(r"\s*(?:dat|of)\b", rest, _Q):
+        if verb in lex.word_set("reported_speech") and re.match(r"\s*(?:dat|of)\b", rest, _Q):
             continue
         if need and re.search(need, rest, _Q):
             found.append((m, verb))
@@ -89,12 +78,13 @@ def _general_verbs(norm: str) -> list[tuple[re.Match, str]]:
 
 def _modal_verbs(norm: str, mode: Mode) -> list[tuple[re.Match, str]]:
     found = []
+    not_infinitive = lexicon().word_set("not_infinitive")
     for m in MODAL_RE.finditer(norm):
         verb = m.group("v").lower()
         if mode == "prepared" and verb not in ("zal", "zullen"):
             continue
         rest = re.split(r"[.;:?!]\s|,\s*(?:maar|omdat|want|zodat|waar|die|dat)\b", m.group("rest"))[0]
-        infinitive = [w for w in re.findall(r"\b\w{4,}(?:en|an)\b", rest) if w.lower() not in _NOT_INFINITIVE]
+        infinitive = [w for w in re.findall(r"\b\w{4,}(?:en|an)\b", rest) if w.lower() not in not_infinitive]
         if not infinitive or MODAL_BLOCK.search(rest):
             continue
         if verb in ("gaat", "gaan", "ga") and re.match(r"\s*(?:over|om|mee|niet|naar|goed|door|akkoord)\b", rest, _Q):
