@@ -232,13 +232,16 @@ def _write_item(text: _Text, item: dict, number_of: dict[str, str], besluiten: l
 
 
 def _write_besluit(text: _Text, besluit: dict) -> dict[str, tuple[int, int]]:
-    """The besluit's lines; the span of each written field by name ('quote' for the original citation)."""
+    """The besluit's lines; the span of each written field by name ('quote' for the original citation).
+    A toezegging is written as "Toezegging (open): ...", anything else as "Besluit: ..."."""
     extra = besluit.get("x-notulist") or {}
-    where = {"resultaat": text.line("Besluit: ", besluit["besluitresultaat"])}
+    where: dict[str, tuple[int, int]] = {}
+    if besluit.get("toezegging"):
+        where["toezegging"] = text.line(f"{besluit['besluitresultaat'].rstrip(': ')}: ", besluit["toezegging"])
+    else:
+        where["resultaat"] = text.line("Besluit: ", besluit["besluitresultaat"])
     if besluit.get("besluittoelichting"):
         where["toelichting"] = text.line("Toelichting: ", besluit["besluittoelichting"])
-    if besluit.get("toezegging"):
-        where["toezegging"] = text.line("Toezegging: ", besluit["toezegging"])
     quote = (extra.get("bron") or {}).get("citaat")
     if quote and quote.strip():
         where["quote"] = text.line("Citaat: ", quote)
@@ -259,7 +262,7 @@ def _add_besluit(extraction: Extraction, meeting: Meeting, source: Source, numbe
                  where: dict[str, tuple[int, int]]) -> None:
     extra = besluit.get("x-notulist") or {}
     kind = _kind(besluit)
-    span = where.get("quote") or where.get("toezegging" if kind == "toezegging" else "resultaat")
+    span = where.get("quote") or where.get("toezegging") or where["resultaat"]
     item = meeting.item(number) if number else None
     citation = Citation(meeting_id=meeting.id, date=meeting.date, item=number, item_title=item.title if item else None,
                         quote=source.raw_text[span[0]:span[1]], source_id=source.id, start=span[0], end=span[1])
