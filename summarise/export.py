@@ -1,7 +1,8 @@
 """Export the verslag Markdown to Word (python-docx), the format civil servants edit.
 
 Only the Markdown that `draft_verslag` (and a secretary editing it) writes is needed: headings, paragraphs,
-bullets, block quotes, bold/italic spans and pipe tables. Tables become real Word tables, so the
+bullets, block quotes, bold/italic spans, pipe tables and footnotes (`[^3]` as a superscript number, the
+`[^3]: ...` source lines as a small numbered list). Tables become real Word tables, so the
 besluitenlijst and actielijst can be edited and sorted as tables.
 """
 
@@ -13,7 +14,8 @@ import re
 from docx import Document
 from docx.shared import Pt
 
-_INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|_[^_\s][^_]*_)")
+_INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|_[^_\s][^_]*_|\[\^\d+\])")
+_FOOTNOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
 _SEP_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -51,7 +53,9 @@ def _add_runs(paragraph, text: str) -> None:
     for part in _INLINE.split(text):
         if not part:
             continue
-        if part.startswith("**") and part.endswith("**") and len(part) > 4:
+        if re.fullmatch(r"\[\^\d+\]", part):
+            paragraph.add_run(part[2:-1]).font.superscript = True
+        elif part.startswith("**") and part.endswith("**") and len(part) > 4:
             paragraph.add_run(part[2:-2]).bold = True
         elif (part.startswith("*") and part.endswith("*")) or (part.startswith("_") and part.endswith("_")):
             paragraph.add_run(part[1:-1]).italic = True
@@ -68,9 +72,13 @@ def _add_table(document, rows: list[list[str]]) -> None:
         for j in range(width):
             text = row[j] if j < len(row) else ""
             paragraph = cells[j].paragraphs[0]
-            run = paragraph.add_run(text)
+            refs = re.findall(r"\[\^(\d+)\]", text)
+            run = paragraph.add_run(re.sub(r"\[\^\d+\]", "", text))
             run.bold = i == 0
             run.font.size = Pt(9)
+            for ref in refs:
+                note = paragraph.add_run(ref)
+                note.font.superscript, note.font.size = True, Pt(9)
 
 
 def verslag_to_docx(markdown: str) -> bytes:
@@ -90,7 +98,12 @@ def verslag_to_docx(markdown: str) -> bytes:
             _add_table(document, rows)
             continue
         heading = re.match(r"^(#{1,6})\s+(.*)$", stripped)
-        if heading:
+        footnote = _FOOTNOTE.match(stripped)
+        if footnote:
+            paragraph = document.add_paragraph()
+            run = paragraph.add_run(f"{footnote.group(1)}. {footnote.group(2)}")
+            run.font.size = Pt(8)
+        elif heading:
             depth = len(heading.group(1))
             document.add_heading(_plain(heading.group(2)), level=0 if depth == 1 else min(depth - 1, 4))
         elif stripped.startswith(">"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -15,7 +16,8 @@ from notulist.models import ParsedDocument
 from service.cli import main
 from summarise.export import markdown_tables, verslag_to_docx
 from summarise.extract import extract_meeting
-from summarise.verslag import NO_NOTES, _display, draft_verslag
+from summarise.verslag import NO_NOTES, draft_document, draft_verslag
+from summarise.verslag_render import render_markdown
 
 from conftest import SEED_0306, SEED_0311
 
@@ -32,16 +34,26 @@ def test_verslag_11_march_follows_minutes_conventions(settings):
     md = draft_verslag(meeting, extraction, sources).markdown
     assert md.startswith("# Verslag Voortgangsoverleg inclusie en diversiteit")
     assert "**Concept**" in md
-    for label in ("Reeks:", "Datum en tijd:** 11 maart 2024", "Locatie:** Kamer 2C4", "Aanwezig:**", "Verslag:**"):
+    for label in ("Vergadering:", "Datum en tijd:** 11 maart 2024", "Locatie:** Kamer 2C4", "Aanwezig:**", "Verslag:**"):
         assert label in md
-    for heading in ("## Besluitenlijst", "## Actielijst", "## Doorgeschoven punten"):
+    for heading in ("## Besluitenlijst", "## Actielijst", "## Doorgeschoven punten", "## Bronnen"):
         assert heading in md
     # redacted people appear only as a token, never as the raw mark or a guessed name
     assert "5.1, 2, e" not in md and "[gelakt 5.1.2e]" in md
     assert "[gelakt [gelakt" not in md
-    # every statement from the notes is the note text, quoted
-    for note in meeting.notes:
-        assert f"> {_display(note.text)}"[:120] in md
+    # minutes, not pasted notes: no block quotes, no doubled labels, nothing cut off
+    assert "\n> " not in md and "…" not in md
+    assert "**Besluit:** Besluit" not in md and "Besluit: Besluit" not in md and "**Actie:** Afspraak:" not in md
+    # "Peter is akkoord" says what he agreed to: the item's question
+    assert "Peter gaat akkoord met de beschreven aanpak." in md
+    # the long note of item 6 is told whole, to its last sentences
+    assert "Peter merkt op: mooist als een directie of GMT het doet" in md and "Samen oppakken." in md
+    # "Volgende keer" under the third bullet of item 1 postpones that bullet, not the item
+    item1 = md.split("### 1.", 1)[1].split("### 2.", 1)[0]
+    assert "Het punt \u2018We worden af en toe betrokken bij casussen" in item1
+    assert "Dit punt wordt doorgeschoven" not in item1
+    item7 = md.split("### 7.", 1)[1].split("### 8.", 1)[0]
+    assert "Dit punt wordt doorgeschoven naar de volgende vergadering." in item7
     tables = markdown_tables(md)
     besluiten, acties = tables
     assert besluiten[0] == ["Nr", "Agendapunt", "Besluit"] and len(besluiten) - 1 == len(extraction.decisions) == 4
@@ -51,6 +63,34 @@ def test_verslag_11_march_follows_minutes_conventions(settings):
     assert morgen[2] == "Peter" and morgen[3].startswith("12 maart 2024") and morgen[5] == "8"
     assert all(r[2] != "" for r in acties[1:])
     assert "- 7. Proces herijking bestuursopdracht" in md
+
+
+def test_every_statement_of_the_verslag_cites_an_exact_span(settings):
+    meeting, sources = parsed(SEED_0311, settings)
+    document = draft_document(meeting, extract_meeting(meeting, sources), sources)
+    statements = [st for sec in document.sections for st in sec.statements]
+    assert len(statements) > 30 and all(st.citation is not None for st in statements)
+    for st in statements:
+        c = st.citation
+        assert sources[c.source_id].raw_text[c.start:c.end] == c.quote and c.meeting_id == meeting.id
+    rows = document.decisions + document.actions + document.postponed
+    assert all(r.citation and sources[r.citation.source_id].raw_text[r.citation.start:r.citation.end] == r.citation.quote
+               for r in rows)
+    md = render_markdown(document)
+    notes = [ln for ln in md.splitlines() if ln.startswith("[^")]
+    assert notes and all("Voortgangsoverleg inclusie en diversiteit, 11 maart 2024" in ln for ln in notes)
+    assert all("5.1, 2, e" not in ln for ln in notes)
+
+
+def test_an_edited_section_is_rendered_as_the_secretary_wrote_it(settings):
+    meeting, sources = parsed(SEED_0311, settings)
+    document = draft_document(meeting, extract_meeting(meeting, sources), sources)
+    document.sections[3].edited_text = "Peter kan zich vinden in de aanpak en stuurt het stuk naar het GMT."
+    document.actions = document.actions[:2]
+    md = render_markdown(document)
+    item4 = md.split("### 4.", 1)[1].split("### 5.", 1)[0]
+    assert "Peter kan zich vinden in de aanpak en stuurt het stuk naar het GMT." in item4 and "Voorgelegd" not in item4
+    assert len(markdown_tables(md)[1]) == 3
 
 
 def test_items_without_notes_say_so(settings):
@@ -67,8 +107,13 @@ def test_docx_opens_and_its_tables_hold_the_markdown_rows(settings):
     md = draft_verslag(meeting, extract_meeting(meeting, sources), sources).markdown
     document = Document(io.BytesIO(verslag_to_docx(md)))
     word_tables = [[[cell.text for cell in row.cells] for row in t.rows] for t in document.tables]
-    assert word_tables == markdown_tables(md)
+    # a footnote reference [^19] is a superscript 19 in Word
+    assert word_tables == [[[re.sub(r"\[\^(\d+)\]", r"\1", c) for c in row] for row in t] for t in markdown_tables(md)]
+    supers = [r for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs
+              if r.font.superscript]
+    assert supers and all(r.text.isdigit() for r in supers)
     texts = [p.text for p in document.paragraphs]
+    assert any(t.startswith("1. Voortgangsoverleg inclusie en diversiteit, 11 maart 2024, punt 1:") for t in texts)
     assert "Verslag Voortgangsoverleg inclusie en diversiteit" in texts
     assert any(p.style.name.startswith("Heading") and p.text == "Besluitenlijst" for p in document.paragraphs)
     assert any("Concept" in t for t in texts)
