@@ -11,6 +11,7 @@ lives in one file under ``notulist/nl/data/``, one concept a file, with a commen
 - ``roles.toml``: role words and compound endings ("secretaris", "-leider").
 - ``calendar.toml``: month names and abbreviations, weekdays.
 - ``owner_words.toml``, ``verb_lists.toml``: closed word lists (particles, function words, verb lists).
+- ``table_columns.toml``: column names of action and decision tables and the role each names.
 
 Use::
 
@@ -44,7 +45,7 @@ Family = Literal[
     "decision", "action", "postponed", "postponed_next", "postponed_context", "next_meeting_line",
     "deferred_decision", "future_decision", "negation", "proposal", "proposal_outcome", "advice", "done",
     "not_done", "done_report", "deadline_ready", "passive_action", "commitment", "agreed", "request",
-    "procedural", "reason",
+    "procedural", "reason", "done_status", "still_open", "done_now", "earlier_action",
 ]
 FAMILIES: tuple[str, ...] = get_args(Family)
 # closed word lists: name -> the data file that holds it
@@ -155,6 +156,12 @@ class Lexicon:
         if key not in self._built:
             self._built[key] = build(self)
         return self._built[key]
+
+    @cached_property
+    def table_columns(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """(role, compiled header pattern) of action/decision table columns, in the order they are checked."""
+        data = tomllib.loads((self.root / "table_columns.toml").read_text(encoding="utf-8"))
+        return tuple((c["role"], re.compile(c["pattern"], re.IGNORECASE)) for c in data["column"])
 
     @cached_property
     def abbreviations(self) -> frozenset[str]:

@@ -129,12 +129,6 @@ def process_list_rows(ctx: Ctx, source: Source, rows: list[Span], item: AgendaIt
 # the state of an earlier action, one per line: "- Offertes schimmelbehandeling (Bas): pas één offerte binnen."
 _STATUS_ROW = re.compile(r"^[ \t]*[-*•▪][ \t]+(?P<task>[^():\n]{3,80}?)[ \t]*\((?P<who>[^()\n]{2,30})\)[ \t]*:[ \t]*(?P<status>[^\n]+)$",
                          re.M)
-_STILL_OPEN = re.compile(r"\b(?:loopt|lopend|open|doorlopend|schuift\s+door|doorgeschoven|nog\s+niet|pas\s+\w+|volgt|in\s+behandeling|"
-                         r"uitgesteld|vertraagd)\b", re.I)
-_DONE_NOW = re.compile(r"^\W*(?:gereed|afgerond|klaar|gedaan|besteld|verstuurd|geregeld|verzonden|uitgevoerd|afgehandeld|"
-                       r"vervallen|done)\b", re.I)
-
-
 def process_status_rows(ctx: Ctx, source: Source, lo: int, hi: int, item: AgendaItem | None,
                          skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """An earlier action reported on: still open ("loopt", "schuift door naar 1 juli") it stays an action of
@@ -150,7 +144,8 @@ def process_status_rows(ctx: Ctx, source: Source, lo: int, hi: int, item: Agenda
         spans.append((s, e))
         status = m.group("status")
         who = rules.classify_np(doc.norm(ctx, source, lo + m.start("who"), lo + m.end("who")))
-        if who.kind not in ("name", "redacted") or _DONE_NOW.match(status) or not _STILL_OPEN.search(status):
+        if who.kind not in ("name", "redacted") or rules.cue("done_now").match(status) \
+                or not rules.cue("still_open").search(status):
             continue
         s0 = lo + m.start("task")
         match = find_due(status, ctx.meeting.date)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 
 from notulist.models import Action, AgendaItem, Decision, Meeting, Source, stable_id
+from notulist.nl import lexicon
 from notulist.text import cell_spans
 from summarise import rules
 from summarise.dates import find_due, refers_to_next_meeting
@@ -19,21 +20,6 @@ from summarise.extract.document import Ctx
 Span = tuple[int, int]
 # reads a region's clauses (regions.process_region), for the text of a Besluit cell
 RegionReader = Callable[[Ctx, Source, int, int, AgendaItem | None, str, bool, list[str]], None]
-
-# Column names of action / decision tables, checked in this order ("Actiehouder" is the owner, not the action).
-_HEADER_ROLES = [
-    ("owner", re.compile(r"\b(?:wie|actiehouder|actienemer|eigenaar|verantwoordelijke?|trekker|uitvoerder|houder|door)\b", re.I)),
-    ("due", re.compile(r"\b(?:wanneer|deadline|datum|termijn|gereed|uiterlijk|planning|streefdatum|einddatum|klaar|tijdpad)\b", re.I)),
-    ("status", re.compile(r"\b(?:status|stand(?:\s+van\s+zaken)?|voortgang)\b", re.I)),
-    ("decision", re.compile(r"\b(?:besluit(?:en)?|conclusie|uitkomst|advies)\b", re.I)),
-    ("action", re.compile(r"\b(?:actie(?:punt)?s?|omschrijving|wat|taak|taken|afspraak|afspraken|to\s?do|toezegging(?:en)?)\b", re.I)),
-    ("item", re.compile(r"^(?:agendapunt|agenda\s*punt|punt|ap)$", re.I)),  # "Nr" numbers the rows, not items
-]
-# a row that says the action comes from an earlier meeting
-_EARLIER_ACTION = re.compile(r"\buit\s+(?:het\s+|de\s+)?(?:overleg|vergadering|bijeenkomst|verslag)\b|\b(?:vorige|eerdere?)\s+"
-                             r"(?:overleg(?:gen)?|vergadering(?:en)?|bijeenkomst(?:en)?|keer)\b", re.I)
-_DONE_STATUS = re.compile(r"\b(?:afgerond|gereed|gedaan|klaar|done|voltooid|afgehandeld|vervalt|vervallen)\b|✓|✔", re.I)
-
 
 _WIDE_GAP = re.compile(r"\S {2,}(?=\S)")  # columns of a plain-text table ("24-09  Gesprek met ...  Henk  z.s.m.")
 
@@ -60,7 +46,7 @@ def _header_roles(raw: str, cells: list[tuple[int, int]]) -> dict[str, int]:
         text = re.sub(r"[*_:]", "", raw[a:b]).strip()
         if len(text) > 40:
             continue  # a header cell is a short label
-        for role, rx in _HEADER_ROLES:
+        for role, rx in lexicon().table_columns:
             if rx.search(text) and role not in roles:
                 roles[role] = idx
                 break
@@ -195,10 +181,11 @@ def _action_row(ctx: Ctx, source: Source, row: _Row, item: AgendaItem | None, ro
                 mode: str, from_actielijst: bool, heading: str) -> None:
     raw, c = source.raw_text, row.cell("action")
     status = row.text("status")
-    done = bool(status and _DONE_STATUS.search(status) and not rules.says_not_done(status))
+    done = bool(status and rules.cue("done_status").search(status) and not rules.says_not_done(status))
     if done and mode != "record":
         return  # a prepared actielijst lists what is still open
-    if done and (_EARLIER_ACTION.search(raw[row.s:row.e]) or _EARLIER_ACTION.search(heading)
+    earlier = rules.cue("earlier_action")
+    if done and (earlier.search(raw[row.s:row.e]) or earlier.search(heading)
                  or _reviews_earlier_actions(ctx, item)):
         return  # "(uit overleg 13 maart) ... gereed": an earlier meeting's action, reported done
     owner, redacted = _owner_cell(ctx, source, row)
