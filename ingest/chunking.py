@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.notes.sentences import sentences
-from ingest.parse.spans import _trim_segment, own_ends, prepared_segments
+from ingest.parse.spans import trim_segment, own_ends, prepared_segments
 from notulist.models import AgendaItem, Chunk, ChunkKind, Meeting, Note, Source, stable_id
 from notulist.settings import count_tokens
 
@@ -92,7 +92,7 @@ def chunk_meeting(meeting: Meeting, sources: dict[str, Source], *, max_tokens: i
     def emit(source: Source, start: int, end: int, kind: ChunkKind, item: AgendaItem | None,
              note: Note | None = None) -> None:
         for a, b in _spans_within_budget(source.raw_text, start, end, max_tokens, overlap_tokens):
-            trimmed = _trim_segment(source.raw_text, a, b)
+            trimmed = trim_segment(source.raw_text, a, b)
             if trimmed is None:
                 continue
             c = _chunk(meeting, source, trimmed[0], trimmed[1], kind, item, note)
@@ -100,7 +100,7 @@ def chunk_meeting(meeting: Meeting, sources: dict[str, Source], *, max_tokens: i
                 seen.add(c.id)
                 chunks.append(c)
 
-    header = _trim_segment(text, meeting.header_start, meeting.header_end) if meeting.header_end > meeting.header_start \
+    header = trim_segment(text, meeting.header_start, meeting.header_end) if meeting.header_end > meeting.header_start \
         else None
     if header is not None:
         emit(agenda, header[0], header[1], "header", None)

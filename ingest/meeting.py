@@ -8,7 +8,7 @@ from pathlib import PurePath
 from ingest.notes import find_notes
 from ingest.parse.header import normalise_series, parse_header
 from ingest.parse.items import find_items
-from ingest.parse.lines import _rstrip_pos, body_limit
+from ingest.parse.lines import rstrip_pos, body_limit
 from ingest.parse.spans import item_body, own_ends
 from notulist.models import Meeting, Source, stable_id
 
@@ -50,5 +50,5 @@ def parse_meeting(agenda: Source, *, notes: Source | None = None, clean_agenda: 
         date_as_written=head.date_as_written, date_inferred=head.date_inferred, time=head.time,
         location=head.location, attendees=head.attendees, doc_kind=head.doc_kind,  # type: ignore[arg-type]
         items=items, source_ids=source_ids, header_start=0,
-        header_end=_rstrip_pos(agenda.raw_text, 0, header_end if items else body_limit(agenda)),
+        header_end=rstrip_pos(agenda.raw_text, 0, header_end if items else body_limit(agenda)),
     )

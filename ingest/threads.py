@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.notes.titles import _norm_title, title_similarity
+from ingest.notes.titles import norm_title, title_similarity
 from notulist.models import AgendaItem, Meeting, Thread, stable_id
 
 _PROCEDURAL = re.compile(
@@ -23,7 +23,7 @@ THRESHOLD = 85.0
 
 
 def _is_procedural(item: AgendaItem) -> bool:
-    return bool(_PROCEDURAL.match(_norm_title(item.title))) and len(_norm_title(item.title).split()) <= 6
+    return bool(_PROCEDURAL.match(norm_title(item.title))) and len(norm_title(item.title).split()) <= 6
 
 
 def find_threads(meetings: list[Meeting]) -> list[Thread]:

@@ -16,19 +16,19 @@ EXTENSIONS = {
     ".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt", ".docx": "docx", ".pdf": "pdf",
     ".html": "html", ".htm": "html", ".eml": "eml",
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
-_MAX_NESTING = 3  # e-mail attachments that are e-mails themselves
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+MAX_NESTING = 3  # e-mail attachments that are e-mails themselves
 
 
 def check_size(filename: str, size: int, settings: Settings) -> None:
     """Refuse a file over the size limit (callers with a path can check before reading it)."""
     if size > settings.max_file_bytes:
         name = PurePath(filename).name or filename
-        raise TooLargeError(f"{name}: het bestand is {_mb(size)}; de limiet is "
-                            f"{_mb(settings.max_file_bytes)} (NOTULIST_MAX_FILE_BYTES)", filename=name)
+        raise TooLargeError(f"{name}: het bestand is {megabytes(size)}; de limiet is "
+                            f"{megabytes(settings.max_file_bytes)} (NOTULIST_MAX_FILE_BYTES)", filename=name)
 
 
-def _media_type(name: str) -> str:
+def media_type_of(name: str) -> str:
     suffix = PurePath(name).suffix.lower()
     if suffix in EXTENSIONS:
         return EXTENSIONS[suffix]
@@ -40,12 +40,12 @@ def _media_type(name: str) -> str:
                                  f"(wel: {supported}){hint}", filename=name)
 
 
-def _mb(n: int) -> str:
+def megabytes(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
 @dataclass
-class _Doc:
+class LoadedDoc:
     text: str
     body_end: int | None = None
     annotations: list[Annotation] = field(default_factory=list)

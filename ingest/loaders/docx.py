@@ -11,7 +11,7 @@ import docx  # python-docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from ingest.loaders.base import COMMENTS_HEADER, _Doc, _mb
+from ingest.loaders.base import COMMENTS_HEADER, LoadedDoc, megabytes
 from notulist.errors import InputError, TooLargeError
 from notulist.models import Annotation
 from notulist.settings import Settings
@@ -109,7 +109,7 @@ def _attr(el, name: str = "val") -> str | None:
     return None if el is None else el.get(_W + name)
 
 
-def _load_docx(name: str, data: bytes, *, settings: Settings, **_) -> _Doc:
+def load_docx(name: str, data: bytes, *, settings: Settings, **_) -> LoadedDoc:
     _check_zip(name, data, settings)
     try:
         document = docx.Document(io.BytesIO(data))
@@ -121,7 +121,7 @@ def _load_docx(name: str, data: bytes, *, settings: Settings, **_) -> _Doc:
     out = _TextBuilder()
     _render_blocks(document.element.body, out, styles, numbering)
     body = out.text.rstrip("\n") + "\n"
-    doc = _Doc(body, body_end=len(body))
+    doc = LoadedDoc(body, body_end=len(body))
     comments = _docx_comments(document)
     if comments:
         text_parts = [body, COMMENTS_HEADER]
@@ -156,8 +156,8 @@ def _check_zip(name: str, data: bytes, settings: Settings) -> None:
                          filename=name) from exc
     total = sum(i.file_size for i in infos)
     if total > settings.max_file_bytes or len(infos) > 10_000:
-        raise TooLargeError(f"{name}: het Word-bestand pakt uit tot {_mb(total)}; de limiet is "
-                            f"{_mb(settings.max_file_bytes)} (mogelijk een zip-bom)", filename=name)
+        raise TooLargeError(f"{name}: het Word-bestand pakt uit tot {megabytes(total)}; de limiet is "
+                            f"{megabytes(settings.max_file_bytes)} (mogelijk een zip-bom)", filename=name)
     if "word/document.xml" not in {i.filename for i in infos}:
         raise InputError(f"{name}: beschadigd of geen Word-bestand (.docx): word/document.xml ontbreekt",
                          filename=name)

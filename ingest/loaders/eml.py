@@ -8,7 +8,7 @@ import email.policy
 from collections.abc import Callable
 from email.message import EmailMessage
 
-from ingest.loaders.base import COMMENTS_HEADER, _Doc, _MAX_NESTING
+from ingest.loaders.base import COMMENTS_HEADER, LoadedDoc, MAX_NESTING
 from ingest.loaders.html import html_to_text
 from ingest.loaders.plain import decode_text
 from notulist.dutch import dutch_date
@@ -20,8 +20,8 @@ from notulist.settings import Settings
 _Pending = tuple[str, str, Annotation]  # (attachment name, comment line, shifted annotation)
 
 
-def _load_eml(name: str, data: bytes, *, settings: Settings, depth: int = 0,
-              load: Callable[..., Source], **_) -> _Doc:
+def load_eml(name: str, data: bytes, *, settings: Settings, depth: int = 0,
+              load: Callable[..., Source], **_) -> LoadedDoc:
     """Headers (Onderwerp, Datum, Van) first, then the text body (plain text, else HTML as text), then
     each attachment of a supported type as its own section; attachments that cannot be read are listed
     with the reason instead of silently dropped. `load` reads an attachment (the dispatcher passes
@@ -48,7 +48,7 @@ def _load_eml(name: str, data: bytes, *, settings: Settings, depth: int = 0,
         if not filename:
             continue
         try:
-            if depth >= _MAX_NESTING:
+            if depth >= MAX_NESTING:
                 raise InputError(f"{filename}: te diep geneste bijlagen", filename=filename)
             inner = load(filename, _attachment_bytes(attachment), settings=settings, role="agenda",
                          depth=depth + 1)
@@ -89,7 +89,7 @@ def _add_attachment(parts: list[str], filename: str, inner: Source) -> list[_Pen
     return pending
 
 
-def _with_comments(text: str, pending: list[_Pending]) -> _Doc:
+def _with_comments(text: str, pending: list[_Pending]) -> LoadedDoc:
     """The message text with the attachments' comments under COMMENTS_HEADER after the body."""
     body_end = len(text)
     annotations: list[Annotation] = []
@@ -101,7 +101,7 @@ def _with_comments(text: str, pending: list[_Pending]) -> _Doc:
             start = len(text) + len(prefix) + (a.text_start - (len(line) - len(body)))
             annotations.append(a.model_copy(update={"text_start": start, "text_end": start + a.text_end - a.text_start}))
             text += prefix + body + "\n"
-    return _Doc(text, body_end=body_end, annotations=annotations)
+    return LoadedDoc(text, body_end=body_end, annotations=annotations)
 
 
 def _part_text(part) -> str:

@@ -6,8 +6,8 @@ import re
 
 from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
 
-from ingest.loaders.base import _Doc
-from ingest.loaders.plain import _binary, decode_text
+from ingest.loaders.base import LoadedDoc
+from ingest.loaders.plain import looks_binary, decode_text
 
 
 _BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "ul", "ol", "li",
@@ -106,8 +106,8 @@ class _HtmlText:
         self.walk(child, list_stack)
 
 
-def _load_html(name: str, data: bytes, **_) -> _Doc:
+def load_html(name: str, data: bytes, **_) -> LoadedDoc:
     if b"\x00" in data:
-        raise _binary(name)
+        raise looks_binary(name)
     text = decode_text(name, data)  # refuses binary content; the text keeps any <meta charset> readable
-    return _Doc(html_to_text(text))
+    return LoadedDoc(html_to_text(text))

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import PurePath
 
-from ingest.loaders.base import _media_type, check_size
-from ingest.loaders.docx import _load_docx
-from ingest.loaders.eml import _load_eml
-from ingest.loaders.html import _load_html
-from ingest.loaders.pdf import _load_pdf
-from ingest.loaders.plain import _load_plain
+from ingest.loaders.base import media_type_of, check_size
+from ingest.loaders.docx import load_docx
+from ingest.loaders.eml import load_eml
+from ingest.loaders.html import load_html
+from ingest.loaders.pdf import load_pdf
+from ingest.loaders.plain import load_plain
 from ingest.redactions import find_redactions
 from notulist.errors import InputError
 from notulist.models import Source
@@ -24,12 +24,12 @@ def load_document(filename: str, data: bytes, *, settings: Settings, role: str =
 
 def _load(filename: str, data: bytes, *, settings: Settings, role: str, depth: int) -> Source:
     name = PurePath(filename).name or filename
-    media_type = _media_type(name)
+    media_type = media_type_of(name)
     check_size(name, len(data), settings)
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         raise InputError(f"{name}: het bestand is leeg", filename=name)
-    loader = {"md": _load_plain, "txt": _load_plain, "docx": _load_docx, "pdf": _load_pdf,
-              "html": _load_html, "eml": _load_eml}[media_type]
+    loader = {"md": load_plain, "txt": load_plain, "docx": load_docx, "pdf": load_pdf,
+              "html": load_html, "eml": load_eml}[media_type]
     doc = loader(name, data, settings=settings, depth=depth, load=_load)
     if not doc.text.strip():
         raise InputError(f"{name}: geen tekst gevonden in het bestand", filename=name)

@@ -13,7 +13,7 @@ from pdfminer.layout import LAParams, LTTextBox, LTTextLine
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pypdf import PdfReader
 
-from ingest.loaders.base import COMMENTS_HEADER, _Doc
+from ingest.loaders.base import COMMENTS_HEADER, LoadedDoc
 from notulist.errors import InputError
 from notulist.models import Annotation
 
@@ -28,7 +28,7 @@ class _Line:
 _Page = tuple[int, str, list[_Line]]  # (page start offset, text, lines)
 
 
-def _load_pdf(name: str, data: bytes, **_) -> _Doc:
+def load_pdf(name: str, data: bytes, **_) -> LoadedDoc:
     head = data[:1024]
     if b"%PDF-" not in head:
         raise InputError(f"{name}: beschadigde of ongeldige PDF (geen PDF-kop)", filename=name)
@@ -56,7 +56,7 @@ def _load_pdf(name: str, data: bytes, **_) -> _Doc:
         raise InputError(f"{name}: de tekstlaag van de PDF is onleesbaar (lettertype zonder tekentabel); "
                          "OCR is niet beschikbaar", filename=name)
     body = body.rstrip("\n") + "\n"
-    doc = _Doc(body, body_end=len(body))
+    doc = LoadedDoc(body, body_end=len(body))
     notes = [(i, ann) for i, anns in enumerate(page_annots) for ann in anns]
     if notes:
         _append_notes(doc, notes, pages)
@@ -91,7 +91,7 @@ def _pdf_pages(layouts: list) -> list[_Page]:
     return pages
 
 
-def _append_notes(doc: _Doc, notes: list, pages: list[_Page]) -> None:
+def _append_notes(doc: LoadedDoc, notes: list, pages: list[_Page]) -> None:
     """PDF note annotations as lines under COMMENTS_HEADER, each anchored to the line it points at."""
     body = doc.text
     text_parts, pos = [body, COMMENTS_HEADER], len(body) + len(COMMENTS_HEADER)

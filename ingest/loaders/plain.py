@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from ingest.loaders.base import _CONTROL, _Doc
+from ingest.loaders.base import CONTROL_CHARS, LoadedDoc
 from notulist.errors import InputError
 
 
@@ -16,25 +16,25 @@ def decode_text(name: str, data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise _binary(name) from None
+            raise looks_binary(name) from None
     if b"\x00" in data:
-        raise _binary(name)
+        raise looks_binary(name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
-            raise _binary(name) from None
-    if len(_CONTROL.findall(text)) > max(2, len(text) // 200):
-        raise _binary(name)
+            raise looks_binary(name) from None
+    if len(CONTROL_CHARS.findall(text)) > max(2, len(text) // 200):
+        raise looks_binary(name)
     return text
 
 
-def _binary(name: str) -> InputError:
+def looks_binary(name: str) -> InputError:
     return InputError(f"{name}: geen leesbare tekst; het bestand bevat binaire gegevens "
                       "(verkeerde extensie of beschadigd?)", filename=name)
 
 
-def _load_plain(name: str, data: bytes, **_) -> _Doc:
-    return _Doc(decode_text(name, data))
+def load_plain(name: str, data: bytes, **_) -> LoadedDoc:
+    return LoadedDoc(decode_text(name, data))

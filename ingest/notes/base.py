@@ -7,7 +7,7 @@ import re
 from notulist.models import AgendaItem, Note, NoteMethod, Source, stable_id
 
 
-def _note(source: Source, start: int, end: int, item: str | None, method: NoteMethod, cue: str | None) -> Note | None:
+def make_note(source: Source, start: int, end: int, item: str | None, method: NoteMethod, cue: str | None) -> Note | None:
     text = source.raw_text
     while True:
         old = (start, end)
@@ -32,7 +32,7 @@ def _note(source: Source, start: int, end: int, item: str | None, method: NoteMe
                 start=start, end=end, method=method, cue=cue)
 
 
-def _target(items: list[AgendaItem], idx: int) -> str:
+def note_target(items: list[AgendaItem], idx: int) -> str:
     """Notes in an unnumbered sub-item (a bold bullet under Mededelingen) belong to its parent item."""
     item = items[idx]
     by_number = {i.number: i for i in items}
@@ -41,7 +41,7 @@ def _target(items: list[AgendaItem], idx: int) -> str:
     return item.number
 
 
-def _item_at(items: list[AgendaItem], ends: dict[str, int], pos: int) -> int | None:
+def item_at(items: list[AgendaItem], ends: dict[str, int], pos: int) -> int | None:
     """Index of the most specific item whose own region holds `pos`."""
     best = None
     for i, item in enumerate(items):

@@ -52,14 +52,14 @@ def blocks(source: Source, start: int, end: int) -> list[Block]:
             continue
         # lines stay one block only where a long line wraps mid-sentence (PDF/Word line breaks); a note is
         # often one short line typed under the prepared text
-        if cur and (ln.bullet or ln.md_level or ln.italic != cur[-1].italic or ln.bold or not _wraps(cur[-1])):
+        if cur and (ln.bullet or ln.md_level or ln.italic != cur[-1].italic or ln.bold or not wraps_on(cur[-1])):
             flush()
         cur.append(ln)
     flush()
     return out
 
 
-def _wraps(line: Line) -> bool:
+def wraps_on(line: Line) -> bool:
     """A line that continues on the next one: long and not ending a sentence."""
     text = line.raw.rstrip()
     return len(text.strip()) >= 50 and not re.search(r"[.!?:;][*_)\"'”]*$", text)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from ingest.notes.base import _note, _target
-from ingest.notes.titles import _tokens, match_items, title_similarity
+from ingest.notes.base import make_note, note_target
+from ingest.notes.titles import title_tokens, match_items, title_similarity
 from ingest.parse.spans import heading_line_start, own_ends
 from notulist.models import AgendaItem, Note, Source
 
@@ -29,8 +29,8 @@ def clean_diff_notes(agenda: Source, items: list[AgendaItem], clean: Source,
         c_start = clean.raw_text.find("\n", heading_line_start(citem), ends_c[citem.number])
         a_start = ends_a[item.number] if a_start == -1 else a_start
         c_start = ends_c[citem.number] if c_start == -1 else c_start
-        ta = _tokens(agenda.raw_text, a_start, ends_a[item.number])
-        tc = _tokens(clean.raw_text, c_start, ends_c[citem.number])
+        ta = title_tokens(agenda.raw_text, a_start, ends_a[item.number])
+        tc = title_tokens(clean.raw_text, c_start, ends_c[citem.number])
         sm = difflib.SequenceMatcher(a=[t[0] for t in tc], b=[t[0] for t in ta], autojunk=False)
         kept = sum(block.size for block in sm.get_matching_blocks())
         if not tc and title_similarity(item.title, citem.title) < 90:
@@ -54,14 +54,14 @@ def clean_diff_notes(agenda: Source, items: list[AgendaItem], clean: Source,
                 runs[-1][1] = a2
             else:
                 runs.append([a1, a2])
-        target = _target(items, i)
+        target = note_target(items, i)
         for a1, a2 in runs:
             # one note per paragraph of the inserted text
             lo, hi = ta[a1][1], ta[a2 - 1][2]
             pos = lo
             for gap in list(re.finditer(r"\n[ \t]*\n\s*", agenda.raw_text[lo:hi])) + [None]:
                 stop = hi if gap is None else lo + gap.start()
-                note = _note(agenda, pos, stop, target, "clean_diff", "diff")
+                note = make_note(agenda, pos, stop, target, "clean_diff", "diff")
                 if note is not None:
                     notes.append(note)
                 if gap is not None:

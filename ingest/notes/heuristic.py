@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.notes.base import _note, _target
-from ingest.notes.blocks import Block, _wraps, blocks
-from ingest.notes.scoring import _CUE_START, _HONORIFIC, _PREPARED, _STRONG_CUE, _WORD, note_score
+from ingest.notes.base import make_note, note_target
+from ingest.notes.blocks import Block, wraps_on, blocks
+from ingest.notes.scoring import CUE_START, HONORIFIC, PREPARED, STRONG_CUE, WORD, note_score
 from ingest.notes.sentences import Sentence, sentences
 from ingest.parse.lines import plain
 from ingest.parse.spans import heading_line_start, own_ends
@@ -30,7 +30,7 @@ def _is_continuation(raw: str, prev: Block | None, block: Block) -> bool:
     if prev is None or block.lines[0].bullet:
         return False  # a new bullet starts a new entry, however long the line above it
     first = plain(block.text(raw))[:1]
-    return bool(first) and first.islower() and _wraps(prev.lines[-1])
+    return bool(first) and first.islower() and wraps_on(prev.lines[-1])
 
 
 _STRUCTURAL = ("attachment", "hint", "heading")
@@ -51,7 +51,7 @@ def heuristic_notes(source: Source, items: list[AgendaItem], *, names: set[str],
         nl = raw.find("\n", heading_line_start(item), ends[item.number])
         region = (ends[item.number] if nl == -1 else nl + 1, ends[item.number])
         # nothing is prepared under the Rondvraag: in an agenda, all text there was written in the meeting
-        scan = _ItemScan(source, names, _target(items, idx), found, round_item=bool(_ROUND.match(plain(item.title))))
+        scan = _ItemScan(source, names, note_target(items, idx), found, round_item=bool(_ROUND.match(plain(item.title))))
         for block in blocks(source, *region):
             scan.block(block)
     return found
@@ -99,7 +99,7 @@ class _ItemScan:
     prev: Block | None = None
 
     def add(self, a: int, b: int, cue: str | None) -> None:
-        note = _note(self.source, a, b, self.target, "heuristic", cue)
+        note = make_note(self.source, a, b, self.target, "heuristic", cue)
         if note is not None:
             self.found.append(note)
 
@@ -159,7 +159,7 @@ class _ItemScan:
         """An item of a prepared list ("Openstaande acties:" - ...): only an explicit mark makes a note."""
         first = p.block.lines[0]
         line = self.source.raw_text[first.start:first.end]
-        if _ARROW.match(line) or _STRONG_CUE.match(plain(p.text)):
+        if _ARROW.match(line) or STRONG_CUE.match(plain(p.text)):
             self.add(p.block.start, p.end, "arrow" if _ARROW.match(line) else "cue")
 
     def paragraph(self, p: _Para) -> None:
@@ -169,9 +169,9 @@ class _ItemScan:
         answers = self.after_q and not sibling
         score, cue = self.paragraph_score(p, answers)
         first_plain = plain(p.lead)
-        decided = bool(_CUE_START.match(first_plain)) and not _PREPARED.search(first_plain) and \
+        decided = bool(CUE_START.match(first_plain)) and not PREPARED.search(first_plain) and \
             not _AGREE_TO.match(first_plain)
-        prose = bool(_PROSE_START.match(first_plain)) or bool(_PREPARED.search(first_plain)) or \
+        prose = bool(_PROSE_START.match(first_plain)) or bool(PREPARED.search(first_plain)) or \
             bool(_WILL.match(first_plain))
         if answers and (score >= 2 or (score >= 1 and not prose and self.strict_q)):
             self.add(block.start, p.end, cue or "after question")
@@ -205,20 +205,20 @@ class _ItemScan:
     def later_sentence_note(self, p: _Para, first_plain: str) -> None:
         """A note that starts at a later sentence: a strong cue, or a telegraphic sentence."""
         for k, s in enumerate(p.sents):
-            strong = _STRONG_CUE.match(plain(s.text))
+            strong = STRONG_CUE.match(plain(s.text))
             if strong:
                 self.add(s.start, p.end, strong.group(0).rstrip(" :").capitalize())
                 return
             if k == 0:
                 continue
             later, later_cue = note_score(s.text, names=self.names)
-            lead_word = (_WORD.findall(_HONORIFIC.sub("", plain(s.text))) or [""])[0]
+            lead_word = (WORD.findall(HONORIFIC.sub("", plain(s.text))) or [""])[0]
             known = lead_word in self.names  # an attendee; a redacted subject is too common in prepared text
             if later >= 3 and (later_cue in ("participle", "caps", "name:")
                                or (later_cue == "name+verb" and known)) or \
-                    (later_cue and _CUE_START.match(plain(s.text)) and later >= 3):
+                    (later_cue and CUE_START.match(plain(s.text)) and later >= 3):
                 # a short paragraph is one note ("We maken een campagne. Fatima neemt contact op.");
                 # in a longer one the note starts at the telegraphic sentence
-                whole = len(p.sents) <= 3 and p.n_words <= 30 and not _PREPARED.search(first_plain)
+                whole = len(p.sents) <= 3 and p.n_words <= 30 and not PREPARED.search(first_plain)
                 self.add(p.block.start if whole else s.start, p.end, later_cue)
                 return

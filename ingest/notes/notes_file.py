@@ -6,9 +6,9 @@ import re
 
 from rapidfuzz import fuzz
 
-from ingest.notes.base import _note
+from ingest.notes.base import make_note
 from ingest.notes.blocks import blocks
-from ingest.notes.titles import _norm_title, title_similarity
+from ingest.notes.titles import norm_title, title_similarity
 from ingest.parse.lines import Line, body_limit, plain
 from notulist.models import AgendaItem, Note, Source
 
@@ -46,7 +46,7 @@ def _named_item(ln: Line, text: str, items: list[AgendaItem],
         # "2. Safe space gesprekken" repeats the title: the rest is the heading, not a note
         title = numbers[named].title
         if rest and (title_similarity(rest, title) >= 85 or (
-                len(plain(rest).split()) <= 4 and fuzz.partial_ratio(_norm_title(rest), _norm_title(title)) >= 90)):
+                len(plain(rest).split()) <= 4 and fuzz.partial_ratio(norm_title(rest), norm_title(title)) >= 90)):
             return named, None  # "Agendapunt 4 - catering": a short label, not a note
         return named, ln.start + ref.start("rest")
     best = max(items, key=lambda i: title_similarity(text, i.title), default=None)
@@ -67,7 +67,7 @@ class _NotesFile:
         self.first_content = True
 
     def add(self, start: int, end: int, item: str | None, cue: str) -> None:
-        n = _note(self.notes, start, end, item, "notes_file", cue)
+        n = make_note(self.notes, start, end, item, "notes_file", cue)
         if n:
             self.out.append(n)
 
@@ -88,11 +88,11 @@ class _NotesFile:
         if self.current is not None:
             self.add(ln.start, ln.end, self.current, "under item")
         else:
-            self.add(ln.start, ln.end, _best_item(text, self.items), "best match")
+            self.add(ln.start, ln.end, best_item_for(text, self.items), "best match")
 
     def moved_on(self, ln: Line, text: str) -> bool:
         """A new paragraph about another item's subject (and not this one's) moves on to that item."""
-        words = set(_norm_title(text).split())
+        words = set(norm_title(text).split())
         here = _title_words(self.numbers[self.current]) & words
         other = [i for i in self.items if i.number != self.current and _title_words(i) & words]
         if here or len(other) != 1:
@@ -107,10 +107,10 @@ _STOP = {"en", "van", "de", "het", "een", "over", "voor", "met", "rond", "naar",
 
 
 def _title_words(item: AgendaItem) -> set[str]:
-    return {w for w in _norm_title(item.title).split() if len(w) >= 5 and w not in _STOP and not w.isdigit()}
+    return {w for w in norm_title(item.title).split() if len(w) >= 5 and w not in _STOP and not w.isdigit()}
 
 
-def _best_item(text: str, items: list[AgendaItem]) -> str | None:
+def best_item_for(text: str, items: list[AgendaItem]) -> str | None:
     if not items:
         return None
     scored = [(max(fuzz.token_set_ratio(text.lower(), i.title.lower()) * 1.0,

@@ -15,15 +15,15 @@ _DECIDED = (r"vastgesteld|goedgekeurd|aangenomen|afgewezen|verworpen|ingestemd|a
             r"uitgesteld|afgerond|afgehandeld|geaccordeerd|geschrapt|ingetrokken|unaniem")
 _AUXILIARY = re.compile(r"\b(?:wordt|worden|werd|werden|is|zijn|was|waren|zal|zullen|kan|kunnen|moet|moeten|"
                         r"wil|willen|graag|om|te)\b", re.I)
-_CUE_START = re.compile(r"^(?:besluit|besloten|afspraak|afgesproken|actie(?:punt)?|conclusie|toezegging|"
+CUE_START = re.compile(r"^(?:besluit|besloten|afspraak|afgesproken|actie(?:punt)?|conclusie|toezegging|"
                         rf"{_DECIDED}|"
                         r"vervolgactie|vervolg|uitkomst|akkoord|volgende\s+(?:keer|vergadering|overleg)|"
                         r"doorgeschoven|aangehouden|uitgesteld|geagendeerd|agenderen|n\.?b\.?\s*:)\b", re.I)
-_STRONG_CUE = re.compile(r"^(?:besluit|besloten|afspraak|afgesproken|actie(?:punt)?|conclusie|toezegging)\s*:", re.I)
+STRONG_CUE = re.compile(r"^(?:besluit|besloten|afspraak|afgesproken|actie(?:punt)?|conclusie|toezegging)\s*:", re.I)
 _CAPS_WORDS = {"ALS", "NIET", "WEL", "GEEN", "OOK", "IN", "EN", "MAAR", "OF", "ALLEEN", "ALTIJD", "NOOIT", "NU",
                "EERST", "DAN", "VOOR", "NA", "ZELF", "WIE", "WAT", "HOE", "WANNEER", "GEWOON", "ZEKER", "MOET",
                "KAN", "GAAT", "HEEL", "ECHT", "NOG", "AL", "MET", "ZONDER", "BIJ", "OP"}
-_HONORIFIC = re.compile(r"^(?:(?:dhr|mevr|mw|mr|dr|drs|ir|prof|mevrouw|meneer|de\s+heer|wethouder|gedeputeerde|"
+HONORIFIC = re.compile(r"^(?:(?:dhr|mevr|mw|mr|dr|drs|ir|prof|mevrouw|meneer|de\s+heer|wethouder|gedeputeerde|"
                         r"burgemeester|voorzitter)\.?\s+)+", re.I)
 _NOT_PARTICIPLES = {"gezien", "gemiddeld", "gedurende", "gelet", "gegeven", "geleden", "gewoon", "genoeg", "gebied",
                     "gesprek", "gemeenten", "gebouwen", "gegevens", "geboden", "gebieden", "gevolgen", "gelden",
@@ -50,12 +50,12 @@ _VERBS = {"is", "was", "gaat", "komt", "pakt", "neemt", "tekent", "kijkt", "zorg
           "vindt", "hecht", "akkoord", "stelt", "wil", "kan", "moet", "gaan", "zijn", "verzorgt", "pakken",
           "nemen", "zoekt", "trekt", "volgt", "deelt", "rondt", "rapporteert", "meldt", "bevestigt", "twijfelt",
           "denkt", "vraagt", "brengt", "betaalt", "reserveert", "bereidt"}
-_PREPARED = re.compile(r"\bgraag\b|\bstellen\s+(?:wij|we|jullie|u)?\s*voor\b|\bstelt\s+voor\b|\bwe\s+stellen\b|\bwij\s+stellen\b|"
+PREPARED = re.compile(r"\bgraag\b|\bstellen\s+(?:wij|we|jullie|u)?\s*voor\b|\bstelt\s+voor\b|\bwe\s+stellen\b|\bwij\s+stellen\b|"
                        r"\bvragen\s+(?:je|jou|u|jullie)\b|\b(?:we|wij)\s+vragen\b|\bverzoek\b|\bvoorstel\b|"
                        r"\bbijgaand\b|\bzie\s+bijlage\b|\bhierbij\b|\b(?:we|wij)\s+willen\b|\bwillen\s+(?:we|wij)\b|"
                        r"\bbenieuwd\b|\bpraten\s+je\b|\bbijpraten\b|\bmondeling\b", re.I)
 _ADDRESS = re.compile(r"\b(?:jij|jou|jouw|u|uw|jullie)\b", re.I)
-_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 
 
 _ANSWER = re.compile(r"^(?:ja|nee|ok|oké|okay|prima|akkoord|eens|klopt|goed|helder|afgesproken)\b", re.I)
@@ -63,7 +63,7 @@ _LABEL_COLON = re.compile(r"(?i)(?:gevraagd|voorgesteld)\s+besluit|beslispunt|vo
                           r"toelichting|portefeuillehouder|inleiding|stukken|tijd|duur|spreker|inleider|"
                           r"presentatie|context|achtergrond|ter\s+\w+|kosten|planning|bijgevoegd")
 _NAME_RUN = re.compile(r"^((?:(?:[A-Z]\.\s*)*(?:[A-Z][\w'’-]+)(?:\s+(?:van|de|der|den|el|ten|ter)\s+[A-Z][\w'’-]+)?"
-                       r"(?:\s*(?:,|en|&)\s*(?:" + _HONORIFIC.pattern.lstrip("^") + r")?)?)+)\s+(\w+)")
+                       r"(?:\s*(?:,|en|&)\s*(?:" + HONORIFIC.pattern.lstrip("^") + r")?)?)+)\s+(\w+)")
 _PARTICIPLE_WORD = re.compile(r"^[a-z]{0,6}ge[a-zë]{2,}(?:d|t|en)$")
 _WILL = {"zou", "zal", "zouden", "zullen"}
 
@@ -200,7 +200,7 @@ def _style(s: Scored) -> float:
         score += 1
     if not re.search(r"[.!?:;)]$", t) or (t.endswith(")") and not re.search(r"[.!?]\)?$", t)):
         score += 1
-    if _PREPARED.search(t):
+    if PREPARED.search(t):
         score -= 2
     if _ADDRESS.search(t) and n > 6:
         score -= 1
@@ -223,11 +223,11 @@ def note_score(text: str, *, names: set[str], after_question: bool = False) -> t
     # a redacted person ("5.1, 2, e kijkt ...") acts as a name: one placeholder word
     for r in reversed(find_redactions(t)):
         t = t[:r.start] + "Anoniem" + (" " if t[r.end:r.end + 1].isalpha() else "") + t[r.end:]
-    words = _WORD.findall(t)
-    lead = _HONORIFIC.sub("", t)
+    words = WORD.findall(t)
+    lead = HONORIFIC.sub("", t)
     s = Scored(t=t, names=names | {"Anoniem"}, after_question=after_question, words=words, lead=lead,
-               lead_words=_WORD.findall(lead) or words, colon=re.match(r"^([^:?!]{1,45}?)\s*:\s+\S", t),
-               cue_start=_CUE_START.match(t))
+               lead_words=WORD.findall(lead) or words, colon=re.match(r"^([^:?!]{1,45}?)\s*:\s+\S", t),
+               cue_start=CUE_START.match(t))
     cues = [c for c in (detect(s) for detect in DETECTORS) if c is not None]
     score = _style(s) + sum(c.weight for c in cues)
     cue = max(cues, key=lambda c: c.weight).name if cues else ("after question" if after_question else None)

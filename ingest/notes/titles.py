@@ -10,7 +10,7 @@ from ingest.parse.lines import plain
 from notulist.models import AgendaItem
 
 
-def _norm_title(title: str) -> str:
+def norm_title(title: str) -> str:
     t = plain(title).lower()
     t = re.sub(r"\[gelakt [^\]]*\]", " ", t)
     t = re.sub(r"[-/]", " ", t)
@@ -20,7 +20,7 @@ def _norm_title(title: str) -> str:
 
 def title_similarity(a: str, b: str) -> float:
     """Similarity of two item titles (0-100), treating an acronym as its words ('MO' = 'Midden-Oosten')."""
-    ta, tb = _norm_title(a), _norm_title(b)
+    ta, tb = norm_title(a), norm_title(b)
     if not ta or not tb:
         return 0.0
     ta, tb = _expand_acronyms(ta, tb), _expand_acronyms(tb, ta)
@@ -63,7 +63,7 @@ def match_items(a: list[AgendaItem], b: list[AgendaItem], *, threshold: float = 
 _TOKEN = re.compile(r"\S+")
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+def title_tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     out = []
     for m in _TOKEN.finditer(text, start, end):
         norm = plain(m.group(0)).strip("*_[]()#").lower()

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import re
 
-from ingest.parse.lines import Line, _WS, redactions_of
+from ingest.parse.lines import Line, WHITESPACE, redactions_of
 from notulist.models import Attendee, Source
 
 
-_TIME_RANGE = re.compile(r"(?<![\d.])([0-2]?\d)[.:]([0-5]\d)\s*(?:uur|u\.?)?\s*(?:[-–—]|tot)\s*([0-2]?\d)[.:]([0-5]\d)"
+TIME_RANGE = re.compile(r"(?<![\d.])([0-2]?\d)[.:]([0-5]\d)\s*(?:uur|u\.?)?\s*(?:[-–—]|tot)\s*([0-2]?\d)[.:]([0-5]\d)"
                          r"(?![\d])")
-_TIME_SINGLE = re.compile(r"(?:aanvang|om|vanaf|start|tijd)\s*:?\s*([0-2]?\d)[.:]([0-5]\d)\s*(?:uur|u\b)?",
+TIME_SINGLE = re.compile(r"(?:aanvang|om|vanaf|start|tijd)\s*:?\s*([0-2]?\d)[.:]([0-5]\d)\s*(?:uur|u\b)?",
                           re.IGNORECASE)
 _FIELD = re.compile(r"^\s*(?P<label>[A-Za-zÀ-ÿ][\w .()/-]{1,40}?)\s*:\s*(?P<value>.*)$")
-_LOCATION_LABELS = {"locatie", "plaats", "waar", "vergaderlocatie", "vergaderplaats", "ruimte", "zaal", "adres"}
-_PRESENT_LABELS = {"aanwezig", "aanwezigen", "deelnemers", "present", "aanwezig zijn", "genodigden"}
-_ABSENT_LABELS = {"afwezig", "afwezigen", "afgemeld", "met kennisgeving afwezig", "afmeldingen", "absent",
+LOCATION_LABELS = {"locatie", "plaats", "waar", "vergaderlocatie", "vergaderplaats", "ruimte", "zaal", "adres"}
+PRESENT_LABELS = {"aanwezig", "aanwezigen", "deelnemers", "present", "aanwezig zijn", "genodigden"}
+ABSENT_LABELS = {"afwezig", "afwezigen", "afgemeld", "met kennisgeving afwezig", "afmeldingen", "absent",
                   "verhinderd", "zonder kennisgeving afwezig"}
-_ROLE_LABELS = {"notulist": "verslag", "notulen": "verslag", "verslag": "verslag", "verslaglegging": "verslag",
+ROLE_LABELS = {"notulist": "verslag", "notulen": "verslag", "verslag": "verslag", "verslaglegging": "verslag",
                 "notulant": "verslag", "voorzitter": "voorzitter", "secretaris": "secretaris",
                 "griffier": "griffier", "penningmeester": "penningmeester", "gast": "gast", "gasten": "gast",
                 "te gast": "gast", "agendalid": "gast"}
@@ -28,7 +28,7 @@ _ROLE_WORDS = {"voorzitter": "voorzitter", "vz": "voorzitter", "vz.": "voorzitte
                "plv. voorzitter": "plv. voorzitter", "vicevoorzitter": "vicevoorzitter", "adviseur": "adviseur"}
 
 
-def _label(line: Line) -> tuple[str, str, int] | None:
+def field_label(line: Line) -> tuple[str, str, int] | None:
     """(label, value, raw offset of value) for a 'Label: value' line, label lower-cased and un-bolded."""
     text = line.raw
     m = re.match(r"^\s*(?:[-•*]\s+)?(?:\*\*|__)?\s*(?P<label>[A-Za-zÀ-ÿ][\w .()/-]{0,40}?)\s*(?:\*\*|__)?\s*:"
@@ -137,7 +137,7 @@ class _AttendeeReader:
             self.redacted(marks, a + len(core_masked), this_role, default_role, written)
         elif leftover and leftover.lower() not in _NOBODY:
             leftover = re.sub(r"^(?:de\s+)?leden\s+", "", leftover)
-            self.people.append(Attendee(name=_WS.sub(" ", leftover), redacted=False, role=this_role,
+            self.people.append(Attendee(name=WHITESPACE.sub(" ", leftover), redacted=False, role=this_role,
                                         as_written=written))
         for ia, ib in inner_people:
             self.add(ia, ib, default_role)

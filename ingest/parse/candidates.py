@@ -14,16 +14,16 @@ _NUMBER = re.compile(
     r"^(?P<kw>(?:agenda\s*punt|agendapunt|punt|ad|item|nr\.?)\s*)?"
     r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?P<sep>[.):]|\s*[-–—]|\s)\s*(?P<title>.*)$",
     re.IGNORECASE)
-_LIST_PARENTS = re.compile(r"mededeling|actualiteit|actielijst|actiepunt|openstaande acties|ingekomen|rondvraag|"
+LIST_PARENTS = re.compile(r"mededeling|actualiteit|actielijst|actiepunt|openstaande acties|ingekomen|rondvraag|"
                            r"lopende zaken|stand van zaken|terugkoppeling|update|informatie", re.I)
-_TRAILING_SECTION = re.compile(r"^(?:overzicht\s+)?(?:actiepunten|actielijst|acties|besluitenlijst|genomen besluiten|"
+TRAILING_SECTION = re.compile(r"^(?:overzicht\s+)?(?:actiepunten|actielijst|acties|besluitenlijst|genomen besluiten|"
                                r"besluiten|afspraken|actie- en besluitenlijst|besluiten- en actielijst|"
                                r"afspraken en acties)\s*:?$", re.I)
 _PROSE_START = re.compile(r"^(?:we|wij|ik|je|jij|u|jullie|het|de|een|dit|dat|deze|er|zij|ze|hij|zie)\b", re.I)
 
 
 @dataclass
-class _Candidate:
+class Candidate:
     line: Line
     number: str
     main: int
@@ -35,7 +35,7 @@ class _Candidate:
     title_end: int
 
 
-def _candidate(line: Line, source: Source, reds: list[Redaction]) -> _Candidate | None:
+def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candidate | None:
     content = line.content.replace("**", "").replace("__", "") if "**" in line.content or "__" in line.content \
         else line.content
     content = content.strip()
@@ -88,7 +88,7 @@ def _candidate(line: Line, source: Source, reds: list[Redaction]) -> _Candidate 
                   and not (_PROSE_START.match(title) and len(words) > 6))
     if strong and len(words) > 20:
         title_like = False
-    return _Candidate(line, num, main, sub, plain(display(source, t_start, t_end)), strong, title_like, t_start, t_end)
+    return Candidate(line, num, main, sub, plain(display(source, t_start, t_end)), strong, title_like, t_start, t_end)
 
 
 _ROMAN = re.compile(r"^(?P<kw>(?:agenda\s*punt|agendapunt|punt|ad)\s+)?(?P<num>[IVX]{1,5})(?P<sep>[.):]|\s+[-–—])\s+"
@@ -105,7 +105,7 @@ def _roman_value(numeral: str) -> int | None:
     return total if 0 < total <= 30 else None
 
 
-def _roman_candidate(line: Line, source: Source, content: str) -> _Candidate | None:
+def _roman_candidate(line: Line, source: Source, content: str) -> Candidate | None:
     """Associations and councils number items with Roman numerals ("III. Jaarrekening"): only as a heading,
     bold line or with a keyword, and only a well-formed numeral, so "I. de Vries" in a list is no item."""
     m = _ROMAN.match(content)
@@ -128,5 +128,5 @@ def _roman_candidate(line: Line, source: Source, content: str) -> _Candidate | N
     while t_end > t_start and source.raw_text[t_end - 1] in "*_ \t":
         t_end -= 1
     words = plain(title).split()
-    return _Candidate(line, m.group("num"), main, "", plain(display(source, t_start, t_end)), True,
+    return Candidate(line, m.group("num"), main, "", plain(display(source, t_start, t_end)), True,
                       len(words) <= 12, t_start, t_end)

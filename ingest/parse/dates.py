@@ -13,10 +13,10 @@ from notulist.text import DAY_MONTH, WEEKDAY_ABBREVIATIONS, WEEKDAYS, month_numb
 _WEEKDAYS = {**WEEKDAYS, **WEEKDAY_ABBREVIATIONS}
 _DATE_WORDS = DAY_MONTH  # "di 5 maart 2024", "5e mrt.", "12 juni"
 _DATE_NUM = re.compile(r"(?<![\w.,-])(?P<d>[0-3]?\d)[-/.](?P<m>[01]?\d)[-/.](?P<y>(?:19|20)?\d\d)(?![\w.,-]?\d)")
-_DATE_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
+DATE_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 _YEAR = re.compile(r"(?<![\d.,-])((?:19|20)\d\d)(?![\d])")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)(?!\d)")
-_DATE_LABEL = re.compile(r"^(?:vergader)?datum(?:\s+en\s+(?:tijd|tijdstip|plaats))?|^date\b|^wanneer\b|^tijdstip\b",
+DATE_LABEL = re.compile(r"^(?:vergader)?datum(?:\s+en\s+(?:tijd|tijdstip|plaats))?|^date\b|^wanneer\b|^tijdstip\b",
                          re.IGNORECASE)
 
 
@@ -33,7 +33,7 @@ class FoundDate:
 def find_dates(text: str, offset: int = 0) -> list[FoundDate]:
     """Every date in `text` (Dutch month names/abbreviations, d-m-yyyy, ISO), in order."""
     found: list[FoundDate] = []
-    for rx in (_DATE_ISO, _DATE_NUM, _DATE_WORDS):
+    for rx in (DATE_ISO, _DATE_NUM, _DATE_WORDS):
         for m in rx.finditer(text):
             if any(f.start <= m.start() + offset < f.end for f in found):
                 continue

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from ingest.parse.attendees import _ABSENT_LABELS, _LOCATION_LABELS, _PRESENT_LABELS, _ROLE_LABELS, _TIME_RANGE, _TIME_SINGLE, _label, parse_attendees
-from ingest.parse.dates import FoundDate, _DATE_ISO, _DATE_LABEL, filename_date, find_dates, infer_year, weekday_of
-from ingest.parse.lines import Line, _WS, body_limit, display, plain, split_lines
+from ingest.parse.attendees import ABSENT_LABELS, LOCATION_LABELS, PRESENT_LABELS, ROLE_LABELS, TIME_RANGE, TIME_SINGLE, field_label, parse_attendees
+from ingest.parse.dates import FoundDate, DATE_ISO, DATE_LABEL, filename_date, find_dates, infer_year, weekday_of
+from ingest.parse.lines import Line, WHITESPACE, body_limit, display, plain, split_lines
 from notulist.dutch import safe_date
 from notulist.models import Attendee, Source
 
@@ -23,7 +23,7 @@ def normalise_series(title: str) -> str:
     t = plain(title)
     for f in reversed(find_dates(t)):
         t = t[:f.start] + " " + t[f.end:]
-    t = _DATE_ISO.sub(" ", t)
+    t = DATE_ISO.sub(" ", t)
     t = re.sub(r"\b(?:d\.d\.|dd\.?|van|op|d\.?d)\s*$", " ", t.strip(), flags=re.IGNORECASE)
     t = re.sub(r"\(\s*\)", " ", t)
     prefix = re.compile(r"^\s*(?:concept[- ]?|definitieve?\s+|openbare?\s+)?(?:agenda|verslag|notulen|notule|"
@@ -44,7 +44,7 @@ def normalise_series(title: str) -> str:
                "", t, flags=re.IGNORECASE)
     t = re.sub(r"\b(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag))\b", " ", t, flags=re.IGNORECASE)
     t = re.sub(r"\b(?:19|20)\d\d\b", " ", t)
-    t = _WS.sub(" ", t).strip(" .,:;-–—()/")
+    t = WHITESPACE.sub(" ", t).strip(" .,:;-–—()/")
     t = re.sub(r"\s+(?:d\.d\.?|van|op|dd)$", "", t, flags=re.IGNORECASE).strip(" .,:;-–—")
     return t[:1].upper() + t[1:] if t else t
 
@@ -102,7 +102,7 @@ def parse_header(source: Source, header_end: int, *, year: int | None = None) ->
     mail = _mail_header_lines(all_lines)
     lines = [ln for ln in all_lines if not ln.blank and ln.start not in mail]
     head = Header()
-    title_lines = [ln for ln in lines if (_label(ln) is None or ln.md_level or ln.bold) and not _sentence_like(ln)]
+    title_lines = [ln for ln in lines if (field_label(ln) is None or ln.md_level or ln.bold) and not _sentence_like(ln)]
     _set_title(head, source, title_lines)
     head.doc_kind = (_doc_kind([head.title]) or _doc_kind([plain(ln.content) for ln in title_lines[:3]])
                      or _doc_kind([plain(ln.content) for ln in lines if ln.md_level or ln.bold])
@@ -144,9 +144,9 @@ def _set_title(head: Header, source: Source, title_lines: list[Line]) -> None:
 def _field_base(label: str) -> str:
     """The label as one of the known field names ('afwezig wegens ziekte' -> 'afwezig')."""
     base = label.strip()
-    if base not in _ABSENT_LABELS and re.match(r"(?:afwezig|afgemeld|verhinderd)", base):
+    if base not in ABSENT_LABELS and re.match(r"(?:afwezig|afgemeld|verhinderd)", base):
         return "afwezig"
-    if base not in _PRESENT_LABELS and re.match(r"aanwezig", base):
+    if base not in PRESENT_LABELS and re.match(r"aanwezig", base):
         return "aanwezig"
     return base
 
@@ -157,22 +157,22 @@ def _read_fields(head: Header, source: Source, lines: list[Line]) -> tuple[str, 
     date_line: tuple[str, int] | None = None
     pending_list: tuple[str, str | None] | None = None
     for ln in lines:
-        lab = _label(ln)
+        lab = field_label(ln)
         if lab is not None and not ln.md_level:
             _, value, vstart = lab
             pending_list = None
             base = _field_base(lab[0])
-            if _DATE_LABEL.match(base) and date_line is None:
+            if DATE_LABEL.match(base) and date_line is None:
                 date_line = (value, vstart)
-            if base in _LOCATION_LABELS and head.location is None:
+            if base in LOCATION_LABELS and head.location is None:
                 head.location = plain(display(source, vstart, ln.end)).strip() or None
-            elif base in _PRESENT_LABELS or base in _ABSENT_LABELS or base in _ROLE_LABELS:
-                role = "afwezig" if base in _ABSENT_LABELS else _ROLE_LABELS.get(base)
+            elif base in PRESENT_LABELS or base in ABSENT_LABELS or base in ROLE_LABELS:
+                role = "afwezig" if base in ABSENT_LABELS else ROLE_LABELS.get(base)
                 if value.strip(" *_"):
                     head.attendees += parse_attendees(value.rstrip(), vstart, source, role=role)
                 else:
                     pending_list = (base, role)
-            if head.time is None and (_DATE_LABEL.match(base) or base in {"tijd", "aanvang", "tijdstip"}):
+            if head.time is None and (DATE_LABEL.match(base) or base in {"tijd", "aanvang", "tijdstip"}):
                 head.time = _find_time(value)
         elif pending_list is not None and (ln.bullet or len(ln.content.split()) <= 8):
             head.attendees += parse_attendees(ln.content, ln.content_start, source, role=pending_list[1])
@@ -237,15 +237,15 @@ def _sentence_like(line: Line) -> bool:
     words = text.split()
     if line.md_level:
         return False
-    return (len(words) > 14 or (text.endswith(".") and len(words) >= 5) or bool(_TIME_RANGE.search(text))
+    return (len(words) > 14 or (text.endswith(".") and len(words) >= 5) or bool(TIME_RANGE.search(text))
             or bool(re.search(r"\d[.:]\d\d\s*uur", text)))
 
 
 def _find_time(text: str) -> str | None:
-    m = _TIME_RANGE.search(text)
+    m = TIME_RANGE.search(text)
     if m:
         return f"{int(m.group(1)):02d}.{m.group(2)} - {int(m.group(3)):02d}.{m.group(4)}"
-    m = _TIME_SINGLE.search(text) or re.search(r"(?<![\d.])([0-2]?\d)[.:]([0-5]\d)\s*uur", text)
+    m = TIME_SINGLE.search(text) or re.search(r"(?<![\d.])([0-2]?\d)[.:]([0-5]\d)\s*uur", text)
     if m:
         return f"{int(m.group(1)):02d}.{m.group(2)}"
     return None

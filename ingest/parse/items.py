@@ -7,16 +7,16 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ingest.parse.candidates import _Candidate, _LIST_PARENTS, _TRAILING_SECTION, _candidate
+from ingest.parse.candidates import Candidate, LIST_PARENTS, TRAILING_SECTION, line_candidate
 from ingest.parse.kinds import attachment_text, is_attachment_line, is_hint_line, kinds_in
-from ingest.parse.lines import Line, _peel, _rstrip_pos, body_limit, display, plain, redactions_of, split_lines
-from ingest.parse.tables import _header_end_unnumbered, _table_items, _unnumbered_items
+from ingest.parse.lines import Line, peel, rstrip_pos, body_limit, display, plain, redactions_of, split_lines
+from ingest.parse.tables import header_end_unnumbered, table_items, unnumbered_items
 from notulist.models import AgendaItem, ItemKind, Source
 
 
-def _select_items(cands: list[_Candidate]) -> list[_Candidate]:
+def _select_items(cands: list[Candidate]) -> list[Candidate]:
     """Keep the candidates that form the agenda's numbering sequence (see module doc)."""
-    chosen: list[_Candidate] = []
+    chosen: list[Candidate] = []
     last_main: int | None = None
     last_sub: dict[int, str] = {}
     strong_mains = [c.main for c in cands if c.strong and not c.sub and c.title_like]
@@ -71,7 +71,7 @@ def _select_items(cands: list[_Candidate]) -> list[_Candidate]:
     return chosen
 
 
-def _prefer_detailed_run(cands: list[_Candidate], chosen: list[_Candidate]) -> list[_Candidate]:
+def _prefer_detailed_run(cands: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
     """An overview list of the agenda at the top ('Agenda: 1. Opening 2. ...') followed by the items
     themselves, numbered again from 1: the second run is the meeting's items, the overview is header."""
     if len(chosen) < 2:
@@ -114,10 +114,10 @@ def find_items(source: Source) -> tuple[list[AgendaItem], int]:
     cands = _candidates(source, lines)
     chosen = _prefer_detailed_run(cands, _select_items(cands))
     if not chosen:
-        table = _table_items(source, lines)
+        table = table_items(source, lines)
         if table:
             return table
-        return _unnumbered_items(source, lines), _header_end_unnumbered(source, lines)
+        return unnumbered_items(source, lines), header_end_unnumbered(source, lines)
     walk = _Walk(source, lines, chosen)
     header_end = chosen[0].line.start
     for idx, ln in enumerate(lines):
@@ -127,13 +127,13 @@ def find_items(source: Source) -> tuple[list[AgendaItem], int]:
     return [_agenda_item(source, d) for d in walk.drafts], header_end
 
 
-def _candidates(source: Source, lines: list[Line]) -> list[_Candidate]:
+def _candidates(source: Source, lines: list[Line]) -> list[Candidate]:
     reds = redactions_of(source)
     cands = []
     for k, ln in enumerate(lines):
         if ln.blank:
             continue
-        c = _candidate(ln, source, reds)
+        c = line_candidate(ln, source, reds)
         if c is None and _PUNT_ONLY.fullmatch(plain(ln.content)):
             c = _punt_with_title_below(source, ln, lines[k + 1:k + 3], reds)
         if c is not None:
@@ -144,13 +144,13 @@ def _candidates(source: Source, lines: list[Line]) -> list[_Candidate]:
 _PUNT_ONLY = re.compile(r"(?i)(?:agenda)?punt\s+\d{1,2}[a-z]?\s*:?")
 
 
-def _punt_with_title_below(source: Source, ln: Line, following: list[Line], reds) -> _Candidate | None:
+def _punt_with_title_below(source: Source, ln: Line, following: list[Line], reds) -> Candidate | None:
     """"Agendapunt 3" with the title on the next line."""
     nxt = next((o for o in following if not o.blank), None)
     if nxt is None or len(plain(nxt.content).split()) > 12:
         return None
-    merged = _peel(plain(ln.content).rstrip(":") + ": " + nxt.raw.strip(), ln.start)
-    c = _candidate(merged, source, reds)
+    merged = peel(plain(ln.content).rstrip(":") + ": " + nxt.raw.strip(), ln.start)
+    c = line_candidate(merged, source, reds)
     if c is None:
         return None
     t_end = _trim_title_end(source.raw_text, nxt.content_start, nxt.end, "*_ \t")
@@ -161,7 +161,7 @@ def _punt_with_title_below(source: Source, ln: Line, following: list[Line], reds
 
 
 def _trim_title_end(text: str, start: int, end: int, junk: str) -> int:
-    end = _rstrip_pos(text, start, end)
+    end = rstrip_pos(text, start, end)
     while end > start and text[end - 1] in junk:
         end -= 1
     return end
@@ -180,7 +180,7 @@ class _Walk:
     A line that is not a chosen item goes to the first rule in `RULES` that takes it; that list is the
     precedence."""
 
-    def __init__(self, source: Source, lines: list[Line], chosen: list[_Candidate]):
+    def __init__(self, source: Source, lines: list[Line], chosen: list[Candidate]):
         self.source, self.lines, self.chosen = source, lines, chosen
         self.by_line = {c.line.start: c for c in chosen}
         self.drafts: list[_ItemDraft] = []
@@ -201,7 +201,7 @@ class _Walk:
             if self.drafts and not self.trailing:
                 next((rule for rule in self.RULES if rule(self, ln)), None)
 
-    def item(self, c: _Candidate, ln: Line) -> None:
+    def item(self, c: Candidate, ln: Line) -> None:
         if self.pending_hint is not None:
             self.section_kinds = self.pending_hint[1]
             self.boundaries.append(self.pending_hint[0].start)
@@ -237,8 +237,8 @@ class _Walk:
         """An action/decision list after the last item ends that item, but is not an agenda item: it is
         kept as an unnumbered sub-item of the last item, so its text stays searchable."""
         top = self.current_top
-        if (top is None or not _TRAILING_SECTION.match(plain(ln.content))
-                or any(c.line.start > ln.start for c in self.chosen) or _TRAILING_SECTION.match(top.title)):
+        if (top is None or not TRAILING_SECTION.match(plain(ln.content))
+                or any(c.line.start > ln.start for c in self.chosen) or TRAILING_SECTION.match(top.title)):
             return False
         d = self.sub_item(top, ln, "*_: \t")
         d.kinds = kinds_in(d.title)
@@ -266,7 +266,7 @@ class _Walk:
         """Unnumbered bold sub-items under list-like items (Mededelingen, Actielijst, ...)."""
         top = self.current_top
         if (top is not None and ln.bold and (ln.bullet or not ln.md_level)
-                and _LIST_PARENTS.search(top.title) and 0 < len(plain(ln.content).split()) <= 14
+                and LIST_PARENTS.search(top.title) and 0 < len(plain(ln.content).split()) <= 14
                 and not is_attachment_line(ln)):
             self.sub_item(top, ln, "*_ \t", rstrip=False)
             return True
@@ -278,7 +278,7 @@ class _Walk:
         t_start = ln.content_start
         t_end = ln.end
         if rstrip:
-            t_end = _rstrip_pos(self.source.raw_text, t_start, t_end)
+            t_end = rstrip_pos(self.source.raw_text, t_start, t_end)
         while t_end > t_start and self.source.raw_text[t_end - 1] in junk:
             t_end -= 1
         d = _ItemDraft(f"{top.number}.{k}", False, top.number, top.depth + 1,
@@ -303,5 +303,5 @@ def _set_spans(drafts: list[_ItemDraft], boundaries: list[int], limit: int) -> N
 def _agenda_item(source: Source, d: _ItemDraft) -> AgendaItem:
     return AgendaItem(number=d.number, numbered=d.numbered, parent=d.parent, title=d.title, kinds=d.kinds,
                       attachments=d.attachments, source_id=source.id, start=d.line.start,
-                      end=_rstrip_pos(source.raw_text, d.line.start, d.end), title_start=d.title_start,
+                      end=rstrip_pos(source.raw_text, d.line.start, d.end), title_start=d.title_start,
                       title_end=d.title_end)

@@ -11,7 +11,7 @@ from notulist.models import Redaction, Source
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _BULLET = re.compile(r"^(?:[-•➤▪◦·●○►▶→–]|\*(?=\s))\s+")
-_WS = re.compile(r"\s+")
+WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -33,7 +33,7 @@ class Line:
         return not self.content.strip(" *_#>-")
 
 
-def _peel(raw: str, start: int) -> Line:
+def peel(raw: str, start: int) -> Line:
     line = Line(start=start, end=start + len(raw), raw=raw)
     lead = len(raw) - len(raw.lstrip())
     s = raw.strip()
@@ -72,7 +72,7 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
         nl = text.find("\n", pos, end)
         stop = end if nl == -1 else nl
         raw = text[pos:stop].rstrip("\r")
-        lines.append(_peel(raw, pos))
+        lines.append(peel(raw, pos))
         pos = stop + 1
     return lines
 
@@ -83,7 +83,7 @@ def plain(text: str) -> str:
     text = re.sub(r"</?sup>", " ", text)
     text = text.replace("**", "").replace("__", "")
     text = re.sub(r"(?<!\w)[*_]|[*_](?!\w)", "", text)
-    return _WS.sub(" ", text).strip()
+    return WHITESPACE.sub(" ", text).strip()
 
 
 def display(source: Source, start: int, end: int) -> str:
@@ -110,7 +110,7 @@ def body_limit(source: Source) -> int:
     return len(source.raw_text) if source.body_end is None else source.body_end
 
 
-def _rstrip_pos(text: str, start: int, end: int) -> int:
+def rstrip_pos(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in " \t\r\n":
         end -= 1
     return end

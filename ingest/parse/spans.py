@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.parse.lines import _rstrip_pos, display
+from ingest.parse.lines import rstrip_pos, display
 from notulist.models import AgendaItem, Source
 
 
@@ -21,7 +21,7 @@ def own_ends(items: list[AgendaItem], text: str) -> dict[str, int]:
         stop = item.end
         if i + 1 < len(items) and item.start < items[i + 1].start < stop:
             stop = items[i + 1].start
-        ends[item.number] = _rstrip_pos(text, item.start, stop)
+        ends[item.number] = rstrip_pos(text, item.start, stop)
     return ends
 
 
@@ -42,13 +42,13 @@ def prepared_segments(source: Source, item: AgendaItem, stop: int, notes: list |
         pos = max(pos, b)
     if pos < stop:
         segments.append((pos, stop))
-    return [s for s in (_trim_segment(source.raw_text, a, b) for a, b in segments) if s is not None]
+    return [s for s in (trim_segment(source.raw_text, a, b) for a, b in segments) if s is not None]
 
 
 _EDGE_JUNK = " \t\r\n*_[]"
 
 
-def _trim_segment(text: str, a: int, b: int) -> tuple[int, int] | None:
+def trim_segment(text: str, a: int, b: int) -> tuple[int, int] | None:
     """Trim whitespace and markup left over where a note was cut out ('[', '](#)', '*')."""
     while True:
         old = (a, b)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ingest.parse.candidates import _TRAILING_SECTION
-from ingest.parse.dates import _DATE_LABEL, find_dates
+from ingest.parse.candidates import TRAILING_SECTION
+from ingest.parse.dates import DATE_LABEL, find_dates
 from ingest.parse.kinds import is_hint_line, kinds_in
-from ingest.parse.lines import Line, _rstrip_pos, body_limit, display, plain
+from ingest.parse.lines import Line, rstrip_pos, body_limit, display, plain
 from notulist.models import AgendaItem, Source
 from notulist.text import cell_spans
 
@@ -17,13 +17,13 @@ _HEADER_FIELD = re.compile(r"^\s*(?:\*\*)?(?:datum|tijd|aanvang|locatie|plaats|a
                            re.I)
 
 
-def _unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
+def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
     """Fallback for documents without numbered items: markdown headings below the title, or else short
     title lines that open a paragraph after the header ('Leesbevordering op basisscholen' + its text)."""
     heads = [ln for ln in lines if ln.md_level and not ln.blank and not is_hint_line(ln)]
     if len(heads) >= 3:
         title_level = heads[0].md_level
-        heads = [h for h in heads[1:] if h.md_level >= title_level and not _DATE_LABEL.match(h.content)
+        heads = [h for h in heads[1:] if h.md_level >= title_level and not DATE_LABEL.match(h.content)
                  and plain(h.content).lower() not in {"agenda", "verslag", "notulen", "besluitenlijst"}]
     else:
         heads = _plain_title_lines(lines)
@@ -38,7 +38,7 @@ def _unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
             t_end -= 1
         items.append(AgendaItem(number=str(k + 1), numbered=False, title=plain(display(source, h.content_start, t_end)),
                                 kinds=kinds_in(h.content), source_id=source.id, start=h.start,
-                                end=_rstrip_pos(source.raw_text, h.start, end), title_start=h.content_start,
+                                end=rstrip_pos(source.raw_text, h.start, end), title_start=h.content_start,
                                 title_end=t_end))
     return items
 
@@ -55,7 +55,7 @@ def _cells(line: Line) -> list[tuple[int, int]] | None:
     return spans or None
 
 
-def _table_items(source: Source, lines: list[Line]) -> tuple[list[AgendaItem], int] | None:
+def table_items(source: Source, lines: list[Line]) -> tuple[list[AgendaItem], int] | None:
     """A besluitenlijst written as a table (| Nr | Onderwerp | Besluit |): each row is an item. Sections
     after the table that explain a row ('Toelichting bij punt 3') become its unnumbered sub-items."""
     text = source.raw_text
@@ -97,7 +97,7 @@ def _table_rows(source: Source, lines: list[Line], hi: int, num_col: int,
         ta, tb = rc[title_col]
         title = plain(display(source, ta, tb))
         items.append(AgendaItem(number=number, numbered=True, title=title, kinds=kinds_in(title),
-                                source_id=source.id, start=row.start, end=_rstrip_pos(text, row.start, row.end),
+                                source_id=source.id, start=row.start, end=rstrip_pos(text, row.start, row.end),
                                 title_start=ta, title_end=tb))
     return items, last
 
@@ -111,7 +111,7 @@ def _explaining_sections(source: Source, after: list[Line], items: list[AgendaIt
         content = plain(ln.content)
         m = _EXPLAINS.match(content)
         parent = m.group(1) if m and m.group(1) in by_number else None
-        if parent is None and _TRAILING_SECTION.match(content):
+        if parent is None and TRAILING_SECTION.match(content):
             parent = items[-1].number
         if parent is not None and (ln.md_level or ln.bold or len(content.split()) <= 6):
             subs.append((ln, parent))
@@ -121,13 +121,13 @@ def _explaining_sections(source: Source, after: list[Line], items: list[AgendaIt
     for k, (ln, parent) in enumerate(subs):
         counters[parent] = counters.get(parent, 0) + 1
         stop = subs[k + 1][0].start if k + 1 < len(subs) else limit
-        t_end = _rstrip_pos(text, ln.content_start, ln.end)
+        t_end = rstrip_pos(text, ln.content_start, ln.end)
         while t_end > ln.content_start and text[t_end - 1] in "*_: \t":
             t_end -= 1
         title = plain(display(source, ln.content_start, t_end))
         out.append(AgendaItem(number=f"{parent}.{counters[parent]}", numbered=False, parent=parent, title=title,
                               kinds=kinds_in(title), source_id=source.id, start=ln.start,
-                              end=_rstrip_pos(text, ln.start, stop), title_start=ln.content_start,
+                              end=rstrip_pos(text, ln.start, stop), title_start=ln.content_start,
                               title_end=t_end))
     return out
 
@@ -150,6 +150,6 @@ def _plain_title_lines(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _header_end_unnumbered(source: Source, lines: list[Line]) -> int:
-    items = _unnumbered_items(source, lines)
+def header_end_unnumbered(source: Source, lines: list[Line]) -> int:
+    items = unnumbered_items(source, lines)
     return items[0].start if items else body_limit(source)
