@@ -261,8 +261,8 @@ def _postponed_anchors(metas: list[dict], cues: list[set[str]]) -> dict[int, lis
     """For each note that marks a postponement ("Volgende keer"): the chunk with its item's heading and
     the prepared text right before the mark, which together say *what* was postponed."""
     anchors: dict[int, list[int]] = {}
-    for i, (meta, cue) in enumerate(zip(metas, cues)):
-        if "postponed" not in cue or meta.get("kind") != "note":
+    for i, (meta, tags) in enumerate(zip(metas, cues)):
+        if "postponed" not in tags or meta.get("kind") != "note":
             continue
         found: list[int] = []
         before = None

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from notulist.models import Answer, Citation, ParsedDocument
 from notulist.settings import Settings
+import retrieval.answer as answer_module  # the LLM step is replaced where ask() calls it
 from retrieval.index import SearchIndex
 from test_retrieval_contract import ALL, JUNI, MEMO
 
@@ -64,31 +65,27 @@ QUESTION = "Wat hebben we afgesproken over de weesfietsen?"
 
 
 def test_llm_failure_falls_back_to_extractive(llm_app, monkeypatch):
-    import retrieval.llm_answer as llm_answer
-
     def broken(question, passages, llm):
         raise RuntimeError("server weg")
 
-    monkeypatch.setattr(llm_answer, "answer_with_llm", broken)
+    monkeypatch.setattr(answer_module, "answer_with_llm", broken)
     answer = llm_app.ask(QUESTION)
     assert not answer.llm_used and answer.found and answer.citations
     assert any("LLM" in w for w in answer.warnings)
 
-    monkeypatch.setattr(llm_answer, "answer_with_llm", lambda q, p, llm: None)
+    monkeypatch.setattr(answer_module, "answer_with_llm", lambda q, p, llm: None)
     answer = llm_app.ask(QUESTION)
     assert not answer.llm_used and any("LLM" in w for w in answer.warnings)
 
 
 def test_llm_answer_is_used_only_with_exact_citations(llm_app, monkeypatch):
-    import retrieval.llm_answer as llm_answer
-
     seen = {}
 
     def good(question, passages, llm):
         seen["passages"] = passages
         return Answer(question=question, answer="Joost maakt een voorstel [1].", citations=[passages[0]], llm_used=True)
 
-    monkeypatch.setattr(llm_answer, "answer_with_llm", good)
+    monkeypatch.setattr(answer_module, "answer_with_llm", good)
     answer = llm_app.ask(QUESTION)
     assert answer.llm_used and answer.answer == "Joost maakt een voorstel [1]."
     assert all(isinstance(p, Citation) for p in seen["passages"])
@@ -97,7 +94,7 @@ def test_llm_answer_is_used_only_with_exact_citations(llm_app, monkeypatch):
         fake = passages[0].model_copy(update={"quote": "Joost heeft alles al geregeld."})
         return Answer(question=question, answer="Alles is geregeld [1].", citations=[fake], llm_used=True)
 
-    monkeypatch.setattr(llm_answer, "answer_with_llm", invented)
+    monkeypatch.setattr(answer_module, "answer_with_llm", invented)
     answer = llm_app.ask(QUESTION)
     assert not answer.llm_used and "Alles is geregeld" not in answer.answer
 

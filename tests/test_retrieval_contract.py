@@ -20,7 +20,7 @@ import pytest
 
 from notulist.models import AgendaItem, Chunk, Meeting, Note, ParsedDocument, Source, stable_id
 from notulist.settings import Settings
-from retrieval.answer import NO_DECISION
+from retrieval.quotes import NO_DECISION
 from retrieval.index import SearchIndex
 
 from conftest import SEED_0306, SEED_0311

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from notulist.nl import copy_data, load_lexicon, use_lexicon
-from retrieval.answer import _core_question, _sentence_score, sentence_spans, trim_span
+from retrieval.answer import _core_question
+from retrieval.quotes import sentence_score, sentence_spans, trim_span
 from retrieval.cues import cue
 from retrieval.embeddings import CachedEmbedder, EmbeddingCache, _as_matrix
 from retrieval.index import Vocabulary, compound_matches, covers_word, expand_subject
@@ -54,9 +55,9 @@ def test_question_compound_finds_its_head_only_where_the_rest_is_a_word():
 def test_a_why_question_prefers_the_sentence_that_gives_a_reason():
     intent = detect_intent("Waarom is de bewonersavond uitgesteld?")
     assert intent.asks_why and not detect_intent("Wanneer is de bewonersavond?").asks_why
-    reason = _sentence_score("De bewonersavond is uitgesteld omdat de zaal niet vrij is.", intent.subject_stems,
+    reason = sentence_score("De bewonersavond is uitgesteld omdat de zaal niet vrij is.", intent.subject_stems,
                              is_note=False, intent=intent)
-    plain = _sentence_score("De bewonersavond wordt in oktober gehouden.", intent.subject_stems, is_note=False,
+    plain = sentence_score("De bewonersavond wordt in oktober gehouden.", intent.subject_stems, is_note=False,
                             intent=intent)
     assert reason > plain
 

@@ -7,7 +7,7 @@ import json
 
 import click
 
-from retrieval.answer import format_date
+from retrieval.quotes import format_date
 from service.pipeline import Notulist
 
 

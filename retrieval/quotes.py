@@ -1,0 +1,353 @@
+"""Quotes for an answer: the agenda items a question is about (groups of search hits per meeting and
+item), the best note, decision and agenda sentences of each as exact spans of the stored text, and the
+Dutch timeline they are rendered into. Sentences are the shared clause spans of notulist.text; the cue
+words come from the language data (retrieval/cues.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ingest.redactions import display_text
+from notulist.dutch import dutch_date
+from notulist.errors import NotFoundError
+from notulist.models import AgendaItem, Citation, Extraction, Meeting, Source
+from notulist.store import MeetingStore
+from notulist.text import clause_spans
+from retrieval.cues import amount_like, cue, date_like
+from retrieval.index import SearchHit, covers_word
+from retrieval.intent import Intent
+from retrieval.keyword import stems, words
+
+
+_TEXT_LABEL = {"agenda": "op de agenda", "minutes": "in het verslag", "besluitenlijst": "in de besluitenlijst"}
+
+NO_DECISION = "In de aantekeningen is geen besluit vastgelegd."
+
+NO_DECISION_MINUTES = "In de verslagen is geen besluit vastgelegd."
+
+MAX_GROUPS = 4  # agenda items in one answer
+
+MAX_SENTENCES = 3  # quoted sentences per agenda item
+
+_TRIM_LEFT = set(" \t\r\n*#>-–•➤_[|")
+
+_TRIM_RIGHT = set(" \t\r\n*#_|")
+
+_LINK_TAIL = re.compile(r"\]\([^)]*\)$")
+
+_LABEL_ONLY = re.compile(r"^\W*(ter\s+(bespreking|besluitvorming|kennisname|informatie|advisering)|bespreekpunt|"
+                         r"hamerstuk|mededelingen?|punten ter [\w/ ]+|wij vragen je om|we vragen je om)\W*$", re.I)
+
+_ASKED = re.compile(r"\?[\s*_)\]]*$|\b(?:vraagt|vragen|vroeg|vroegen)\s+(?:\S+\s+){0,3}?(?:naar|of|wie|wat|hoe|wanneer|"
+                    r"waarom|welke)\b", re.I)
+
+_ATTACHMENT = re.compile(r"\s*\*?\s*(bijlage|bijlagen|attachment)\b", re.I)
+
+_REQUEST_CUE = re.compile(r"\?|\b(wij vragen|we vragen|vragen (?:je|jou|u)|voorstel|ter besluitvorming|"
+                          r"in te stemmen|graag met je|ter bespreking)\b", re.I)
+
+
+def format_date(day: dt.date | None) -> str:
+    return dutch_date(day) if day else "datum onbekend"
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past markdown marks and whitespace at its edges (the quote stays an exact span)."""
+    while start < end and text[start] in _TRIM_LEFT:
+        start += 1
+    m = _LINK_TAIL.search(text, start, end)
+    if m and m.end() == end:
+        end = m.start()
+    while end > start and text[end - 1] in _TRIM_RIGHT:
+        end -= 1
+    return start, end
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotable sentences of text[start:end]: the shared clause spans of notulist.text (split at sentence
+    ends, not after an abbreviation of the language data, a wrapped line glued on, markdown marks trimmed),
+    each an exact span with at least a word in it."""
+    return [(s, e) for s, e in clause_spans(text, start, end) if e - s >= 3 and re.search(r"\w", text[s:e])]
+
+
+@dataclass
+class Quote:
+    citation: Citation
+    origin: str  # "besluit", "aantekening", "agenda", "doorgeschoven"
+    score: float = 0.0
+
+
+@dataclass
+class Group:
+    """One agenda item of one meeting that the question is about."""
+
+    meeting_id: str
+    date: dt.date | None
+    item: str | None
+    item_title: str | None
+    score: float
+    quotes: list[Quote] = field(default_factory=list)
+    decided: bool = False
+    postponed: bool = False
+    prepared: bool = True  # the document is an agenda (prepared text), not minutes of what was said
+    doc_kind: str = "agenda"
+
+    def label(self) -> str:
+        where = f"punt {self.item}" if self.item else "algemeen"
+        if self.item_title:
+            where += f" {self.item_title}"
+        return f"{format_date(self.date)} — {where}"
+
+
+class Context:
+    """Per-question cache of what the store holds (meetings, sources, extractions)."""
+
+    def __init__(self, store: MeetingStore):
+        self.store = store
+        self.meetings: dict[str, Meeting | None] = {}
+        self.sources: dict[str, Source] = {}
+        self.extractions: dict[str, Extraction | None] = {}
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        if meeting_id not in self.meetings:
+            try:
+                self.meetings[meeting_id] = self.store.get_meeting(meeting_id)
+            except NotFoundError:
+                self.meetings[meeting_id] = None
+        return self.meetings[meeting_id]
+
+    def source(self, source_id: str) -> Source | None:
+        if source_id not in self.sources:
+            try:
+                self.sources[source_id] = self.store.get_source(source_id)
+            except NotFoundError:
+                return None
+        return self.sources[source_id]
+
+    def extraction(self, meeting_id: str) -> Extraction | None:
+        if meeting_id not in self.extractions:
+            try:
+                self.extractions[meeting_id] = self.store.get_extraction(meeting_id)
+            except Exception:  # extraction is derived and optional for answering
+                self.extractions[meeting_id] = None
+        return self.extractions[meeting_id]
+
+
+def citation_of(group_or_hit, source: Source, start: int, end: int, score: float | None = None) -> Citation:
+    return Citation(meeting_id=group_or_hit.meeting_id, date=group_or_hit.date, item=group_or_hit.item,
+                    item_title=group_or_hit.item_title, quote=source.raw_text[start:end], source_id=source.id,
+                    start=start, end=end, score=None if score is None else round(float(score), 4))
+
+
+def _longest_shared_run(a: list[str], b: list[str]) -> int:
+    """Length of the longest run of words the question and the sentence share ("in te stemmen")."""
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0] * (len(b) + 1)
+        for j, y in enumerate(b, start=1):
+            if x == y:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+def sentence_score(text: str, subject: list[tuple[str, ...]], *, is_note: bool, intent: Intent,
+                   title_words: frozenset[str] = frozenset()) -> float:
+    own = set(stems(text))
+    score = float(sum(1 for g in subject if covers_word(g, own)))
+    run = _longest_shared_run([w if w not in title_words else "\x00" for w in intent.words], words(text))
+    if run >= 2:
+        score += 0.5 * (run - 1)  # the question's own phrase, not just its words
+    if intent.asks_when and date_like().search(text):
+        score += 1.5  # "wanneer": a sentence with a date answers it
+    if intent.asks_why and cue("reason").search(text):
+        score += 1.5  # "waarom", "waardoor": a sentence that gives a reason answers it
+    if intent.asks_amount and amount_like().search(text):
+        score += 1.5  # "hoeveel", "wat kost": a sentence with a number or an amount answers it
+    if is_note:
+        score += 0.5
+    if cue("decision_or_agreement").search(text):
+        score += 1.0 if intent.kind == "agreement" else 0.3
+    if intent.kind == "postponed" and cue("postponed").search(text):
+        score += 2.0
+    if intent.person and intent.person.casefold() in text.casefold():
+        score += 2.0
+    if not is_note and _REQUEST_CUE.search(text):
+        score += 0.5
+    if _ATTACHMENT.match(text):
+        score -= 2.0  # "Bijlage 3: ..." names a file, it does not answer
+    return score
+
+
+def usable(text: str, intent: Intent, item_title: str | None) -> bool:
+    """A sentence worth quoting: not the heading again; for a person's tasks, one that names the person."""
+    if item_title and " ".join(text.split()).strip(" *#.:").casefold() == item_title.strip(" *#.:").casefold():
+        return False
+    if _LABEL_ONLY.match(text):
+        return False  # "Ter bespreking:" labels the item, it says nothing
+    if intent.kind == "tasks" and intent.person and intent.person.casefold() not in text.casefold():
+        return False
+    return True
+
+
+def item_of(meeting: Meeting | None, number: str | None) -> AgendaItem | None:
+    return meeting.item(number) if meeting and number else None
+
+
+def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent) -> None:
+    """Pick the quotes of one agenda item: decisions, note sentences, else the best agenda sentences."""
+    meeting = ctx.meeting(group.meeting_id)
+    # inside one agenda item its title words are given: the rest of the question picks the sentences
+    title_stems = set(stems(group.item_title or ""))
+    title_words = frozenset(words(group.item_title or ""))
+    subject = [g for g in intent.subject_stems if not covers_word(g, title_stems)] or intent.subject_stems
+    group.prepared = meeting is None or meeting.doc_kind not in ("minutes", "besluitenlijst")
+    group.doc_kind = meeting.doc_kind if meeting is not None else "unknown"
+    item = item_of(meeting, group.item)
+    extraction = ctx.extraction(group.meeting_id)
+    seen: set[tuple[str, int, int]] = set()
+
+    def add(citation: Citation, origin: str, score: float) -> None:
+        key = (citation.source_id, citation.start, citation.end)
+        if key in seen or any(q.citation.source_id == citation.source_id and q.citation.start <= citation.start
+                              and citation.end <= q.citation.end for q in group.quotes):
+            return
+        seen.add(key)
+        group.quotes.append(Quote(citation, origin, score))
+
+    if extraction is not None:
+        for decision in extraction.decisions:
+            if decision.item == group.item:
+                group.decided = True
+                # a decision answers an agreement question; otherwise only when it is about what was asked
+                if intent.kind == "agreement" or sentence_score(decision.citation.quote, subject, is_note=False,
+                                                                 intent=intent, title_words=title_words) >= 1.0:
+                    add(decision.citation.model_copy(update={"score": group.score}), "besluit", 10.0)
+        for post in extraction.postponed:
+            if post.item == group.item:
+                group.postponed = True
+                add(post.citation.model_copy(update={"score": group.score}), "doorgeschoven", 9.0)
+
+    # notes written in the meeting: from the parsed meeting, else from the note chunks that were hit
+    note_spans: list[tuple[str, int, int]] = []
+    if item is not None and item.notes:
+        note_spans = [(n.source_id, n.start, n.end) for n in item.notes]
+    else:
+        note_spans = [(h.chunk.source_id, h.chunk.start, h.chunk.end) for h in hits if h.chunk.kind == "note"]
+    note_sentences: list[tuple[float, Citation, str]] = []
+    for source_id, start, end in note_spans:
+        source = ctx.source(source_id)
+        if source is None:
+            continue
+        for s, e in sentence_spans(source.raw_text, start, end):
+            text = source.raw_text[s:e]
+            if not usable(text, intent, group.item_title):
+                continue
+            note_sentences.append((sentence_score(text, subject, is_note=True, intent=intent, title_words=title_words),
+                                   citation_of(group, source, s, e, group.score), text))
+    for _, citation, text in note_sentences:
+        if cue("decision_or_agreement").search(text) and re.match(r"\s*(besluit|besloten|afspraak|afgesproken)\b", text, re.I):
+            group.decided = True
+        if cue("postponed").search(text):
+            group.postponed = True
+    # the best note sentences, shown in document order
+    best_notes = sorted(note_sentences, key=lambda t: -t[0])[:MAX_SENTENCES]
+    for score, citation, _ in sorted(best_notes, key=lambda t: t[1].start):
+        add(citation, "aantekening", score)
+
+    # prepared agenda text: the best sentences of the hit agenda chunks (notes excluded)
+    note_ranges = [(sid, s, e) for sid, s, e in note_spans]
+    agenda_sentences: list[tuple[float, Citation]] = []
+    replies: dict[tuple[str, int], Citation] = {}  # a question asked in the meeting -> the sentence after it
+    for h in hits:
+        if h.chunk.kind == "note":
+            continue
+        source = ctx.source(h.chunk.source_id)
+        if source is None:
+            continue
+        spans = sentence_spans(source.raw_text, h.chunk.start, h.chunk.end)
+        for (s, e), (ns, ne) in zip(spans, spans[1:]):
+            if _ASKED.search(source.raw_text[s:e]) and not _ASKED.search(source.raw_text[ns:ne]):
+                replies[(source.id, s)] = citation_of(group, source, ns, ne, h.score)
+        for s, e in spans:
+            if any(sid == source.id and s < ne and ns < e for sid, ns, ne in note_ranges):
+                continue
+            text = source.raw_text[s:e]
+            if item is not None and s <= item.title_end and e >= item.title_start:
+                continue  # the heading itself says nothing the label does not
+            if not usable(text, intent, group.item_title):
+                continue
+            lexical = sentence_score(text, subject, is_note=False, intent=intent, title_words=title_words)
+            agenda_sentences.append((lexical + 0.3 * h.score, lexical, citation_of(group, source, s, e, h.score)))
+    noted = any(q.origin == "aantekening" for q in group.quotes)
+    wanted = 1 if noted else (2 if group.quotes else MAX_SENTENCES)
+    ranked = sorted(agenda_sentences, key=lambda t: -t[0])
+    # only sentences that say something about the question; at least the best one
+    floor = max(0.5, 0.5 * max((t[1] for t in ranked), default=0.0))
+    best_agenda = [(t[0], t[2]) for t in ranked[:wanted] if t[1] >= floor] or [(t[0], t[2]) for t in ranked[:1]]
+    for score, citation in sorted(best_agenda, key=lambda t: (t[1].source_id, t[1].start)):
+        add(citation, "agenda", score)
+        reply = replies.get((citation.source_id, citation.start))
+        if reply is not None:  # "Een bewoner vraagt naar ...": the answer given is in the next sentence
+            add(reply, "agenda", score)
+
+
+def group_hits(hits: list[SearchHit], ctx: Context, intent: Intent) -> list[Group]:
+    by_item: dict[tuple[str, str | None], list[SearchHit]] = defaultdict(list)
+    for h in hits:
+        by_item[(h.chunk.meeting_id, h.chunk.item)].append(h)
+    groups = []
+    for (meeting_id, item), its in by_item.items():
+        first = its[0].chunk
+        group = Group(meeting_id, first.date, item, first.item_title, max(h.score for h in its))
+        fill_group(group, its, ctx, intent)
+        if group.quotes:
+            groups.append(group)
+    groups.sort(key=lambda g: -g.score)
+    groups = groups[:MAX_GROUPS]
+    groups.sort(key=lambda g: (g.date or dt.date.min, g.meeting_id, item_key(g.item)))
+    return groups
+
+
+def item_key(number: str | None) -> tuple:
+    parts = re.findall(r"\d+|\D+", number or "")
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
+
+
+def display(citation: Citation, ctx: Context) -> str:
+    """The quote as shown: redaction marks as one token, whitespace collapsed (the citation stays exact)."""
+    text = citation.quote
+    source = ctx.source(citation.source_id)
+    if source is not None and source.redactions:
+        try:
+            text = display_text(text, source.redactions, citation.start)
+        except Exception:  # display only: the exact quote is still correct
+            pass
+    return " ".join(text.split())
+
+
+def render(groups: list[Group], intent: Intent, ctx: Context) -> str:
+    lines: list[str] = []
+    for g in groups:
+        parts = []
+        for origin in ("besluit", "aantekening", "doorgeschoven", "agenda"):
+            quotes = [q for q in g.quotes if q.origin == origin]
+            if not quotes:
+                continue
+            said = " ".join(f"“{display(q.citation, ctx)}”" for q in quotes)
+            label = {"besluit": "besluit", "aantekening": "aantekeningen", "doorgeschoven": "doorgeschoven",
+                     "agenda": _TEXT_LABEL.get(g.doc_kind, "in het stuk")}[origin]
+            parts.append(f"{label}: {said}")
+        line = f"{g.label()}: " + "; ".join(parts)
+        if g.postponed:
+            line += " (dit punt is doorgeschoven)"
+        lines.append(line)
+    if intent.kind == "agreement" and not any(g.decided for g in groups):
+        lines.append(NO_DECISION if any(g.prepared for g in groups) else NO_DECISION_MINUTES)
+    return "\n".join(lines)
+
