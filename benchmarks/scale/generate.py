@@ -88,7 +88,7 @@ def meeting_document(seed: int, i: int, series: list[Series] | None = None) -> D
     s = series[i % N_SERIES]
     k = i // N_SERIES
     rng = random.Random(seed * 1_000_003 + i)
-    day = s.start + dt.timedelta(days=k * rng.choice((21, 28, 28, 35)) + rng.randint(0, 3))
+    day = s.start + dt.timedelta(days=k * 28 + rng.randint(0, 6))  # one meeting a series a date
     present = rng.sample(s.members, k=max(3, len(s.members) - rng.randint(0, 2)))
     layout = rng.choice(("verslag", "agenda-met-notities", "notulen"))
     doc = Doc(filename=f"{day.isoformat()}_{s.slug}_{layout}.{'txt' if layout == 'notulen' else 'md'}",

@@ -15,6 +15,8 @@ import httpx
 
 from benchmarks.scale.measure import percentile
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -76,11 +78,12 @@ def serve_startup_and_load(data_dir: Path, questions: list[str], *, clients: int
     key, port = _admin_key(data_dir), _free_port()
     url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("NOTULIST_")} | {"NOTULIST_DATA_DIR": str(data_dir)}
-    exe = str(Path(sys.executable).parent / "notulist")
     out = open(log or os.devnull, "wb")
     t0 = time.perf_counter()
-    proc = subprocess.Popen([exe, "serve", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-                            stdout=out, stderr=subprocess.STDOUT, env=env)
+    # `notulist serve`, run from this checkout (the benchmark may run from a frozen copy of the tree)
+    proc = subprocess.Popen([sys.executable, "-c", "from service.cli import main; main()", "serve", "--host", "127.0.0.1",
+                             "--port", str(port), "--log-level", "warning"],
+                            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     try:
         healthy = _wait(lambda: httpx.get(f"{url}/health", timeout=2).status_code == 200, 300, proc) - t0
         answered = _wait(lambda: httpx.post(f"{url}/api/ask", json={"question": questions[0], "use_llm": False},
