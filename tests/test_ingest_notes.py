@@ -14,6 +14,7 @@ from ingest.notes import note_score, sentences
 from ingest.meeting import parse_meeting
 from ingest.redactions import find_redactions
 from notulist.models import Annotation, Meeting, Source
+from notulist.nl import copy_data, load_lexicon, use_lexicon
 from tests.conftest import REPO, SEED_0306, SEED_0311
 
 DATA = REPO / "tests" / "data" / "parser"
@@ -334,3 +335,28 @@ def test_pdf_agenda_with_typed_notes_through_the_loader():
     gold = json.loads((DATA / "clientenraad-zorggroep_gold-notes.json").read_text())
     scores = note_scores(m, src, gold)
     assert scores["note_recall"] >= 0.85 and scores["note_precision"] >= 0.85, scores
+
+
+def _text_source(text: str, name: str = "agenda.md") -> Source:
+    return Source(id=hashlib.sha256(text.encode()).hexdigest(), filename=name, media_type="md", role="agenda",
+                  raw_text=text, redactions=find_redactions(text))
+
+
+def test_a_postponement_phrase_added_to_the_lexicon_makes_a_note(tmp_path):
+    """The note heuristics read the postponed family from notulist/nl at use time: a phrase added to
+    postponed.toml turns a short line under an item into a 'postponed' note, without touching ingest/."""
+    agenda = _text_source("# Agenda werkgroep\n\n## 1. Opening\n\n## 2. Fietsenstalling\n\n"
+                          "Wij bespreken het ontwerp van de nieuwe stalling.\n\nHet ontwerp gaat in de ijskast.\n\n"
+                          "## 3. Rondvraag\n")
+    line = "Het ontwerp gaat in de ijskast."
+    before = [n.text for n in parse_meeting(agenda).notes]
+    assert not any(line in t for t in before)
+
+    data = copy_data(tmp_path / "nl")
+    path = data / "postponed.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'phrases = [', 'phrases = ["in de ijskast", ', 1), encoding="utf-8")
+    with use_lexicon(load_lexicon(data)):
+        notes = parse_meeting(agenda).notes
+    found = [n for n in notes if line in n.text]
+    assert found and found[0].item == "2" and found[0].cue == "postponed"
