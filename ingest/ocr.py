@@ -28,6 +28,22 @@ _BLANK_RUN = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _TRAILING = re.compile(r"[ \t]+\n")
 
 
+def scanned_pages(layouts: list) -> list[int]:
+    """The pages (0-based) of pdfminer page layouts that need OCR: no readable text, but an image (a
+    scan). A page with neither is blank and needs nothing; a page whose text layer is only "(cid:..)"
+    glyph codes (a font without a character map) is read as a scan too."""
+    from pdfminer.layout import LTFigure, LTImage, LTTextBox
+
+    found = []
+    for page_no, layout in enumerate(layouts):
+        text = "".join(box.get_text() for box in layout if isinstance(box, LTTextBox))
+        unreadable = bool(text.strip()) and text.count("(cid:") * 6 > len(text) * 0.5
+        has_image = any(isinstance(el, (LTFigure, LTImage)) for el in layout)
+        if unreadable or (not text.strip() and has_image):
+            found.append(page_no)
+    return found
+
+
 def missing_ocr(name: str) -> str | None:
     """Why OCR cannot run here (a Dutch message naming the packages), or None when it can."""
     if shutil.which("tesseract") is None:

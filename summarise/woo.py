@@ -205,11 +205,20 @@ def _whole_office(name: str, names: set[str], texts: list[str], meeting: Meeting
     return None
 
 
+def marks_as_tokens(text: str) -> str:
+    """Raw Woo marks typed into the verslag ("5.1, 2, e") shown as their tokens; tokens stay as they are."""
+    from ingest.redactions import display_text, find_redactions
+
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    marks = [r for r in find_redactions(text) if not any(a <= r.start < b for a, b in tokens)]
+    return display_text(text, marks)
+
+
 def apply_choices(markdown: str, candidates: list[NameCandidate], *, concept: bool = False,
                   meeting_id: str = "") -> WooCopy:
     """The Woo copy: each name the secretary chose to redact replaced by `[gelakt 5.1.2e]`; nothing else."""
     redact = sorted({c.name for c in candidates if c.choice == "lakken"}, key=len, reverse=True)
-    text = markdown
+    text = marks_as_tokens(markdown)
     for name in redact:
         hits = _occurrences(name, text)
         for m in reversed(hits):
