@@ -8,6 +8,12 @@ from __future__ import annotations
 from notulist.errors import InputError, NotFoundError
 from notulist.models import Meeting, Verslag
 from service.pipeline import IngestResult, Notulist
+from summarise.export import verslag_to_docx
+from summarise.ori.export import export_bundle
+from summarise.ori.importer import import_bundle, parse_bundle
+from summarise.verslag import draft_verslag, postponed_followups
+from summarise.woo_pdf import markdown_to_pdf
+from summarise.woo_store import WooChoices
 from summarise.woo import Choice, NameCandidate, WooCopy, apply_choices, candidate_id, find_candidates, publication_markdown
 
 WOO_FORMATS = ("md", "docx", "pdf")
@@ -17,8 +23,6 @@ WOO_FORMATS = ("md", "docx", "pdf")
 
 
 def export_ori(app: Notulist, meetings: list[Meeting]) -> dict:
-    from summarise.ori.export import export_bundle
-
     if not meetings:
         raise NotFoundError("Geen vergaderingen om te exporteren.")
     return export_bundle(app.store, meetings)
@@ -27,8 +31,6 @@ def export_ori(app: Notulist, meetings: list[Meeting]) -> dict:
 def import_ori(app: Notulist, filename: str, data: bytes) -> list[IngestResult]:
     """Store every Vergadering of an ORI file as a meeting; the whole file is checked before anything is
     stored, so a bad file stores nothing."""
-    from summarise.ori.importer import import_bundle, parse_bundle
-
     imported = import_bundle(filename, parse_bundle(filename, data))
     results = []
     for item in imported:
@@ -49,8 +51,6 @@ def import_ori(app: Notulist, filename: str, data: bytes) -> list[IngestResult]:
 
 
 def _choices(app: Notulist):
-    from summarise.woo_store import WooChoices
-
     return WooChoices(app.store.engine)
 
 
@@ -59,8 +59,6 @@ def current_verslag(app: Notulist, meeting: Meeting) -> Verslag:
     saved = app.store.latest_verslag(meeting.id)
     if saved is not None:
         return saved
-    from summarise.verslag import draft_verslag, postponed_followups
-
     extraction = app.extraction(meeting.id)
     return draft_verslag(meeting, extraction, app.store.sources_for(meeting),
                          followups=postponed_followups(app.store, meeting, extraction))
@@ -109,11 +107,7 @@ def woo_document(app: Notulist, meeting: Meeting, fmt: str, *, concept: bool = F
     if fmt == "md":
         return markdown.encode("utf-8")
     if fmt == "docx":
-        from summarise.export import verslag_to_docx
-
         return verslag_to_docx(markdown)
-    from summarise.woo_pdf import markdown_to_pdf
-
     return markdown_to_pdf(markdown, f"Woo-publicatieversie {meeting.title} {meeting.date or ''}".strip())
 
 

@@ -25,6 +25,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from ingest.redactions import display_text, find_redactions
 from notulist.models import Meeting, Source, stable_id
 
 GROUND = "5.1.2e"
@@ -207,8 +208,6 @@ def _whole_office(name: str, names: set[str], texts: list[str], meeting: Meeting
 
 def marks_as_tokens(text: str) -> str:
     """Raw Woo marks typed into the verslag ("5.1, 2, e") shown as their tokens; tokens stay as they are."""
-    from ingest.redactions import display_text, find_redactions
-
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     marks = [r for r in find_redactions(text) if not any(a <= r.start < b for a, b in tokens)]
     return display_text(text, marks)

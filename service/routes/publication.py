@@ -14,6 +14,7 @@ from service.deps import NotulistDep, Reader, Secretary, visible_meeting
 from service.http_errors import ERROR_RESPONSES
 from service.pipeline import IngestResult
 from service.routes.meetings import read_upload
+from summarise.ori.importer import import_bundle, parse_bundle
 from summarise.woo import Choice, NameCandidate
 
 router = APIRouter(tags=["publicatie"], responses=ERROR_RESPONSES)
@@ -46,8 +47,6 @@ def series_ori(nl: NotulistDep, key: Reader,
 def import_ori(nl: NotulistDep, key: Secretary,
                file: Annotated[UploadFile, File(description="Een ORI-JSON-bestand.")]) -> list[IngestResult]:
     upload = read_upload(file, "file", nl.settings.max_file_bytes)
-    from summarise.ori.importer import import_bundle, parse_bundle
-
     for item in import_bundle(upload.filename, parse_bundle(upload.filename, upload.data)):
         if not key.may_see(item.parsed.meeting.series):
             raise AccessDeniedError(f"Deze sleutel geeft geen toegang tot de reeks '{item.parsed.meeting.series}'.")

@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ingest.redactions import display_text, find_redactions
 from notulist.models import Action, AgendaItem, Citation, Decision, Extraction, Meeting, Postponed, Source, Verslag
 from notulist.models import stable_id
 from summarise.ori.schema import ORI_VERSION
@@ -63,8 +64,6 @@ def clip(text: str, limit: int) -> str:
 
 def display(text: str) -> str:
     """Text as people see it: Woo redaction marks as their tokens ("[gelakt 5.1.2e]"), on one line."""
-    from ingest.redactions import display_text, find_redactions
-
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]  # already a token: leave it as it is
     marks = [r for r in find_redactions(text) if not any(a <= r.start < b for a, b in tokens)]
     return re.sub(r"\s+", " ", display_text(text, marks)).strip()

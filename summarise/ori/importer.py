@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ingest.redactions import find_redactions
 from notulist.errors import InputError
 from notulist.models import (Action, AgendaItem, Attendee, Citation, Decision, Extraction, Meeting, ParsedDocument,
                              Postponed, Redaction, Source, stable_id)
@@ -149,8 +150,6 @@ def _header(text: _Text, v: dict[str, Any]) -> dict[str, Any]:
 
 
 def _attendee(as_written: str) -> Attendee:
-    from ingest.redactions import find_redactions
-
     redacted = bool(find_redactions(as_written)) or "[gelakt" in as_written
     return Attendee(name=None if redacted else as_written.strip(), redacted=redacted, as_written=as_written)
 
@@ -190,8 +189,6 @@ def _import_meeting(source_name: str, record: bytes, v: dict, items: list[dict],
 def record_redactions(text: str) -> list[Redaction]:
     """Redactions in the record text: the tokens an export wrote (`[gelakt 5.1.2e]`, `[gelakt]`) as whole
     marks, and raw marks elsewhere (`5.1, 2, e` in a quote), never a mark inside a token."""
-    from ingest.redactions import find_redactions
-
     tokens = [Redaction(start=m.start(), end=m.end(), original=m.group(0), ground=(m.group(1) or "").strip(),
                         token=m.group(0)) for m in _TOKEN.finditer(text)]
     raw = [r for r in find_redactions(text) if not any(t.start <= r.start < t.end for t in tokens)]

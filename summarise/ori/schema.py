@@ -12,6 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+
 SCHEMA_FILE = Path(__file__).with_name("schema") / "openapi.yaml"
 ORI_VERSION = "2.0.0-beta.4"
 
@@ -25,8 +28,6 @@ COLLECTIONS: dict[str, OriKind] = {
 
 @lru_cache(maxsize=1)
 def openapi_document() -> dict[str, Any]:
-    import yaml
-
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with SCHEMA_FILE.open(encoding="utf-8") as fh:
         document = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
@@ -47,8 +48,6 @@ def _nullable_to_json_schema(node: Any) -> Any:
 
 @lru_cache(maxsize=8)
 def _validator(component: str):
-    from jsonschema import Draft202012Validator, FormatChecker
-
     document = openapi_document()
     if component not in document["components"]["schemas"]:
         raise KeyError(component)
