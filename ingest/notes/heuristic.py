@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ingest.notes.base import make_note, note_target
 from ingest.notes.blocks import Block, wraps_on, blocks
-from ingest.notes.scoring import CUE_START, HONORIFIC, PREPARED, STRONG_CUE, WORD, note_score
+from ingest.notes.scoring import HONORIFIC, PREPARED, STRONG_CUE, WORD, cue_start, note_score
 from ingest.notes.sentences import Sentence, sentences
 from ingest.parse.lines import plain
 from ingest.parse.spans import heading_line_start, own_ends
@@ -177,7 +177,7 @@ class _ItemScan:
         answers = self.after_q and not sibling
         score, cue = self.paragraph_score(p, answers)
         first_plain = plain(p.lead)
-        decided = bool(CUE_START.match(first_plain)) and not PREPARED.search(first_plain) and \
+        decided = bool(cue_start(first_plain)) and not PREPARED.search(first_plain) and \
             not _AGREE_TO.match(first_plain)
         prose = bool(_PROSE_START.match(first_plain)) or bool(PREPARED.search(first_plain)) or \
             bool(_WILL.match(first_plain))
@@ -224,7 +224,7 @@ class _ItemScan:
             known = lead_word in self.names  # an attendee; a redacted subject is too common in prepared text
             if later >= 3 and (later_cue in ("participle", "caps", "name:")
                                or (later_cue == "name+verb" and known)) or \
-                    (later_cue and CUE_START.match(plain(s.text)) and later >= 3):
+                    (later_cue and cue_start(plain(s.text)) and later >= 3):
                 # a short paragraph is one note ("We maken een campagne. Fatima neemt contact op.");
                 # in a longer one the note starts at the telegraphic sentence
                 whole = len(p.sents) <= 3 and p.n_words <= 30 and not PREPARED.search(first_plain)

@@ -4,21 +4,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from ingest.parse.lines import plain
 from ingest.redactions import find_redactions
+from notulist.nl import Lexicon, lexicon
 
 
 _DECIDED = (r"vastgesteld|goedgekeurd|aangenomen|afgewezen|verworpen|ingestemd|akkoord|aangehouden|doorgeschoven|"
             r"uitgesteld|afgerond|afgehandeld|geaccordeerd|geschrapt|ingetrokken|unaniem")
 _AUXILIARY = re.compile(r"\b(?:wordt|worden|werd|werden|is|zijn|was|waren|zal|zullen|kan|kunnen|moet|moeten|"
                         r"wil|willen|graag|om|te)\b", re.I)
-CUE_START = re.compile(r"^(?:besluit|besloten|afspraak|afgesproken|actie(?:punt)?|conclusie|toezegging|"
-                        rf"{_DECIDED}|"
-                        r"vervolgactie|vervolg|uitkomst|akkoord|volgende\s+(?:keer|vergadering|overleg)|"
-                        r"doorgeschoven|aangehouden|uitgesteld|geagendeerd|agenderen|n\.?b\.?\s*:)\b", re.I)
+# LOCAL (not in notulist/nl yet): the words a note starts with ("Besluit:", "Afspraak", "Vervolg", "NB:");
+# the postponement words among them are the lexicon's (postponed phrases, postponed_next)
+_CUE_START_WORDS = (r"besluit|besloten|afspraak|afgesproken|actie(?:punt)?|conclusie|toezegging|"
+                    rf"{_DECIDED}|vervolgactie|vervolg|uitkomst|akkoord|geagendeerd|agenderen|n\.?b\.?\s*:")
+
+
+@lru_cache(maxsize=8)
+def _cue_start(lex: Lexicon) -> re.Pattern[str]:
+    postponed = [r"\s+".join(map(re.escape, p.split())) for p in lex.phrases("postponed")]
+    return re.compile(rf"^(?:{_CUE_START_WORDS}|{'|'.join(lex.patterns('postponed_next'))}|"
+                      rf"{'|'.join(postponed)})\b", re.I)
+
+
+def cue_start(text: str) -> re.Match[str] | None:
+    """A note's opening cue word ("Besluit", "Afgesproken", "Volgende keer", "Doorgeschoven")."""
+    return _cue_start(lexicon()).match(text)
 STRONG_CUE = re.compile(r"^(?:besluit|besloten|afspraak|afgesproken|actie(?:punt)?|conclusie|toezegging)\s*:", re.I)
 _CAPS_WORDS = {"ALS", "NIET", "WEL", "GEEN", "OOK", "IN", "EN", "MAAR", "OF", "ALLEEN", "ALTIJD", "NOOIT", "NU",
                "EERST", "DAN", "VOOR", "NA", "ZELF", "WIE", "WAT", "HOE", "WANNEER", "GEWOON", "ZEKER", "MOET",
@@ -96,7 +110,7 @@ def _present_verb(word: str, *, ending: tuple[str, ...] = ("t",)) -> bool:
     return word in _VERBS or (word.endswith(ending) and len(word) >= 4 and word.islower() and word not in _NOT_VERBS)
 
 
-def _cue_start(s: Scored) -> Cue | None:
+def _opening_cue(s: Scored) -> Cue | None:
     return Cue(3, s.cue_start.group(0).strip().rstrip(":").capitalize()) if s.cue_start else None
 
 
@@ -184,7 +198,7 @@ def _telegraphic(s: Scored) -> Cue | None:
 
 # the detectors in order; on equal weight the first one's cue names the note
 DETECTORS: tuple[Callable[[Scored], Cue | None], ...] = (
-    _cue_start, _caps, _colon, _decided_participle, _name_colon, _answer, _lowercase, _name_with_verb,
+    _opening_cue, _caps, _colon, _decided_participle, _name_colon, _answer, _lowercase, _name_with_verb,
     _names_first, _leading_participle, _name_then_verb, _telegraphic,
 )
 
@@ -227,7 +241,7 @@ def note_score(text: str, *, names: set[str], after_question: bool = False) -> t
     lead = HONORIFIC.sub("", t)
     s = Scored(t=t, names=names | {"Anoniem"}, after_question=after_question, words=words, lead=lead,
                lead_words=WORD.findall(lead) or words, colon=re.match(r"^([^:?!]{1,45}?)\s*:\s+\S", t),
-               cue_start=CUE_START.match(t))
+               cue_start=cue_start(t))
     cues = [c for c in (detect(s) for detect in DETECTORS) if c is not None]
     score = _style(s) + sum(c.weight for c in cues)
     cue = max(cues, key=lambda c: c.weight).name if cues else ("after question" if after_question else None)
