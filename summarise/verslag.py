@@ -102,6 +102,25 @@ def _subject(raw: str, source: Source, s: int, e: int, prepared: list[tuple[int,
     return vs.display(source, s, s + len(first_line))
 
 
+def postponed_subject(meeting: Meeting, sources: dict[str, Source], citation: Citation, item_number: str) -> str | None:
+    """The sub-point (bullet) of the item that a postponement's quote lies in, when the item has several."""
+    from summarise.extract.document import own_region
+
+    item = meeting.item(item_number.split(".")[0]) or meeting.item(item_number)
+    source = sources.get(item.source_id) if item else None
+    if item is None or source is None or citation.source_id != source.id:
+        return None
+    lo, hi = own_region(meeting, item)
+    parts = _subpoints(source.raw_text, lo, max(hi, item.end))
+    if len(parts) < 2:
+        return None
+    for s, e in parts:
+        if s <= citation.start < e:
+            notes = [n for n in item.notes]
+            return _subject(source.raw_text, source, s, e, _prepared(source.raw_text, s, e, notes, source.id)).rstrip(".")
+    return None
+
+
 def _in_notes(item_notes, source_id: str, s: int, e: int) -> bool:
     return any(n.source_id == source_id and n.start < e and s < n.end for n in item_notes)
 

@@ -154,8 +154,9 @@ def test_cli_extract_json_draft_docx_and_actions(app, settings, tmp_path):
     result = runner.invoke(main, ["actions", "--owner", "peter", "--open", "--json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
-    assert rows and all(r["owner"] == "Peter" and r["status"] == "open" for r in rows)
+    assert rows and all(r["actiehouder"] == "Peter" and r["status"] in ("open", "verlopen") for r in rows)
     assert {r["citation"]["date"] for r in rows} == {"2024-03-06", "2024-03-11"}
+    assert [r["nr"] for r in rows] == list(range(1, len(rows) + 1))
 
     result = runner.invoke(main, ["extract", "1999-01-01"])
     assert result.exit_code == 1 and "fout:" in result.output
