@@ -12,6 +12,9 @@ import re
 from ingest.notes.titles import norm_title, title_similarity
 from notulist.models import AgendaItem, Meeting, Thread, stable_id
 
+# LOCAL Dutch words (not in notulist/nl yet; listed in the issue-12 INGEST report):
+# procedural item titles (Opening, Mededelingen, Rondvraag, ...); the lexicon's
+# `procedural` family is about clauses ('agenda vastgesteld'), not titles
 _PROCEDURAL = re.compile(
     r"^(?:opening(?: en mededelingen)?|welkom|mededelingen?(?: actualiteiten)?|actualiteiten|mededelingen actualiteiten|"
     r"actielijst|actiepunten|rondvraag|sluiting|wvttk|w v t t k|vaststellen (?:van )?(?:de )?(?:agenda|notulen|verslag)"

@@ -17,6 +17,8 @@ from notulist.nl import lexicon
 
 # LOCAL (not in notulist/nl yet): "er niet aan toe gekomen" is missing from the postponed family
 _NOT_REACHED = re.compile(r"\bniet\s+aan\s+toe\s+gekomen\b", re.I)
+# LOCAL Dutch words (not in notulist/nl yet; listed in the issue-12 INGEST report):
+# arrows, Rondvraag titles, proposal labels, page furniture, prose openings
 _ARROW = re.compile(r"^\s*(?:→|=>|->|>>|⇒|➔)\s*")
 _ROUND = re.compile(r"^(?:rondvraag|rondvraag en sluiting|w\.?v\.?t\.?t\.?k\.?|wat verder ter tafel komt|sluiting)\b",
                     re.I)

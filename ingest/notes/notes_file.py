@@ -18,6 +18,8 @@ _ITEM_REF = re.compile(
     r"(?P<num>\d{1,2}(?:\.\d{1,2})?[a-z]?)\s*(?:[.):\-–]|\*\*|\s|$)\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.I)
 
 
+# LOCAL Dutch words (not in notulist/nl yet; listed in the issue-12 INGEST report):
+# how a notes file names an item ('punt 3', 'ad 3') and titles itself
 _REF_LINE = re.compile(r"(?i)\s*(?:#|[-*]\s+)?\s*(?:\*\*)?\s*(?:agenda)?punt|\s*ad\b|\s*agendapunt")
 _NUMBER_LINE = re.compile(r"\s*(?:[-*]\s+)?(?:\*\*)?\s*\d{1,2}(?:\.\d{1,2})?[a-z]?\s*(?:[.):\-–]|\*\*|$)")
 _FILE_TITLE = re.compile(r"(?i)aantekening|notitie|notulen|verslag|overleg|vergadering")

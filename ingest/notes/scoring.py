@@ -13,6 +13,10 @@ from ingest.redactions import find_redactions
 from notulist.nl import Lexicon, lexicon
 
 
+# LOCAL Dutch words (not in notulist/nl yet; listed in the issue-12 INGEST report):
+# the note-scoring word lists below (decision participles, auxiliaries, shouted words,
+# honorifics, non-participles, subject-less verbs, sentence starters, present-tense verbs, prepared-prose
+# phrases, short answers); only the postponement words come from the lexicon
 _DECIDED = (r"vastgesteld|goedgekeurd|aangenomen|afgewezen|verworpen|ingestemd|akkoord|aangehouden|doorgeschoven|"
             r"uitgesteld|afgerond|afgehandeld|geaccordeerd|geschrapt|ingetrokken|unaniem")
 _AUXILIARY = re.compile(r"\b(?:wordt|worden|werd|werden|is|zijn|was|waren|zal|zullen|kan|kunnen|moet|moeten|"

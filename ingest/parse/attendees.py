@@ -13,6 +13,9 @@ TIME_RANGE = re.compile(r"(?<![\d.])([0-2]?\d)[.:]([0-5]\d)\s*(?:uur|u\.?)?\s*(?
 TIME_SINGLE = re.compile(r"(?:aanvang|om|vanaf|start|tijd)\s*:?\s*([0-2]?\d)[.:]([0-5]\d)\s*(?:uur|u\b)?",
                           re.IGNORECASE)
 _FIELD = re.compile(r"^\s*(?P<label>[A-Za-zÀ-ÿ][\w .()/-]{1,40}?)\s*:\s*(?P<value>.*)$")
+# LOCAL Dutch words (not in notulist/nl yet; listed in the issue-12 INGEST report):
+# header field labels (locatie, aanwezig, afwezig, notulist, ...) and role words
+# mapped to the role recorded; the lexicon's `roles` is a set of role nouns without that mapping
 LOCATION_LABELS = {"locatie", "plaats", "waar", "vergaderlocatie", "vergaderplaats", "ruimte", "zaal", "adres"}
 PRESENT_LABELS = {"aanwezig", "aanwezigen", "deelnemers", "present", "aanwezig zijn", "genodigden"}
 ABSENT_LABELS = {"afwezig", "afwezigen", "afgemeld", "met kennisgeving afwezig", "afmeldingen", "absent",

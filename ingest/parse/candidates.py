@@ -14,6 +14,8 @@ _NUMBER = re.compile(
     r"^(?P<kw>(?:agenda\s*punt|agendapunt|punt|ad|item|nr\.?)\s*)?"
     r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?P<sep>[.):]|\s*[-–—]|\s)\s*(?P<title>.*)$",
     re.IGNORECASE)
+# LOCAL Dutch words (not in notulist/nl yet; listed in the issue-12 INGEST report):
+# titles of list-like items and of trailing action/decision sections
 LIST_PARENTS = re.compile(r"mededeling|actualiteit|actielijst|actiepunt|openstaande acties|ingekomen|rondvraag|"
                            r"lopende zaken|stand van zaken|terugkoppeling|update|informatie", re.I)
 TRAILING_SECTION = re.compile(r"^(?:overzicht\s+)?(?:actiepunten|actielijst|acties|besluitenlijst|genomen besluiten|"

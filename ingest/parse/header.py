@@ -49,6 +49,9 @@ def normalise_series(title: str) -> str:
     return t[:1].upper() + t[1:] if t else t
 
 
+# LOCAL Dutch words (not in notulist/nl yet; listed in the issue-12 INGEST report):
+# generic series words, document-kind words, meeting words and deadline
+# prepositions of the header
 _GENERIC_SERIES = {"vergadering", "overleg", "bijeenkomst", "agenda", "verslag", "notulen", "besluitenlijst",
                    "concept", "aantekeningen", "notities", "uitnodiging"}
 

@@ -8,6 +8,9 @@ from ingest.parse.lines import Line, display, plain
 from notulist.models import ItemKind, Source
 
 
+# LOCAL Dutch words (not in notulist/nl yet; listed in the issue-12 INGEST report):
+# item-kind words (ter besluitvorming, hamerstuk, ter kennisname, ...), hint lines
+# and attachment labels
 _KIND_WORDS: list[tuple[re.Pattern, ItemKind]] = [
     (re.compile(r"\bmededeling(?:en)?\b|\bactualiteit(?:en)?\b|\bter\s+informatie\b|\binformatief\b", re.I),
      "mededeling"),

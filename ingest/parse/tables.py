@@ -12,6 +12,8 @@ from notulist.models import AgendaItem, Source
 from notulist.text import cell_spans
 
 
+# LOCAL Dutch words (not in notulist/nl yet; listed in the issue-12 INGEST report):
+# header field labels and the column names of agenda tables
 _HEADER_FIELD = re.compile(r"^\s*(?:\*\*)?(?:datum|tijd|aanvang|locatie|plaats|aanwezig\w*|afwezig\w*|afgemeld|"
                            r"notulist|verslag|voorzitter|secretaris|griffier|deelnemers|genodigden|te gast)\b[^:\n]{0,30}:",
                            re.I)
