@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -27,8 +26,7 @@ _CUE_START_WORDS = (r"besluit|besloten|afspraak|afgesproken|actie(?:punt)?|concl
                     rf"{_DECIDED}|vervolgactie|vervolg|uitkomst|akkoord|geagendeerd|agenderen|n\.?b\.?\s*:")
 
 
-@lru_cache(maxsize=8)
-def _cue_start(lex: Lexicon) -> re.Pattern[str]:
+def _build_cue_start(lex: Lexicon) -> re.Pattern[str]:
     postponed = [r"\s+".join(map(re.escape, p.split())) for p in lex.phrases("postponed")]
     return re.compile(rf"^(?:{_CUE_START_WORDS}|{'|'.join(lex.patterns('postponed_next'))}|"
                       rf"{'|'.join(postponed)})\b", re.I)
@@ -36,7 +34,7 @@ def _cue_start(lex: Lexicon) -> re.Pattern[str]:
 
 def cue_start(text: str) -> re.Match[str] | None:
     """A note's opening cue word ("Besluit", "Afgesproken", "Volgende keer", "Doorgeschoven")."""
-    return _cue_start(lexicon()).match(text)
+    return lexicon().compiled("ingest.notes.cue_start", _build_cue_start).match(text)
 STRONG_CUE = re.compile(r"^(?:besluit|besloten|afspraak|afgesproken|actie(?:punt)?|conclusie|toezegging)\s*:", re.I)
 _CAPS_WORDS = {"ALS", "NIET", "WEL", "GEEN", "OOK", "IN", "EN", "MAAR", "OF", "ALLEEN", "ALTIJD", "NOOIT", "NU",
                "EERST", "DAN", "VOOR", "NA", "ZELF", "WIE", "WAT", "HOE", "WANNEER", "GEWOON", "ZEKER", "MOET",
