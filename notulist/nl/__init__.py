@@ -10,7 +10,8 @@ lives in one file under ``notulist/nl/data/``, one concept a file, with a commen
 - ``abbreviations.txt``: abbreviations whose dot does not end a sentence.
 - ``roles.toml``: role words and compound endings ("secretaris", "-leider").
 - ``calendar.toml``: month names and abbreviations, weekdays.
-- ``owner_words.toml``, ``verb_lists.toml``: closed word lists (particles, function words, verb lists).
+- ``owner_words.toml``, ``verb_lists.toml``, ``content_words.toml``: closed word lists (particles, function
+  words, verb lists, stop words).
 - ``table_columns.toml``: column names of action and decision tables and the role each names.
 
 Use::
@@ -45,16 +46,19 @@ Family = Literal[
     "decision", "action", "postponed", "postponed_next", "postponed_context", "next_meeting_line",
     "deferred_decision", "future_decision", "negation", "proposal", "proposal_outcome", "advice", "done",
     "not_done", "done_report", "deadline_ready", "passive_action", "commitment", "agreed", "request",
-    "procedural", "reason", "done_status", "still_open", "done_now", "earlier_action",
+    "procedural", "reason", "done_status", "still_open", "done_now", "earlier_action", "record_words", "team_name",
+    "list_heading", "action_list_title", "block_label", "term_sentence", "frame_item", "bare_adoption",
+    "paperwork_title",
 ]
 FAMILIES: tuple[str, ...] = get_args(Family)
 # closed word lists: name -> the data file that holds it
 WordList = Literal["particles", "generic_subjects", "team_pronouns", "third_pronouns", "speaker_first",
                    "function_words", "telegraphic", "not_team_action", "not_action", "reported_speech",
-                   "not_infinitive"]
+                   "not_infinitive", "stop_words"]
 _WORD_FILES = {"owner_words": ("particles", "generic_subjects", "team_pronouns", "third_pronouns", "speaker_first",
                                "function_words"),
-               "verb_lists": ("telegraphic", "not_team_action", "not_action", "reported_speech", "not_infinitive")}
+               "verb_lists": ("telegraphic", "not_team_action", "not_action", "reported_speech", "not_infinitive"),
+               "content_words": ("stop_words",)}
 
 
 class CueFamily(BaseModel):

@@ -15,10 +15,7 @@ from notulist.models import Action, AgendaItem, Citation, Decision, Meeting, Pos
 from summarise import rules
 
 _GLUED_MARK = re.compile(r"(?<![\w.])5\.1,\s?[12],\s?[a-i€](?=[a-zà-ÿ]{3,})")
-_RECORD_WORDS = re.compile(r"\b(?:concept)?verslag\b|\bnotulen\b|\bbesluitenlijst\b|\bbesluiten\b|\baantekeningen\b|"
-                           r"\bnotities\b|\bminutes\b", re.I)
-_TEAM = re.compile(r"\b(?:[Hh]et|[Oo]ns|[Oo]nze)\s+(Bureau|Team|Programma|Programmateam|Projectteam|Secretariaat|Bestuur|"
-                   r"Werkgroep|Kernteam|Projectgroep|Afdeling|Directie|Redactie|Stuurgroep)\b")
+
 
 @dataclass
 class Ctx:
@@ -49,12 +46,13 @@ def is_record_document(meeting: Meeting, agenda: Source) -> bool:
     if meeting.doc_kind in ("minutes", "besluitenlijst", "notes"):
         return True
     first_line = next((ln for ln in agenda.raw_text.splitlines() if ln.strip()), "")
-    if _RECORD_WORDS.search(meeting.title) or _RECORD_WORDS.search(first_line):
+    record_words = rules.cue("record_words")
+    if record_words.search(meeting.title) or record_words.search(first_line):
         return True  # "Kernteam ... - aantekeningen overleg", "Verslag ...": whatever headings follow
     if meeting.doc_kind == "agenda":
         return False
     head = agenda.raw_text[: max(meeting.header_end, 300)][:1500]
-    if _RECORD_WORDS.search(head):
+    if record_words.search(head):
         return True
     if re.search(r"\bagenda\b", head, re.I):
         return False
@@ -63,7 +61,7 @@ def is_record_document(meeting: Meeting, agenda: Source) -> bool:
 
 def team_name(sources: dict[str, Source]) -> str | None:
     """The unit the writers call themselves ("het Bureau", "ons Team"), so that "wij" gets a name."""
-    counts = Counter(m.group(1) for s in sources.values() for m in _TEAM.finditer(s.raw_text))
+    counts = Counter(m.group(1) for s in sources.values() for m in rules.cue("team_name").finditer(s.raw_text))
     if not counts:
         return None
     name, n = counts.most_common(1)[0]

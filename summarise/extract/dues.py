@@ -7,20 +7,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from notulist.nl import lexicon
 from summarise import rules
 from summarise.dates import find_due, refers_to_next_meeting
 from summarise.extract.document import Ctx
 
-STOP_WORDS = set("""aan alle alleen als andere bij daar dat de deze die dit doen door een eens en er het hier hij hoe
-hun iets in is je kan komt maar meer met na naar niet nog nu of om onze ook op over per samen te tot uit van
-veel voor wat we wel wie wij worden zal ze zich zijn zoals zou agenda vergadering overleg stuk punt punten
-gesprek volgende komende week morgen terug regelen zorgen proberen bespreken""".split())
+
+def stop_words() -> frozenset[str]:
+    """Words that say nothing about what an action is about (notulist/nl/data/content_words.toml)."""
+    return lexicon().word_set("stop_words")
 
 
 def _event_words(text: str, owner: str | None) -> set[str]:
     owner_words = {w.lower() for w in re.findall(r"\w+", owner or "")}
     return {w for w in (x.lower() for x in re.findall(r"[A-Za-zÀ-ÿ]{6,}", text))
-            if w not in STOP_WORDS and w not in owner_words and not w.endswith("en") and w != rules.RED.lower()}
+            if w not in stop_words() and w not in owner_words and not w.endswith("en") and w != rules.RED.lower()}
 
 
 def due_for(ctx: Ctx, norm: str, owner: str | None, contexts: list[str]) -> tuple[str | None, dt.date | None]:

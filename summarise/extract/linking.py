@@ -10,14 +10,14 @@ from notulist.models import Action, AgendaItem, Citation, Meeting, Source
 from summarise import rules
 from summarise.extract import document as doc
 from summarise.extract.document import Ctx
-from summarise.extract.dues import STOP_WORDS
+from summarise.extract.dues import stop_words
 
 log = logging.getLogger("notulist.summarise")
 
 
 def content_words(text: str) -> set[str]:
     return {w for w in (x.lower() for x in re.findall(r"[A-Za-zÀ-ÿ&]{4,}", text))
-            if w not in STOP_WORDS and w != rules.RED.lower()}
+            if w not in stop_words() and w != rules.RED.lower()}
 
 
 def _done_candidates(meeting: Meeting, sources: dict[str, Source]):

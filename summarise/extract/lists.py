@@ -16,9 +16,11 @@ Span = tuple[int, int]
 
 # a closing list of actions or commitments written as lines with columns ("- Offertes opvragen - Ruud - 1 april",
 # "T25-01  Overzicht zienswijzen   heemraad Scheper   12-02-2025"): the same as an action table without header
-_LIST_HEADING = re.compile(r"^\W*(?:overzicht\s+(?:van\s+)?|lijst\s+(?:van\s+)?)?(?:de\s+)?(?:actiepunten|actielijst|acties|"
-                           r"toezeggingen|afspraken|actie-\s*en\s+besluitenlijst|besluiten-\s*en\s+actielijst)\b"
-                           r"[^\n.]{0,30}$", re.I)
+def list_heading(line: str) -> bool:
+    """A heading over a closing list of actions ("Actiepunten", "Overzicht van de toezeggingen")."""
+    return bool(rules.cue("list_heading").match(line))
+
+
 _COL_SEP = re.compile(r"\s+[-–—]\s+|\s*\t\s*|\s{2,}")
 _COLON_ROW = re.compile(r"^\s*(?:\*\*)?(?P<who>[^:\n]{2,40}?)(?:\*\*)?\s*:\s+(?P<task>\S.*)$")
 _ROW_CODE = re.compile(r"^[A-Z]{0,4}[-.]?\d[\w./-]*$")
@@ -28,7 +30,7 @@ def list_table_rows(raw: str, lo: int, hi: int, in_list: bool) -> list[tuple[int
     rows: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\n]+", raw[lo:hi]):
         line = m.group(0)
-        if _LIST_HEADING.match(line.strip().strip("*#_ ")):
+        if list_heading(line.strip().strip("*#_ ")):
             in_list = True
             continue
         if not in_list:

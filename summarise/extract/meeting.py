@@ -17,17 +17,15 @@ import re
 from notulist.grounding import is_exact_span
 from notulist.models import Action, Decision, Extraction, Meeting, Source
 from notulist.nl import lexicon
-from summarise import rules
+from summarise import llm_extract, rules
 from summarise.dates import next_meeting_date
 from summarise.extract import document as doc
 from summarise.extract.document import Ctx, initials_map, is_record_document, team_name
 from summarise.extract.linking import content_words
-from summarise.extract.lists import _LIST_HEADING
+from summarise.extract.lists import list_heading
 from summarise.extract.regions import item_contexts, process_region
-from summarise import llm_extract
 
 log = logging.getLogger("notulist.summarise")
-_ACTIELIJST = re.compile(r"\bactie(?:lijst|punten(?:lijst)?|s)\b|\bopenstaande\s+acties\b|\bafsprakenlijst\b", re.I)
 
 
 def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
@@ -47,7 +45,7 @@ def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
         process_region(ctx, agenda, start, end, None, "record" if record else "prepared", False, [])
     for item in items:
         source = sources.get(item.source_id, agenda)
-        actielijst = any("actielijst" in it.kinds or _ACTIELIJST.search(it.title) for it in doc.chain(meeting, item))
+        actielijst = any("actielijst" in it.kinds or rules.cue("action_list_title").search(it.title) for it in doc.chain(meeting, item))
         contexts = item_contexts(ctx, source, item)
         lo, hi = doc.own_region(meeting, item)
         same_source_notes = [(n.start, n.end) for n in item.notes if n.source_id == source.id]
@@ -80,7 +78,7 @@ def _closing_list_start(ctx: Ctx) -> tuple[str, int] | None:
     end = source.body_end if source.body_end is not None else len(source.raw_text)
     found = None
     for m in re.finditer(r"[^\n]+", source.raw_text[:end]):
-        if m.start() > 0.6 * end and _LIST_HEADING.match(m.group(0).strip().strip("*#_ ")):
+        if m.start() > 0.6 * end and list_heading(m.group(0).strip().strip("*#_ ")):
             found = (source.id, m.end())
     return found
 
@@ -106,20 +104,16 @@ def _without_table_duplicates(ctx: Ctx) -> list[Action]:
     return _dedupe(kept)
 
 
-# "De agenda wordt ongewijzigd vastgesteld", "Verslag 13 maart: vastgesteld": the meeting adopting its own
-# paperwork. Every gold set written for Notulist leaves these out of the besluitenlijst, and so does a
-# secretary: they say nothing about the subjects decided on.
-_BARE_ADOPTION = re.compile(r"^\W*(?:conform\s+|ongewijzigd\s+|zonder\s+wijzigingen\s+)?(?:vastgesteld|goedgekeurd|akkoord|"
-                            r"aangenomen)\b[^.]{0,80}\.?\s*$", re.I)
-_PAPERWORK_TITLE = re.compile(r"\b(?:verslag|notulen|agenda|besluitenlijst|actielijst|opening)\b", re.I)
-
-
 def is_procedural(decision: Decision, meeting: Meeting) -> bool:
+    """"De agenda wordt ongewijzigd vastgesteld", "Verslag 13 maart: vastgesteld": the meeting adopting its own
+    paperwork. Every gold set written for Notulist leaves these out of the besluitenlijst, and so does a
+    secretary: they say nothing about the subjects decided on."""
     quote = " ".join(decision.citation.quote.split())
     if rules.cue("procedural").search(quote):
         return True
     item = meeting.item(decision.item) if decision.item else None
-    return bool(_BARE_ADOPTION.match(decision.text) and item is not None and _PAPERWORK_TITLE.search(item.title or ""))
+    return bool(rules.cue("bare_adoption").match(decision.text) and item is not None
+                and rules.cue("paperwork_title").search(item.title or ""))
 
 
 def _dedupe(found: list) -> list:

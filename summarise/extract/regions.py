@@ -13,22 +13,11 @@ from summarise import rules
 from summarise.extract import document as doc
 from summarise.extract.document import Ctx
 from summarise.extract.dues import due_for
-from summarise.extract.lists import _LIST_HEADING, list_table_rows, process_list_rows, process_status_rows
+from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
 from summarise.extract.tables import process_table, table_rows
 
-# a label on a line of its own that heads a list: "**Afspraken:**", "Besluiten:", "Acties:" ("**Afspraken:** geen.")
-_BLOCK_LABEL = re.compile(r"^\W*(?P<label>afspraken|afspraak|besluiten|besluit|conclusies?|acties|actiepunten|actie|"
-                          r"to\s?-?do'?s?)\W*:\W*(?P<none>geen|n\.?v\.?t\.?|-)?\W*$", re.I)
-
-
-# a sentence that only gives the term of the action before it ("Termijn: eerste kwartaal 2025.", "Uiterlijk 20 maart.")
-_TERM_SENTENCE = re.compile(r"^\W*(?:termijn|deadline|uiterlijk|gereed|streefdatum|klaar|vóór|voor)\b", re.I)
-
-
-# items that only open the meeting or fix its agenda: a postponement written there is about
-# another item ("Agendapunt 6 wordt van de agenda gehaald") or about something outside the meeting ("De ouderavond
-# is verplaatst naar 20 november"), never about the opening itself
-_FRAME_ITEM = re.compile(r"^\W*(?:opening|welkom|vaststell\w*\s+(?:van\s+)?(?:de\s+)?agenda|agenda\b)", re.I)
+# (block labels, term sentences and frame items are cue families: notulist/nl/data/block_label.toml,
+# term_sentence.toml, frame_item.toml)
 _ITEM_REFERENCE = re.compile(r"\b(?:agenda\s*punt|agendapunt|punt|item|ad)\s+(?P<num>\d{1,2}[a-z]?|[IVX]{1,5})\b", re.I)
 
 
@@ -37,7 +26,7 @@ def _postponed_target(meeting: Meeting, top: AgendaItem | None, norm: str) -> Ag
     it names."""
     if top is None:
         return None
-    if not _FRAME_ITEM.search(top.title or ""):
+    if not rules.cue("frame_item").search(top.title or ""):
         return top
     for m in _ITEM_REFERENCE.finditer(norm):
         named = meeting.item(m.group("num"))
@@ -100,7 +89,7 @@ def _list_line_hits(w: _Walk, norm: str) -> list[rules.Hit]:
 
 def _clause_hits(w: _Walk, norm: str, is_list_line: bool) -> list[rules.Hit] | None:
     """The clause's hits; None for a label line that only says what the list below it is."""
-    block = _BLOCK_LABEL.match(norm) if w.mode == "record" else None
+    block = rules.cue("block_label").match(norm) if w.mode == "record" else None
     if block is not None:  # "**Afspraken:**", "Acties:" on a line of its own: the list below is that
         w.list_kind = None if block.group("none") else (
             "action" if block.group("label").lower().startswith(("act", "to")) else "decision")
@@ -133,7 +122,7 @@ def _replace_action(w: _Walk, prev: Action, start: int, e: int, **update) -> Non
 def _term_of_previous(w: _Walk, norm: str, s: int, e: int, adjacent: bool) -> bool:
     """"Actie: Hans stelt de brief op. Uiterlijk 20 maart naar Weidewonen.": the term of the action before."""
     if not (adjacent and w.last_hit is not None and w.last_hit[0] == "action" and w.last_hit[1].due is None
-            and "\n" not in w.raw[w.last_end:s] and _TERM_SENTENCE.match(norm)):
+            and "\n" not in w.raw[w.last_end:s] and rules.cue("term_sentence").match(norm)):
         return False
     prev = w.last_hit[1]
     due, due_date = due_for(w.ctx, norm, prev.owner, w.contexts)
@@ -230,7 +219,7 @@ def _structured_cuts(ctx: Ctx, source: Source, lo: int, hi: int, item: AgendaIte
               if process_table(ctx, source, rows, item, mode, from_actielijst, process_region)]
     cuts = [(r[0][0], r[-1][1]) for r in tables]
     if mode != "prepared":
-        in_list = bool(item is not None and (_LIST_HEADING.match((item.title or "").strip())))
+        in_list = item is not None and list_heading((item.title or "").strip())
         cuts += process_status_rows(ctx, source, lo, hi, item, cuts)
         list_rows = [r for r in list_table_rows(raw, lo, hi, in_list) if not any(a <= r[0] < b for a, b in cuts)]
         process_list_rows(ctx, source, list_rows, item, from_actielijst)
