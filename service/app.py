@@ -18,7 +18,7 @@ import notulist
 from notulist.settings import Settings
 from service.deps import get_notulist, get_settings, init_state
 from service.http_errors import install_error_handlers, status_for
-from service.routes import actions, admin, ask, meetings, verslag
+from service.routes import actions, admin, agenda, ask, meetings, verslag
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 # The page loads nothing from elsewhere; this header makes the browser enforce that.
@@ -56,8 +56,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.middleware("http")(reject_oversized_upload)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_api_route("/", index_page, methods=["GET"], include_in_schema=False)
-    for module in (admin, meetings, verslag, ask, actions):
+    for module in (admin, meetings, verslag, ask, actions, agenda):
         app.include_router(module.router)
+    app.include_router(actions.list_router)
     return app
 
 

@@ -59,11 +59,19 @@ class AttendeePublic(Schema):
     display: str = Field(description="Zoals getoond: een lakking als één teken, bv. '[gelakt 5.1.2e]'.")
 
 
+class RedactionPublic(Schema):
+    start: int
+    end: int
+    token: str = Field(description="Zoals getoond, bv. '[gelakt 5.1.2e]'.")
+
+
 class SourcePublic(Schema):
     id: str
     filename: str
     media_type: str
     role: str
+    redactions: list[RedactionPublic] = Field(default_factory=list,
+                                              description="De lakkingen (spans in de brontekst) en hun weergave.")
 
 
 class MeetingSummary(Schema):
@@ -123,7 +131,9 @@ def meeting_public(meeting: Meeting, sources: dict[str, Source]) -> MeetingPubli
         time=meeting.time, location=meeting.location, doc_kind=meeting.doc_kind,
         attendees=[AttendeePublic(**a.model_dump(), display=_display(a.as_written)) for a in meeting.attendees],
         items=items,
-        sources=[SourcePublic(id=s.id, filename=s.filename, media_type=s.media_type, role=s.role)
+        sources=[SourcePublic(id=s.id, filename=s.filename, media_type=s.media_type, role=s.role,
+                              redactions=[RedactionPublic(start=r.start, end=r.end, token=r.token)
+                                          for r in (s.redactions or find_redactions(s.raw_text))])
                  for sid in meeting.source_ids if (s := sources.get(sid)) is not None],
     )
 

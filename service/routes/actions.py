@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from notulist.models import Action, Meeting
 from notulist.store import ApiKey
@@ -13,6 +13,7 @@ from service.deps import NotulistDep, Reader, Secretary, visible_meeting
 from service.http_errors import ERROR_RESPONSES
 from service.pipeline import Notulist
 from service.schemas import ActionPublic
+from service.schemas_secretary import ActielijstOut
 
 router = APIRouter(prefix="/api/actions", tags=["acties"], responses=ERROR_RESPONSES)
 
@@ -55,3 +56,49 @@ def action_done(action_id: str, nl: NotulistDep, key: Secretary) -> ActionPublic
 def action_reopen(action_id: str, nl: NotulistDep, key: Secretary) -> ActionPublic:
     """Undo 'done' (for a mistaken click)."""
     return _set_status(action_id, nl, key, "open")
+
+
+# --------------------------------------------------------------------------- the actielijst across meetings
+
+list_router = APIRouter(prefix="/api/actielijst", tags=["acties"], responses=ERROR_RESPONSES)
+EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+RowStatus = Literal["open", "verlopen", "afgerond"]
+
+
+def _rows(nl: Notulist, key: ApiKey, series: str | None, owner: str | None, status: RowStatus | None):
+    from summarise.actielijst import actielijst
+
+    if series:
+        check_series(key, series)
+    return actielijst(nl.store, series=series or None, owner=owner or None, status=status,
+                      allowed_series=key.series or None)
+
+
+@list_router.get("", summary="Actielijst over alle vergaderingen", response_model=ActielijstOut)
+def actielijst_view(nl: NotulistDep, key: Reader,
+                    series: Annotated[str | None, Query(max_length=300, description="Alleen deze reeks.")] = None,
+                    owner: Annotated[str | None, Query(max_length=200, description="Deel van de naam.")] = None,
+                    status_: Annotated[RowStatus | None, Query(alias="status", description="open (ook verlopen), verlopen of afgerond.")] = None,
+                    ) -> ActielijstOut:
+    """Open, verlopen and afgerond actions with their meeting, item and the evidence of how they stand."""
+    rows = _rows(nl, key, series, owner, status_)
+    counts = {s: sum(r.status == s for r in rows) for s in ("open", "verlopen", "afgerond")}
+    return ActielijstOut(rows=rows, counts=counts)
+
+
+@list_router.get("/export", summary="Actielijst als csv, xlsx of docx",
+                 responses={200: {"content": {t: {} for t in EXPORT_TYPES.values()}}})
+def actielijst_export(nl: NotulistDep, key: Reader,
+                      format_: Annotated[Literal["csv", "xlsx", "docx"], Query(alias="format")] = "xlsx",
+                      series: Annotated[str | None, Query(max_length=300)] = None,
+                      owner: Annotated[str | None, Query(max_length=200)] = None,
+                      status_: Annotated[RowStatus | None, Query(alias="status")] = None) -> Response:
+    """The same rows as the view, as a file (columns nr, onderwerp, actiehouder, deadline, status,
+    stand van zaken, bron)."""
+    from summarise import actielijst_export as export
+
+    rows = _rows(nl, key, series, owner, status_)
+    data = {"csv": export.to_csv, "xlsx": export.to_xlsx, "docx": export.to_docx}[format_](rows)
+    return Response(data, media_type=EXPORT_TYPES[format_],
+                    headers={"Content-Disposition": f'attachment; filename="actielijst.{format_}"'})

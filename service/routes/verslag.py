@@ -13,9 +13,11 @@ from notulist.models import Meeting, Verslag
 from service.deps import NotulistDep, Reader, Secretary, visible_meeting
 from service.http_errors import ERROR_RESPONSES, VersionConflictError
 from service.pipeline import Notulist
-from service.schemas import ErrorBody, VerslagPublic, VerslagUpdate
+from service.schemas import ErrorBody
+from service.schemas_secretary import VerslagOut, VerslagSave
 from summarise.export import verslag_to_docx
-from summarise.verslag import draft_verslag
+from summarise.verslag import draft_with_document, postponed_followups
+from summarise.verslag_render import render_markdown
 
 log = logging.getLogger("notulist.service")
 
@@ -24,64 +26,69 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 router = APIRouter(prefix="/api/meetings/{meeting_id}", tags=["verslag"], responses=ERROR_RESPONSES)
 
 
-def draft(nl: Notulist, meeting: Meeting, *, use_llm: bool) -> VerslagPublic:
+def draft(nl: Notulist, meeting: Meeting, *, use_llm: bool) -> VerslagOut:
     """A freshly generated draft (version 0, not saved); the LLM path falls back to the rule engine."""
     sources = nl.store.sources_for(meeting)
     extraction = nl.extraction(meeting.id)
+    followups = postponed_followups(nl.store, meeting, extraction)
     warnings: list[str] = []
     llm = nl.llm if use_llm and nl.settings.llm_enabled else None
     try:
-        verslag = draft_verslag(meeting, extraction, sources, llm=llm)
+        verslag, document = draft_with_document(meeting, extraction, sources, llm=llm, followups=followups)
     except Exception as exc:  # an LLM failure must not cost the secretary her draft
         if llm is None:
             raise
         log.warning("verslag with LLM failed for %s: %s", meeting.id, exc)
         warnings.append(f"Het taalmodel gaf geen bruikbaar antwoord ({exc}); concept gemaakt met de regels.")
-        verslag = draft_verslag(meeting, extraction, sources, llm=None)
-    return VerslagPublic(**verslag.model_dump(exclude={"warnings"}), saved=False,
-                         warnings=verslag.warnings + warnings)
+        verslag, document = draft_with_document(meeting, extraction, sources, llm=None, followups=followups)
+    return VerslagOut(**verslag.model_dump(exclude={"warnings"}), saved=False,
+                      warnings=verslag.warnings + warnings, document=document)
 
 
-def saved(verslag: Verslag) -> VerslagPublic:
-    return VerslagPublic(**verslag.model_dump(), saved=True)
+def saved(nl: Notulist, verslag: Verslag) -> VerslagOut:
+    return VerslagOut(**verslag.model_dump(), saved=True,
+                      document=nl.store.verslag_document(verslag.meeting_id, verslag.version))
 
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "vergadering"
 
 
-@router.get("/verslag", summary="Verslag: laatste versie of nieuw concept", response_model=VerslagPublic)
+@router.get("/verslag", summary="Verslag: laatste versie of nieuw concept", response_model=VerslagOut)
 def get_verslag(meeting_id: str, nl: NotulistDep, key: Reader,
                 draft_: bool = Query(False, alias="draft", description="Altijd een nieuw concept maken."),
                 use_llm: bool = Query(False, description="Het taalmodel gebruiken als het is ingesteld.")
-                ) -> VerslagPublic:
+                ) -> VerslagOut:
     """The latest saved version, or a freshly generated draft (version 0) when none is saved."""
     meeting = visible_meeting(nl, key, meeting_id)
     latest = None if draft_ else nl.store.latest_verslag(meeting_id)
-    return saved(latest) if latest is not None else draft(nl, meeting, use_llm=use_llm)
+    return saved(nl, latest) if latest is not None else draft(nl, meeting, use_llm=use_llm)
 
 
-@router.put("/verslag", summary="Verslag opslaan als nieuwe versie", response_model=VerslagPublic,
+@router.put("/verslag", summary="Verslag opslaan als nieuwe versie", response_model=VerslagOut,
             responses={409: {"model": ErrorBody, "description": "Intussen een nieuwere versie."}})
-def put_verslag(meeting_id: str, body: VerslagUpdate, nl: NotulistDep, key: Secretary) -> VerslagPublic:
-    """Save the edited verslag as a new version (earlier versions are kept)."""
+def put_verslag(meeting_id: str, body: VerslagSave, nl: NotulistDep, key: Secretary) -> VerslagOut:
+    """Save the edited verslag as a new version (earlier versions are kept). With a `document` (the
+    editor's sections and rows) the Markdown is made from it, so the Word export is of what was saved."""
     visible_meeting(nl, key, meeting_id)
+    document = body.document.model_copy(update={"meeting_id": meeting_id}) if body.document is not None else None
+    markdown = render_markdown(document, status=body.status) if document is not None else body.markdown
     latest = nl.store.latest_verslag(meeting_id)
     latest_version = latest.version if latest else 0
     if body.base_version is not None and body.base_version != latest_version:
         raise VersionConflictError(
             f"Iemand anders heeft intussen versie {latest_version} opgeslagen (jij bewerkte versie "
             f"{body.base_version}). Laad de nieuwste versie en voeg je wijzigingen opnieuw toe.")
-    stored = nl.store.save_verslag(Verslag(meeting_id=meeting_id, markdown=body.markdown, status=body.status,
-                                           author=key.name or f"sleutel {key.id}"))
-    return saved(stored)
+    stored = nl.store.save_verslag(Verslag(meeting_id=meeting_id, markdown=markdown, status=body.status,
+                                           author=key.name or f"sleutel {key.id}"), document)
+    return VerslagOut(**stored.model_dump(), saved=True, document=document)
 
 
-@router.get("/verslag/versions", summary="Alle opgeslagen versies van het verslag", response_model=list[VerslagPublic])
-def verslag_versions(meeting_id: str, nl: NotulistDep, key: Reader) -> list[VerslagPublic]:
+@router.get("/verslag/versions", summary="Alle opgeslagen versies van het verslag", response_model=list[VerslagOut])
+def verslag_versions(meeting_id: str, nl: NotulistDep, key: Reader) -> list[VerslagOut]:
     """Every saved version, oldest first."""
     visible_meeting(nl, key, meeting_id)
-    return [saved(v) for v in nl.store.verslag_versions(meeting_id)]
+    return [saved(nl, v) for v in nl.store.verslag_versions(meeting_id)]
 
 
 @router.get("/verslag.docx", summary="Verslag als Word-bestand", responses={200: {"content": {DOCX_TYPE: {}}}})
