@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.notes.sentences import sentences
-from ingest.parse.spans import trim_segment, own_ends, prepared_segments
+from ingest.parse.spans import own_ends, prepared_segments, trim_segment
 from notulist.models import AgendaItem, Chunk, ChunkKind, Meeting, Note, Source, stable_id
 from notulist.settings import count_tokens
 

@@ -8,7 +8,7 @@ from pathlib import PurePath
 from ingest.notes import find_notes
 from ingest.parse.header import normalise_series, parse_header
 from ingest.parse.items import find_items
-from ingest.parse.lines import rstrip_pos, body_limit
+from ingest.parse.lines import body_limit, rstrip_pos
 from ingest.parse.spans import item_body, own_ends
 from notulist.models import Meeting, Source, stable_id
 
@@ -48,7 +48,7 @@ def parse_meeting(agenda: Source, *, notes: Source | None = None, clean_agenda: 
         id=stable_id(meeting_series.casefold(), date.isoformat() if date else None, agenda.filename),
         series=meeting_series, title=head.title or meeting_series, date=date,
         date_as_written=head.date_as_written, date_inferred=head.date_inferred, time=head.time,
-        location=head.location, attendees=head.attendees, doc_kind=head.doc_kind,  # type: ignore[arg-type]
+        location=head.location, attendees=head.attendees, doc_kind=head.doc_kind,
         items=items, source_ids=source_ids, header_start=0,
         header_end=rstrip_pos(agenda.raw_text, 0, header_end if items else body_limit(agenda)),
     )

@@ -8,13 +8,13 @@ import email.policy
 from collections.abc import Callable
 from email.message import EmailMessage
 
-from ingest.loaders.base import COMMENTS_HEADER, LoadedDoc, MAX_NESTING
+from ingest.loaders.base import COMMENTS_HEADER, MAX_NESTING, LoadedDoc
 from ingest.loaders.html import html_to_text
 from ingest.loaders.plain import decode_text
-from notulist.dutch import dutch_date
 from notulist.errors import InputError
 from notulist.models import Annotation, Source
 from notulist.settings import Settings
+from notulist.text import dutch_date
 
 
 _Pending = tuple[str, str, Annotation]  # (attachment name, comment line, shifted annotation)

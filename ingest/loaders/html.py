@@ -7,7 +7,7 @@ import re
 from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from ingest.loaders.base import LoadedDoc
-from ingest.loaders.plain import looks_binary, decode_text
+from ingest.loaders.plain import decode_text, looks_binary
 
 
 _BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "ul", "ol", "li",

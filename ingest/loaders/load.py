@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import PurePath
 
-from ingest.loaders.base import media_type_of, check_size
+from ingest.loaders.base import check_size, media_type_of
 from ingest.loaders.docx import load_docx
 from ingest.loaders.eml import load_eml
 from ingest.loaders.html import load_html

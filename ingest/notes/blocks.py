@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from ingest.parse.kinds import is_attachment_line, is_hint_line
 from ingest.parse.lines import Line, split_lines
 from notulist.models import Source
+
+
+BlockKind = Literal["text", "attachment", "hint", "heading"]
 
 
 @dataclass
@@ -16,7 +20,7 @@ class Block:
     end: int
     lines: list[Line]
     italic: bool
-    kind: str  # "text", "attachment", "hint", "heading"
+    kind: BlockKind
 
     def text(self, raw: str) -> str:
         return raw[self.start:self.end]
@@ -33,7 +37,7 @@ def blocks(source: Source, start: int, end: int) -> list[Block]:
         first, last = cur[0], cur[-1]
         b_start = first.content_start
         b_end = last.content_start + len(last.content) if last.content else last.end
-        kind = "text"
+        kind: BlockKind = "text"
         if len(cur) == 1 and is_attachment_line(first):
             kind = "attachment"
         elif len(cur) == 1 and is_hint_line(first):

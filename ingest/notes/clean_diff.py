@@ -6,7 +6,7 @@ import difflib
 import re
 
 from ingest.notes.base import make_note, note_target
-from ingest.notes.titles import title_tokens, match_items, title_similarity
+from ingest.notes.titles import match_items, title_similarity, title_tokens
 from ingest.parse.spans import heading_line_start, own_ends
 from notulist.models import AgendaItem, Note, Source
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.notes.base import make_note, note_target
-from ingest.notes.blocks import Block, wraps_on, blocks
+from ingest.notes.blocks import Block, BlockKind, blocks, wraps_on
 from ingest.notes.scoring import HONORIFIC, PREPARED, STRONG_CUE, WORD, cue_start, note_score
 from ingest.notes.sentences import Sentence, sentences
 from ingest.parse.lines import plain
@@ -43,7 +43,7 @@ def _is_continuation(raw: str, prev: Block | None, block: Block) -> bool:
     return bool(first) and first.islower() and wraps_on(prev.lines[-1])
 
 
-_STRUCTURAL = ("attachment", "hint", "heading")
+_STRUCTURAL: tuple[BlockKind, ...] = ("attachment", "hint", "heading")
 _PROSE_START = re.compile(r"(?:we|wij|het|de|een|dit|deze|er|in|zoals|op|ook|daarnaast|bij)\b", re.I)
 _WILL = re.compile(r"\S+(?:\s+\S+){0,3}?\s+(?:zou|zal|zouden|zullen)\b")
 _AGREE_TO = re.compile(r"(?i)akkoord\s+(?:te\s+)?gaan\b")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.parse.lines import Line, WHITESPACE, redactions_of
+from ingest.parse.lines import WHITESPACE, Line, redactions_of
 from notulist.models import Attendee, Source
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from notulist.text import DAY_MONTH, WEEKDAY_ABBREVIATIONS, WEEKDAYS, month_number, safe_date
+from notulist.text import DAY_MONTH, WEEKDAYS, WEEKDAY_ABBREVIATIONS, month_number, safe_date
 
 # month and weekday words are the shared ones (notulist/nl/data/calendar.toml via notulist.text)
 _WEEKDAYS = {**WEEKDAYS, **WEEKDAY_ABBREVIATIONS}

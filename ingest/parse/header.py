@@ -6,12 +6,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import Literal
 
-from ingest.parse.attendees import ABSENT_LABELS, LOCATION_LABELS, PRESENT_LABELS, ROLE_LABELS, TIME_RANGE, TIME_SINGLE, field_label, parse_attendees
-from ingest.parse.dates import FoundDate, DATE_ISO, DATE_LABEL, filename_date, find_dates, infer_year, weekday_of
-from ingest.parse.lines import Line, WHITESPACE, body_limit, display, plain, split_lines
-from notulist.dutch import safe_date
+from ingest.parse.attendees import (ABSENT_LABELS, LOCATION_LABELS, PRESENT_LABELS, ROLE_LABELS, TIME_RANGE,
+                                    TIME_SINGLE, field_label, parse_attendees)
+from ingest.parse.dates import DATE_ISO, DATE_LABEL, FoundDate, filename_date, find_dates, infer_year, weekday_of
+from ingest.parse.lines import WHITESPACE, Line, body_limit, display, plain, split_lines
 from notulist.models import Attendee, Source
+from notulist.text import safe_date
 
 
 def normalise_series(title: str) -> str:
@@ -56,17 +58,19 @@ _GENERIC_SERIES = {"vergadering", "overleg", "bijeenkomst", "agenda", "verslag",
                    "concept", "aantekeningen", "notities", "uitnodiging"}
 
 
-def _doc_kind(texts: list[str]) -> str | None:
+DocKind = Literal["agenda", "minutes", "besluitenlijst", "notes", "unknown"]
+# the kind a title names, first match wins: "Besluitenlijst" before "verslag" before "agenda" before "notities"
+_DOC_KINDS: tuple[tuple[re.Pattern[str], DocKind], ...] = (
+    (re.compile(r"besluitenlijst|besluiten\s*lijst|\bbesluiten\b"), "besluitenlijst"),
+    (re.compile(r"\b(?:concept)?verslag\b|\bnotulen\b|\bnotule\b|\bminutes\b"), "minutes"),
+    (re.compile(r"\bagenda\b"), "agenda"),
+    (re.compile(r"\baantekeningen\b|\bnotities\b|\bgespreksnotitie\b"), "notes"),
+)
+
+
+def _doc_kind(texts: list[str]) -> DocKind | None:
     joined = " ".join(texts).lower()
-    if re.search(r"besluitenlijst|besluiten\s*lijst|\bbesluiten\b", joined):
-        return "besluitenlijst"
-    if re.search(r"\b(?:concept)?verslag\b|\bnotulen\b|\bnotule\b|\bminutes\b", joined):
-        return "minutes"
-    if re.search(r"\bagenda\b", joined):
-        return "agenda"
-    if re.search(r"\baantekeningen\b|\bnotities\b|\bgespreksnotitie\b", joined):
-        return "notes"
-    return None
+    return next((kind for rx, kind in _DOC_KINDS if rx.search(joined)), None)
 
 
 @dataclass
@@ -79,7 +83,7 @@ class Header:
     time: str | None = None
     location: str | None = None
     attendees: list[Attendee] = field(default_factory=list)
-    doc_kind: str = "unknown"
+    doc_kind: DocKind = "unknown"
 
 
 _DEADLINE_BEFORE = re.compile(r"\b(?:vóór|voor|uiterlijk|tot|na|per)\s*$", re.I)

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ingest.parse.candidates import Candidate, LIST_PARENTS, TRAILING_SECTION, line_candidate
+from ingest.parse.candidates import LIST_PARENTS, TRAILING_SECTION, Candidate, line_candidate
 from ingest.parse.kinds import attachment_text, is_attachment_line, is_hint_line, kinds_in
-from ingest.parse.lines import Line, peel, rstrip_pos, body_limit, display, plain, redactions_of, split_lines
+from ingest.parse.lines import Line, body_limit, display, peel, plain, redactions_of, rstrip_pos, split_lines
 from ingest.parse.tables import header_end_unnumbered, table_items, unnumbered_items
 from notulist.models import AgendaItem, ItemKind, Source
 

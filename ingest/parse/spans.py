@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.parse.lines import rstrip_pos, display
+from ingest.parse.lines import display, rstrip_pos
 from notulist.models import AgendaItem, Source
 
 

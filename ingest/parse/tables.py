@@ -7,7 +7,7 @@ import re
 from ingest.parse.candidates import TRAILING_SECTION
 from ingest.parse.dates import DATE_LABEL, find_dates
 from ingest.parse.kinds import is_hint_line, kinds_in
-from ingest.parse.lines import Line, rstrip_pos, body_limit, display, plain
+from ingest.parse.lines import Line, body_limit, display, plain, rstrip_pos
 from notulist.models import AgendaItem, Source
 from notulist.text import cell_spans
 
