@@ -27,6 +27,7 @@ from pydantic import BaseModel, Field
 
 from ingest.redactions import display_text, find_redactions
 from notulist.models import Meeting, Source, stable_id
+from notulist.nl import lexicon
 
 GROUND = "5.1.2e"
 TOKEN = f"[gelakt {GROUND}]"
@@ -85,7 +86,7 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 def _sentence_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t*_>\"“(")
+    before = re.sub(r"(?:\[\^\w+\]|[ \t*_>\"“(])+$", "", text[max(0, pos - 200):pos])  # footnote marks too
     return not before or before[-1] in ".!?:\n|-•"
 
 
@@ -113,8 +114,15 @@ def _found_in_text(text: str) -> set[str]:
 
 
 def _role_is_person(role: str) -> bool:
-    """'(adviseur O&S)', '(notulist)', '(verslag)': a bracketed function word marks the name before it."""
-    return bool(re.match(rf"[{_LOWER}]", role.strip())) and len(role.split()) <= 4
+    """'(adviseur O&S)', '(notulist)', '(verslag)': a bracketed function word marks the name before it;
+    '(bijlage 3)' or '(2024)' does not."""
+    words = role.strip().split()
+    if not words or len(words) > 4:
+        return False
+    first = words[0].casefold().strip(",.;:")
+    lex = lexicon()
+    return (first in lex.roles or first in woo_data()["person_roles"]
+            or any(first.endswith(suffix) for suffix in lex.role_suffixes))
 
 
 def _known_persons(meeting: Meeting, owners: list[str]) -> set[str]:

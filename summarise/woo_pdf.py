@@ -35,6 +35,7 @@ def _new_pdf(title: str):
     pdf.add_font(_FONT, "", str(fonts / "DejaVuSans.ttf"))
     pdf.add_font(_FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
     pdf.add_font(_FONT, "I", str(fonts / "DejaVuSans-Oblique.ttf"))
+    pdf.add_font(_FONT, "BI", str(fonts / "DejaVuSans-BoldOblique.ttf"))
     pdf.set_title(title)
     pdf.set_lang("nl")
     pdf.set_creator("Notulist")
