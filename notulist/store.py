@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -21,6 +21,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -162,6 +163,15 @@ class IndexStateRow(Base):
     name: Mapped[str] = mapped_column(String(200), primary_key=True)  # the derived index (its Chroma collection)
     version: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class IndexChangeRow(Base):
+    __tablename__ = "index_changes"
+    __table_args__ = (Index("ix_index_changes_name_version", "name", "version"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer)
+    meeting_id: Mapped[str] = mapped_column(String(32))  # "*": everything changed (a reset); "": no meeting
 
 
 class ApiKey:
@@ -469,20 +479,37 @@ class MeetingStore:
         with self.session() as s:
             return s.scalar(select(IndexStateRow.version).where(IndexStateRow.name == name)) or 0
 
-    def bump_index_version(self, name: str) -> int:
-        """Record a write to a derived index; returns the new version (atomic: concurrent bumps all count)."""
-        with self.session() as s:
-            bumped = s.scalar(update(IndexStateRow).where(IndexStateRow.name == name)
-                              .values(version=IndexStateRow.version + 1, updated_at=_now())
-                              .returning(IndexStateRow.version))
-            if bumped is not None:
-                return bumped
-        try:
+    def bump_index_version(self, name: str, meeting_ids: Iterable[str] | None = None) -> int:
+        """Record a write to a derived index and which meetings it touched (None: all of them, a reset);
+        returns the new version. Atomic: concurrent bumps each get their own version."""
+        changed = (sorted(set(meeting_ids)) or [""]) if meeting_ids is not None else ["*"]  # "": none
+        for _ in range(2):
             with self.session() as s:
-                s.add(IndexStateRow(name=name, version=1))
-            return 1
-        except IntegrityError:  # another process made the row first: count this write on top of it
-            return self.bump_index_version(name)
+                version = s.scalar(update(IndexStateRow).where(IndexStateRow.name == name)
+                                   .values(version=IndexStateRow.version + 1, updated_at=_now())
+                                   .returning(IndexStateRow.version))
+                if version is not None:
+                    s.add_all(IndexChangeRow(name=name, version=version, meeting_id=m) for m in changed)
+                    return version
+            try:
+                with self.session() as s:
+                    s.add(IndexStateRow(name=name, version=0))
+            except IntegrityError:  # another process made the row first: bump on top of it
+                pass
+        raise RuntimeError(f"indexversie van {name} niet op te hogen")
+
+    def index_changes(self, name: str, since: int, upto: int) -> set[str] | None:
+        """The meetings whose index entries changed in versions since < v <= upto; None when that is not
+        known exactly (a reset among them, or versions without a record): then everything may have changed."""
+        if upto <= since:
+            return set()
+        with self.session() as s:
+            rows = s.execute(select(IndexChangeRow.version, IndexChangeRow.meeting_id)
+                             .where(IndexChangeRow.name == name, IndexChangeRow.version > since,
+                                    IndexChangeRow.version <= upto)).all()
+        if len({v for v, _ in rows}) != upto - since or any(m == "*" for _, m in rows):
+            return None
+        return {m for _, m in rows if m}
 
     # ------------------------------------------------------------------ LLM response cache
 

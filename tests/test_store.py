@@ -201,3 +201,16 @@ def test_index_versions_count_every_write_across_store_instances(store_url):
         t.join()
     assert first.index_version("chunks") == second.index_version("chunks") == 9
     assert first.index_version("other") == 0
+
+
+def test_index_changes_name_the_meetings_each_version_touched(store_url):
+    store = MeetingStore(store_url)
+    assert store.bump_index_version("chunks", ["m1"]) == 1
+    assert store.bump_index_version("chunks", ["m2", "m1"]) == 2
+    assert store.bump_index_version("chunks", []) == 3
+    assert store.index_changes("chunks", 0, 3) == {"m1", "m2"}
+    assert store.index_changes("chunks", 2, 3) == set() and store.index_changes("chunks", 3, 3) == set()
+    assert store.index_changes("chunks", 1, 2) == {"m1", "m2"}
+    store.bump_index_version("chunks")  # a reset: everything changed
+    assert store.index_changes("chunks", 3, 4) is None and store.index_changes("chunks", 0, 2) == {"m1", "m2"}
+    assert store.index_changes("chunks", 2, 9) is None  # versions nobody recorded: not known
