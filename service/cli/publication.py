@@ -17,7 +17,7 @@ def _write(data: bytes, output: str | None, what: str) -> None:
         Path(output).write_bytes(data)
         click.echo(f"{what} geschreven naar {output}", err=True)
     else:
-        click.get_binary_stream("stdout").write(data)
+        click.echo(data, nl=False)
 
 
 @click.command("export")

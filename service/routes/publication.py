@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Response, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from notulist.errors import AccessDeniedError, NotFoundError
+from notulist.errors import AccessDeniedError, NotFoundError, TooLargeError, UnsupportedFormatError
 from service import publication
 from service.deps import NotulistDep, Reader, Secretary, visible_meeting
-from service.http_errors import ERROR_RESPONSES
-from service.pipeline import IngestResult
-from service.routes.meetings import read_upload
+from service.http_errors import ERROR_RESPONSES, FieldError
+from service.pipeline import InputFile, IngestResult
 from summarise.ori.importer import import_bundle, parse_bundle
 from summarise.woo import Choice, NameCandidate
 
@@ -46,11 +46,26 @@ def series_ori(nl: NotulistDep, key: Reader,
              response_model=list[IngestResult])
 def import_ori(nl: NotulistDep, key: Secretary,
                file: Annotated[UploadFile, File(description="Een ORI-JSON-bestand.")]) -> list[IngestResult]:
-    upload = read_upload(file, "file", nl.settings.max_file_bytes)
+    upload = _read_json(file, nl.settings.max_file_bytes)
     for item in import_bundle(upload.filename, parse_bundle(upload.filename, upload.data)):
         if not key.may_see(item.parsed.meeting.series):
             raise AccessDeniedError(f"Deze sleutel geeft geen toegang tot de reeks '{item.parsed.meeting.series}'.")
     return publication.import_ori(nl, upload.filename, upload.data)
+
+
+def _read_json(upload: UploadFile, limit: int) -> InputFile:
+    """The uploaded ORI file: a .json file within the size limit (415 / 413 / 422 name the field)."""
+    filename = PurePath(upload.filename or "").name
+    if not filename.lower().endswith(".json"):
+        raise FieldError(f"'{filename or '(geen naam)'}' (file) is geen JSON-bestand (.json).", field="file",
+                         cls=UnsupportedFormatError)
+    data = upload.file.read(limit + 1)
+    if len(data) > limit:
+        raise FieldError(f"'{filename}' (file) is groter dan de limiet (NOTULIST_MAX_FILE_BYTES).", field="file",
+                         cls=TooLargeError)
+    if not data.strip():
+        raise FieldError(f"'{filename}' (file) is leeg.", field="file")
+    return InputFile(filename=filename, data=data)
 
 
 @router.get("/api/meetings/{meeting_id}/woo/names", summary="Woo: namen in het verslag met voorstel en keuze",
