@@ -124,11 +124,11 @@ def test_secretary_uploads_edits_verslag_and_asks(server, browser):
     assert any("Safe space gesprekken" in h.text for h in items)
     assert "11 maart 2024" in browser.find_element(By.ID, "meeting-meta").text
 
-    # the draft verslag is there, unsaved
-    text = browser.find_element(By.ID, "verslag-text")
-    wait.until(lambda d: text.get_attribute("value").strip())
-    draft = text.get_attribute("value")
-    assert "Safe space" in draft
+    # the draft verslag is there, unsaved: one text field per agenda item
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#verslag-sections textarea"))
+    labels = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#verslag-sections label")]
+    assert "2. Safe space gesprekken" in labels
+    text = browser.find_element(By.CSS_SELECTOR, "#verslag-sections textarea[data-section='0']")
     assert "Nog niet opgeslagen" in browser.find_element(By.ID, "verslag-state").text
     full_height_shot(browser, "02-vergadering-met-concept")
 
@@ -145,8 +145,9 @@ def test_secretary_uploads_edits_verslag_and_asks(server, browser):
     # a reload keeps the key (sessionStorage) and shows the saved version
     browser.refresh()
     wait.until(EC.text_to_be_present_in_element((By.ID, "verslag-state"), "Versie 1"))
-    assert browser.find_element(By.ID, "verslag-text").get_attribute("value").endswith(
-        "Aanvulling van de secretaris: Peter regelt de stuurgroep.")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#verslag-sections textarea[data-section='0']"))
+    assert browser.find_element(By.CSS_SELECTOR, "#verslag-sections textarea[data-section='0']").get_attribute(
+        "value").endswith("Aanvulling van de secretaris: Peter regelt de stuurgroep.")
     assert not browser.find_element(By.ID, "view-login").is_displayed()
 
     # ask the safe space question in the chat
@@ -174,10 +175,10 @@ def test_secretary_uploads_edits_verslag_and_asks(server, browser):
     assert browser.find_element(By.ID, "citation-callout").is_displayed()
     shot(browser, "05-citaat-in-agendapunt")
 
-    # the actions view lists actions per owner
+    # the actielijst lists the actions of the meeting
     browser.find_element(By.CSS_SELECTOR, "[data-nav=acties]").click()
     wait.until(EC.visibility_of_element_located((By.ID, "actions-title")))
-    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#actions .owner-group")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#actions-table tbody tr")
                or d.find_element(By.ID, "actions-empty").is_displayed())
     full_height_shot(browser, "06-acties")
 

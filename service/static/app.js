@@ -5,10 +5,6 @@
 const KEY_STORAGE = "notulist.key";
 const ROLE_RANK = { reader: 0, secretary: 1, admin: 2 };
 const ROLE_NL = { reader: "lezer", secretary: "secretaris", admin: "beheerder" };
-const METHOD_NL = {
-  notes_file: "los aantekeningenbestand", clean_diff: "verschil met schone agenda",
-  word_comment: "Word-opmerking", pdf_annotation: "PDF-notitie", heuristic: "herkend in de tekst",
-};
 
 const state = { me: null, meeting: null, verslag: null, dirty: false, meetings: [] };
 
@@ -112,8 +108,8 @@ async function login(key) {
   $("#whoami").hidden = false;
   $("#mainnav").hidden = false;
   document.body.classList.toggle("is-secretary", isAtLeast("secretary"));
-  $("#verslag-text").readOnly = !isAtLeast("secretary");
   $("#verslag-status").disabled = !isAtLeast("secretary");
+  state.meetings = await api("/api/meetings");
   showError("");
 }
 
@@ -151,8 +147,9 @@ async function route() {
   if (view !== "vergadering") state.meeting = null; // reload it fresh when it is opened again
   try {
     if (view === "vergadering" && parts[1]) { showView("vergadering"); await openMeeting(parts[1], params); }
+    else if (view === "reeks" && parts[1]) { showView("reeks"); await openSeries(parts[1]); focusHeading("#series-title"); }
     else if (view === "vragen") { showView("vragen"); await prepareAsk(); focusHeading("#ask-title"); }
-    else if (view === "acties") { showView("acties"); await loadActions(); focusHeading("#actions-title"); }
+    else if (view === "acties") { showView("acties"); await openActielijst(params); focusHeading("#actions-title"); }
     else { showView("vergaderingen"); await loadMeetings(); focusHeading("#meetings-title"); }
   } catch (e) {
     if (e.status !== 401) showError(e.message);
@@ -167,22 +164,29 @@ function focusHeading(sel) {
 
 // ------------------------------------------------------------------ meetings list and upload
 
+function seriesHref(series) { return "#/reeks/" + encodeURIComponent(series); }
+
 async function loadMeetings() {
   state.meetings = await api("/api/meetings");
   const tbody = $("#meetings-table tbody");
   tbody.replaceChildren();
   for (const m of [...state.meetings].reverse()) {
+    const other = m.series.toLowerCase() !== m.title.toLowerCase();
     tbody.append(h("tr", {},
       h("td", {}, formatDate(m.date), m.date_inferred ? h("span", { class: "badge", title: "Het jaar stond niet bij de datum en is afgeleid." }, "jaar afgeleid") : null),
-      h("td", {}, h("a", { href: "#/vergadering/" + encodeURIComponent(m.id) }, m.title)),
-      h("td", {}, m.series),
+      h("td", {}, h("a", { href: "#/vergadering/" + encodeURIComponent(m.id) }, m.title),
+        other ? h("span", { class: "help" }, " — reeks ", h("a", { href: seriesHref(m.series) }, m.series)) : null),
       h("td", { class: "num" }, String(m.item_count)),
       h("td", { class: "num" }, String(m.note_count))));
   }
   $("#meetings-table").hidden = state.meetings.length === 0;
   $("#meetings-empty").hidden = state.meetings.length !== 0;
-  const series = [...new Set(state.meetings.map((m) => m.series))];
-  $("#series-list").replaceChildren(...series.map((s) => h("option", { value: s })));
+  const counts = new Map();
+  for (const m of state.meetings) counts.set(m.series, (counts.get(m.series) || 0) + 1);
+  $("#series-list").replaceChildren(...[...counts.keys()].map((s) => h("option", { value: s })));
+  $("#series-links").replaceChildren(...[...counts.entries()].map(([s, n]) =>
+    h("li", {}, h("a", { href: seriesHref(s) }, s), ` (${n} ${n === 1 ? "vergadering" : "vergaderingen"})`)));
+  $("#series-box").hidden = counts.size === 0;
 }
 
 async function upload(event) {
@@ -224,12 +228,15 @@ async function openMeeting(id, params) {
   const sameMeeting = state.meeting && state.meeting.id === id;
   const meeting = sameMeeting ? state.meeting : await api("/api/meetings/" + encodeURIComponent(id));
   state.meeting = meeting;
+  if (!state.meetings.some((m) => m.id === meeting.id)) state.meetings.push(meeting);
+  rememberSources(meeting);
+  knownMeetingSources.add(meeting.id);
   $("#meeting-title").textContent = meeting.title;
   renderMeta(meeting);
   renderItems(meeting);
   const citation = params.has("van") ? {
-    item: params.get("punt"), source_id: params.get("bron"), start: Number(params.get("van")),
-    end: Number(params.get("tot")), quote: params.get("citaat") || "",
+    meeting_id: meeting.id, date: meeting.date, item: params.get("punt"), source_id: params.get("bron"),
+    start: Number(params.get("van")), end: Number(params.get("tot")), quote: params.get("citaat") || "",
   } : null;
   if (!sameMeeting) {
     await Promise.all([loadExtraction(meeting), loadVerslag(meeting, false)]);
@@ -244,13 +251,14 @@ async function openMeeting(id, params) {
 
 function renderMeta(m) {
   const rows = [
-    ["Reeks", m.series],
+    ["Reeks", h("a", { href: seriesHref(m.series) }, m.series)],
     ["Datum", formatDate(m.date) + (m.date_as_written ? ` (in de stukken: “${m.date_as_written}”)` : "") + (m.date_inferred ? " — jaar afgeleid" : "")],
     ["Tijd", m.time], ["Locatie", m.location],
-    ["Aanwezig", m.attendees.map((a) => a.display).join("; ")],
+    ["Aanwezig", m.attendees.length ? tokenNodes(m.attendees.map((a) => a.display).join("; ")) : null],
     ["Bestanden", m.sources.map((s) => `${s.filename} (${{ agenda: "agenda", notes: "aantekeningen", clean_agenda: "schone agenda" }[s.role] || s.role})`).join(", ")],
   ];
-  $("#meeting-meta").replaceChildren(...rows.filter(([, v]) => v).flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]));
+  $("#meeting-meta").replaceChildren(...rows.filter(([, v]) => v && (!Array.isArray(v) || v.length))
+    .flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]));
 }
 
 function itemAnchor(number) { return "punt-" + String(number).replace(/[^A-Za-z0-9]+/g, "-"); }
@@ -261,17 +269,19 @@ function renderItems(meeting) {
   for (const item of meeting.items) {
     const notes = item.notes.length ? h("div", { class: "notes" },
       h("h4", {}, "Aantekeningen uit de vergadering"),
-      h("ul", {}, item.notes.map((n) => h("li", { "data-note": n.id, "data-source": n.source_id, "data-start": n.start, "data-end": n.end },
-        h("span", { class: "note-text" }, n.text),
-        h("span", { class: "note-method" }, ` — ${METHOD_NL[n.method] || n.method}${n.cue ? ", " + n.cue : ""}`))))) : null;
+      h("ul", {}, item.notes.map((n) => h("li", { "data-note": n.id, "data-source": n.source_id, "data-start": n.start,
+        "data-end": n.end, title: "gevonden als aantekening" },
+        h("span", { class: "note-text", "data-source": n.source_id, "data-start": n.start, "data-text": n.text },
+          spanNodes(n.source_id, n.start, n.text).nodes))))) : null;
     list.append(h("li", { id: itemAnchor(item.number), class: item.parent ? "item sub" : "item", "data-number": item.number },
-      h("h3", { tabindex: "-1" }, h("span", { class: "itemnr" }, item.numbered ? item.number + "." : "•"), " ", item.title,
+      h("h3", { tabindex: "-1" }, h("span", { class: "itemnr" }, item.numbered ? item.number + "." : "•"), " ", ...inlineNodes(item.title),
         item.kinds.map((k) => h("span", { class: "badge" }, k))),
-      item.attachments.length ? h("p", { class: "attachments" }, "Bijlagen: " + item.attachments.join("; ")) : null,
-      item.body ? h("div", { class: "body" }, item.body) : null,
+      item.attachments.length ? h("p", { class: "attachments" }, "Bijlagen: ", ...tokenNodes(item.attachments.join("; "))) : null,
+      item.body ? h("div", { class: "body" }, markdownNodes(item.body)) : null,
       notes,
       h("details", { class: "raw" }, h("summary", {}, "Brontekst van dit punt"),
-        h("pre", { class: "rawtext", "data-source": item.source_id, "data-start": item.start }, item.raw_text))));
+        h("pre", { class: "rawtext", "data-source": item.source_id, "data-start": item.start, "data-text": item.raw_text },
+          spanNodes(item.source_id, item.start, item.raw_text).nodes))));
   }
 }
 
@@ -281,42 +291,32 @@ function scrollToItem(number) {
 }
 
 /* Mark the span [start, end) of a source inside an element that shows the text from `offset` on. */
-function markSpan(el, offset, start, end) {
-  const text = el.textContent;
-  const a = Math.max(0, start - offset), b = Math.min(text.length, end - offset);
-  if (b <= a) return null;
-  const mark = h("mark", {}, text.slice(a, b));
-  el.replaceChildren(text.slice(0, a), mark, text.slice(b));
+/* Re-render an element that shows a stored span (data-source, data-start, data-text) with [start, end) marked. */
+function markSpan(el, start, end) {
+  const { nodes, mark } = spanNodes(el.dataset.source, Number(el.dataset.start), el.dataset.text, start, end);
+  if (!mark) return null;
+  el.replaceChildren(...nodes);
   return mark;
 }
 
-function markText(el, quote) {
-  const text = el.textContent;
-  const at = quote ? text.indexOf(quote) : -1;
-  if (at < 0) return null;
-  const mark = h("mark", {}, quote);
-  el.replaceChildren(text.slice(0, at), mark, text.slice(at + quote.length));
-  return mark;
-}
+
 
 function highlightCitation(meeting, c) {
   renderItems(meeting); // clear earlier marks
-  $("#citation-quote").textContent = c.quote;
+  $("#citation-quote").replaceChildren(...quoteNodes(c));
+  $("#citation-where").textContent = citationLabel(c);
   $("#citation-callout").hidden = !c.quote;
   let item = meeting.items.find((i) => i.number === c.item);
   if (!item) item = meeting.items.find((i) => i.source_id === c.source_id && i.start <= c.start && c.end <= i.end);
   let mark = null;
   const li = item ? document.getElementById(itemAnchor(item.number)) : document;
-  // 1. a note that holds the quote (exact offsets), 2. the readable text, 3. the exact source text
-  for (const noteEl of li.querySelectorAll("[data-note]")) {
-    if (noteEl.dataset.source === c.source_id && Number(noteEl.dataset.start) < c.end && c.start < Number(noteEl.dataset.end)) {
-      mark = markSpan(noteEl.querySelector(".note-text"), Number(noteEl.dataset.start), c.start, c.end) || mark;
-    }
+  // 1. a note that holds the quote (exact offsets), 2. the exact source text of the item
+  for (const noteEl of li.querySelectorAll(".note-text")) {
+    if (noteEl.dataset.source === c.source_id) mark = markSpan(noteEl, c.start, c.end) || mark;
   }
-  if (!mark) { const body = li.querySelector(".body"); if (body) mark = markText(body, c.quote); }
   for (const pre of li.querySelectorAll(".rawtext")) {
     if (pre.dataset.source !== c.source_id) continue;
-    const m = markSpan(pre, Number(pre.dataset.start), c.start, c.end);
+    const m = markSpan(pre, c.start, c.end);
     if (m && !mark) { pre.closest("details").open = true; mark = m; }
   }
   // show the item from its heading; only when the mark is then out of sight, centre the mark instead
@@ -334,117 +334,54 @@ async function loadExtraction(meeting) {
   box.replaceChildren(h("p", {}, "Laden…"));
   const ex = await api(`/api/meetings/${encodeURIComponent(meeting.id)}/extraction`);
   const itemLink = (nr) => nr ? h("a", { href: `#/vergadering/${encodeURIComponent(meeting.id)}?punt=${encodeURIComponent(nr)}` }, "punt " + nr) : "—";
-  // a link that opens the item with the evidence marked, and the evidence itself when it reads differently
-  const evidenceLink = (fact) => {
-    const c = fact.citation;
-    const p = new URLSearchParams({ punt: fact.item || "", bron: c.source_id, van: c.start, tot: c.end, citaat: c.quote });
-    return h("a", { href: `#/vergadering/${encodeURIComponent(meeting.id)}?${p}` }, fact.item ? "punt " + fact.item : "bron");
-  };
+  // a link (meeting, date, item) that opens the item with the evidence marked, and the evidence as shown
+  const evidenceLink = (fact) => h("a", { href: citationHref(fact.citation) }, citationLabel(fact.citation));
   const sameText = (a, b) => a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim();
-  const quote = (fact) => sameText(fact.text, fact.citation.quote) ? null : h("blockquote", {}, fact.citation.quote);
+  const quote = (fact) => sameText(fact.text, shownText(fact.citation.source_id, fact.citation.start, fact.citation.quote))
+    ? null : h("blockquote", {}, quoteNodes(fact.citation));
   const parts = [];
   parts.push(h("h3", {}, "Besluiten"));
   parts.push(ex.decisions.length ? h("ul", { class: "facts" }, ex.decisions.map((d) => h("li", {},
-    h("span", {}, d.text), " ", h("span", { class: "where" }, "(", evidenceLink(d), ")"), quote(d)))) :
+    h("span", {}, tokenNodes(d.text)), " ", h("span", { class: "where" }, "(", evidenceLink(d), ")"), quote(d)))) :
     h("p", { class: "help" }, "Geen besluiten gevonden."));
   parts.push(h("h3", {}, "Acties"));
   parts.push(ex.actions.length ? h("ul", { class: "facts" }, ex.actions.map((a) => h("li", {},
-    h("span", {}, a.text), " ",
-    h("span", { class: "where" }, "(", ownerText(a), a.due ? ", " + dueText(a) : "", ", ", evidenceLink(a), ")"),
+    h("span", {}, tokenNodes(a.text)), " ",
+    h("span", { class: "where" }, "(", tokenNodes(ownerText(a)), a.due ? ", " + dueText(a) : "", "; ", evidenceLink(a), ")"), " ",
     a.status === "done" ? h("span", { class: "badge done" }, "afgerond") : h("span", { class: "badge" }, "open"),
     quote(a)))) : h("p", { class: "help" }, "Geen acties gevonden."));
   if (ex.postponed.length) {
     parts.push(h("h3", {}, "Doorgeschoven"));
-    parts.push(h("ul", { class: "facts" }, ex.postponed.map((p) => h("li", {}, itemLink(p.item), " ", p.item_title || "", ": ", p.text))));
+    parts.push(h("ul", { class: "facts" }, ex.postponed.map((p) => h("li", {}, itemLink(p.item), " ", p.item_title || "", ": ",
+      h("span", {}, quoteNodes(p.citation))))));
   }
   for (const w of ex.warnings || []) parts.push(h("p", { class: "warning" }, w));
   box.replaceChildren(...parts);
 }
 
+/* The owner as shown: a name, or for a redacted owner the redaction token of the action — never a name. */
 function ownerText(a) {
-  if (a.owner_redacted) return "actiehouder gelakt";
+  if (a.owner_redacted && !a.owner) {
+    const token = (a.text || "").match(/\[gelakt[^\]]*\]/);
+    return token ? token[0] : "[gelakt]";
+  }
   return a.owner || "geen actiehouder genoemd";
 }
 
 function dueText(a) { return a.due_date ? `${a.due} (${formatDate(a.due_date)})` : a.due; }
 
-// ------------------------------------------------------------------ verslag
-
-async function loadVerslag(meeting, fresh) {
-  const v = await api(`/api/meetings/${encodeURIComponent(meeting.id)}/verslag${fresh ? "?draft=true" : ""}`);
-  state.verslag = v;
-  $("#verslag-text").value = v.markdown;
-  $("#verslag-status").value = v.status;
-  state.dirty = false;
-  renderVerslagState(v);
-  await loadVersions(meeting);
-}
-
-function renderVerslagState(v) {
-  const el = $("#verslag-state");
-  let text = v.saved
-    ? `Versie ${v.version} (${v.status}), opgeslagen ${formatDateTime(v.created_at)}${v.author ? " door " + v.author : ""}.`
-    : "Nieuw concept, gemaakt uit de agenda en de aantekeningen. Nog niet opgeslagen.";
-  if (v.warnings && v.warnings.length) text += " " + v.warnings.join(" ");
-  el.textContent = text;
-  el.className = "state " + (v.saved ? "saved" : "unsaved");
-}
-
-async function loadVersions(meeting) {
-  const versions = await api(`/api/meetings/${encodeURIComponent(meeting.id)}/verslag/versions`);
-  const list = $("#verslag-versions");
-  list.replaceChildren(...versions.slice().reverse().map((v) => h("li", {},
-    `Versie ${v.version} (${v.status}), ${formatDateTime(v.created_at)}${v.author ? ", " + v.author : ""} `,
-    h("button", { type: "button", class: "link-button", onclick: () => {
-      if (state.dirty && !confirm("Je wijzigingen zijn niet opgeslagen. Toch deze versie laden?")) return;
-      $("#verslag-text").value = v.markdown; $("#verslag-status").value = v.status; state.dirty = false;
-      flash(`Versie ${v.version} geladen. Opslaan maakt er een nieuwe versie van.`);
-    } }, "laden"))));
-  if (!versions.length) list.replaceChildren(h("li", {}, "Nog geen opgeslagen versies."));
-}
-
-async function saveVerslag(event) {
-  event.preventDefault();
-  const meeting = state.meeting;
-  const markdown = $("#verslag-text").value;
-  if (!markdown.trim()) { showError("Het verslag is leeg."); return; }
-  $("#verslag-save").disabled = true;
-  try {
-    const base = state.verslag && state.verslag.saved ? state.verslag.version : 0;
-    const v = await api(`/api/meetings/${encodeURIComponent(meeting.id)}/verslag`, {
-      method: "PUT", json: { markdown, status: $("#verslag-status").value, base_version: base } });
-    state.verslag = v;
-    state.dirty = false;
-    renderVerslagState(v);
-    flash(`Verslag opgeslagen als versie ${v.version}.`);
-    await loadVersions(meeting);
-  } catch (e) {
-    if (e.status !== 401) showError(e.message);
-  } finally {
-    $("#verslag-save").disabled = false;
-  }
-}
-
-async function redraft() {
-  if (state.dirty && !confirm("Je wijzigingen zijn niet opgeslagen. Toch een nieuw concept maken?")) return;
-  try { await loadVerslag(state.meeting, true); flash("Nieuw concept gemaakt. Opslaan maakt er een nieuwe versie van."); }
-  catch (e) { if (e.status !== 401) showError(e.message); }
-}
-
-async function downloadDocx() {
-  const meeting = state.meeting;
-  try {
-    const version = state.verslag && state.verslag.saved && !state.dirty ? `?version=${state.verslag.version}` : "";
-    if (state.dirty) flash("Let op: de download bevat de laatst opgeslagen versie, niet je niet-opgeslagen wijzigingen.");
-    const res = await api(`/api/meetings/${encodeURIComponent(meeting.id)}/verslag.docx${version}`, { raw: true });
-    const blob = await res.blob();
-    const disposition = res.headers.get("Content-Disposition") || "";
-    const name = (disposition.match(/filename="([^"]+)"/) || [])[1] || "verslag.docx";
-    const url = URL.createObjectURL(blob);
-    const a = h("a", { href: url, download: name });
-    document.body.append(a); a.click(); a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  } catch (e) { if (e.status !== 401) showError(e.message); }
+/* Download a file from the API and say so (name and what it is), or say why not. */
+async function downloadFile(path, fallbackName, what) {
+  const res = await api(path, { raw: true });
+  const blob = await res.blob();
+  const disposition = res.headers.get("Content-Disposition") || "";
+  const name = (disposition.match(/filename="([^"]+)"/) || [])[1] || fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = h("a", { href: url, download: name });
+  document.body.append(a); a.click(); a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  flash(`${what} gedownload: ${name} (${Math.max(1, Math.round(blob.size / 1024))} kB).`);
+  return name;
 }
 
 async function deleteMeeting() {
@@ -470,11 +407,9 @@ async function prepareAsk() {
 }
 
 function citationLink(c) {
-  const p = new URLSearchParams({ punt: c.item || "", bron: c.source_id, van: c.start, tot: c.end, citaat: c.quote });
-  const label = `${formatDate(c.date)}${c.item ? ", punt " + c.item : ""}${c.item_title ? " " + c.item_title : ""}`;
   return h("li", { class: "citation" },
-    h("a", { href: `#/vergadering/${encodeURIComponent(c.meeting_id)}?${p}` }, label),
-    h("blockquote", {}, c.quote));
+    h("a", { href: citationHref(c) }, citationLabel(c)),
+    h("blockquote", {}, quoteNodes(c)));
 }
 
 async function ask(event) {
@@ -497,18 +432,22 @@ async function ask(event) {
     if (res.status === 401) { logout("Je sleutel is niet (meer) geldig. Voer hem opnieuw in."); return; }
     if (!res.ok) { let d = `Fout ${res.status}`; try { d = (await res.json()).detail || d; } catch (e) { /* */ } throw new Error(d); }
     let answerText = "", started = false, done = null;
+    const pending = [];
     await readEvents(res, (type, data) => {
       if (type === "token") {
         if (!started) { answerEl.replaceChildren(); started = true; }
         answerText += data.text; answerEl.textContent = answerText;
       } else if (type === "citation") {
-        citeList.append(citationLink(data));
+        pending.push(data);
       } else if (type === "done") {
         done = data;
       } else if (type === "error") {
         throw new Error(data.detail);
       }
     });
+    const cited = done ? done.citations : pending;
+    await ensureSourcesOf(cited.map((c) => c.meeting_id));
+    citeList.replaceChildren(...cited.map(citationLink));
     if (done) {
       answerEl.textContent = done.found === false && !done.answer ? "Hierover is niets gevonden in de vergaderstukken." : done.answer;
       if (!done.citations.length) extra.append(h("p", { class: "help" }, "Geen bronnen gevonden."));
@@ -547,55 +486,6 @@ async function readEvents(res, onEvent) {
   }
 }
 
-// ------------------------------------------------------------------ actions
-
-async function loadActions(event) {
-  if (event) event.preventDefault();
-  const params = new URLSearchParams();
-  const owner = $("#act-owner").value.trim();
-  const status = $("#act-status").value;
-  if (owner) params.set("owner", owner);
-  if (status) params.set("status", status);
-  const actions = await api("/api/actions?" + params);
-  const groups = new Map();
-  for (const a of actions) {
-    const owner = ownerText(a);
-    if (!groups.has(owner)) groups.set(owner, []);
-    groups.get(owner).push(a);
-  }
-  const box = $("#actions");
-  box.replaceChildren();
-  for (const [owner, list] of [...groups.entries()].sort((x, y) => x[0].localeCompare(y[0], "nl"))) {
-    box.append(h("section", { class: "card owner-group" },
-      h("h2", {}, owner, h("span", { class: "count" }, ` (${list.length})`)),
-      h("ul", { class: "facts" }, list.map((a) => actionRow(a)))));
-  }
-  $("#actions-empty").hidden = actions.length !== 0;
-}
-
-function actionRow(a) {
-  const c = a.citation;
-  const where = new URLSearchParams({ punt: a.item || "", bron: c.source_id, van: c.start, tot: c.end, citaat: c.quote });
-  const link = h("a", { href: `#/vergadering/${encodeURIComponent(a.meeting_id)}?${where}` },
-    `${formatDate(a.meeting_date)}${a.item ? ", punt " + a.item : ""}${a.item_title ? " " + a.item_title : ""}`);
-  const li = h("li", { "data-action": a.id },
-    h("span", { class: "action-text" }, a.text), " ",
-    h("span", { class: "where" }, "(", a.due ? "deadline " + dueText(a) + ", " : "", link, ")"), " ",
-    a.status === "done" ? h("span", { class: "badge done" }, "afgerond") : h("span", { class: "badge" }, "open"));
-  if (isAtLeast("secretary")) {
-    const done = a.status === "done";
-    li.append(" ", h("button", { type: "button", class: "small", onclick: async (ev) => {
-      ev.target.disabled = true;
-      try {
-        await api(`/api/actions/${encodeURIComponent(a.id)}/${done ? "open" : "done"}`, { method: "POST" });
-        flash(done ? "Actie weer open gezet." : "Actie afgerond.");
-        await loadActions();
-      } catch (e) { ev.target.disabled = false; if (e.status !== 401) showError(e.message); }
-    } }, done ? "Weer open zetten" : "Markeer als afgerond"));
-  }
-  return li;
-}
-
 // ------------------------------------------------------------------ start
 
 document.addEventListener("DOMContentLoaded", () => {
@@ -611,20 +501,13 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   $("#logout").addEventListener("click", () => { location.hash = ""; logout("Je bent afgemeld."); });
   $("#upload-form").addEventListener("submit", upload);
-  $("#verslag-form").addEventListener("submit", saveVerslag);
-  $("#verslag-text").addEventListener("input", () => {
-    state.dirty = true;
-    $("#verslag-state").textContent = "Gewijzigd, nog niet opgeslagen.";
-    $("#verslag-state").className = "state unsaved";
-  });
-  $("#verslag-redraft").addEventListener("click", redraft);
-  $("#verslag-docx").addEventListener("click", downloadDocx);
+  setupVerslag();
+  setupActielijst();
   $("#meeting-delete").addEventListener("click", deleteMeeting);
   $("#ask-form").addEventListener("submit", ask);
   $("#ask-question").addEventListener("keydown", (e) => {
     if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); $("#ask-form").requestSubmit(); }
   });
-  $("#actions-filter").addEventListener("submit", (e) => loadActions(e).catch((err) => showError(err.message)));
   for (const a of document.querySelectorAll("[data-jump]")) {
     a.addEventListener("click", (e) => { e.preventDefault(); const t = document.getElementById(a.dataset.jump); t.scrollIntoView(); t.querySelector("h2").setAttribute("tabindex", "-1"); t.querySelector("h2").focus({ preventScroll: true }); });
   }
