@@ -17,6 +17,13 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path(".notulist"), description="Where the store, index and caches live.")
     store_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite in the data dir.")
     max_file_bytes: int = Field(20 * 1024 * 1024, description="Largest file (or decompressed docx) accepted.")
+    max_html_bytes: int = Field(5 * 1024 * 1024, description="Largest HTML file (or HTML e-mail body) parsed.")
+    max_text_chars: int = Field(2_000_000, description="Most characters of text one document may yield.")
+    max_lines: int = Field(50_000, description="Most lines of text one document may yield.")
+    max_pages: int = Field(1_000, description="Most pages of a PDF.")
+    max_html_depth: int = Field(256, description="Deepest nesting of HTML elements accepted.")
+    max_chunks: int = Field(5_000, description="Most search-index chunks one meeting may yield.")
+    min_text_letters: int = Field(20, description="Fewest letters a document needs to count as a meeting document.")
     default_year: int | None = Field(None, description="Year for dates written without one, if the document gives none.")
 
     chroma_url: str | None = Field(None, description="Chroma server URL; default embedded PersistentClient.")
