@@ -23,7 +23,7 @@ class Settings(BaseSettings):
     max_pages: int = Field(1_000, description="Most pages of a PDF.")
     max_html_depth: int = Field(256, description="Deepest nesting of HTML elements accepted.")
     max_chunks: int = Field(5_000, description="Most search-index chunks one meeting may yield.")
-    min_text_letters: int = Field(20, description="Fewest letters a document needs to count as a meeting document.")
+    min_text_letters: int = Field(3, description="Fewest letters a document needs to count as a meeting document.")
     default_year: int | None = Field(None, description="Year for dates written without one, if the document gives none.")
 
     chroma_url: str | None = Field(None, description="Chroma server URL; default embedded PersistentClient.")
