@@ -87,6 +87,7 @@ def test_extraction_and_ask_end_to_end_never_show_ungrounded_output(llama_settin
     result = app.extraction(meeting.id, use_llm=True)
     seconds = time.perf_counter() - started
     assert app.llm.requests >= 1  # the real server was asked
+    assert said, "the model produced no output that passed validation"  # an LLM test needs LLM output
     for entry in result.decisions + result.actions + result.postponed:
         assert is_exact_span(entry.citation, sources), entry
         if entry.method == "llm":
@@ -105,7 +106,9 @@ def test_extraction_and_ask_end_to_end_never_show_ungrounded_output(llama_settin
 
     # ---- ask: the LLM answer, or the extractive one with a warning; citations always exact spans
     started_ask = time.perf_counter()
+    outputs_before_ask = len(said)
     answer = app.ask("Wat is er besloten over de zonnepanelen?")
+    assert len(said) > outputs_before_ask, "the model produced no answer output"
     ask_seconds = time.perf_counter() - started_ask
     for citation in answer.citations:
         assert is_exact_span(citation, sources), citation

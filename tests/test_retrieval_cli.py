@@ -45,7 +45,6 @@ def test_cli_ask_json_and_reindex():
     empty = runner.invoke(main, ["ask", ""])
     assert empty.exit_code == 0 and "geen vraag" in empty.output
 
-    pytest.importorskip("ingest.chunking")
     rebuilt = runner.invoke(main, ["reindex"])
     assert rebuilt.exit_code == 0, rebuilt.output
     assert "3 vergaderingen" in rebuilt.output

@@ -171,9 +171,6 @@ def _exact(app, answer) -> bool:
 
 @pytest.fixture
 def seed_app(backend):
-    pytest.importorskip("ingest.parser")
-    pytest.importorskip("ingest.chunking")
-    pytest.importorskip("ingest.notes")
     from service.pipeline import InputFile, Notulist
 
     app = Notulist(backend)
