@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from notulist.errors import TooLargeError, UnsupportedFormatError
+from notulist.errors import InputError, TooLargeError, UnsupportedFormatError
 from notulist.models import Annotation
 from notulist.settings import Settings
 
@@ -17,6 +17,7 @@ EXTENSIONS = {
     ".html": "html", ".htm": "html", ".eml": "eml",
 }
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+LETTERS = re.compile(r"[^\W\d_]")
 MAX_NESTING = 3  # e-mail attachments that are e-mails themselves
 
 
@@ -26,6 +27,22 @@ def check_size(filename: str, size: int, settings: Settings) -> None:
         name = PurePath(filename).name or filename
         raise TooLargeError(f"{name}: het bestand is {megabytes(size)}; de limiet is "
                             f"{megabytes(settings.max_file_bytes)} (NOTULIST_MAX_FILE_BYTES)", filename=name)
+
+
+def check_text(name: str, text: str, settings: Settings) -> None:
+    """Bounded work downstream: refuse a text over the character or line limit, and one with too few
+    letters to be a meeting document (a one-byte file, a page of digits)."""
+    if len(text) > settings.max_text_chars:
+        raise TooLargeError(f"{name}: het document bevat {len(text):,} tekens; de limiet is "
+                            f"{settings.max_text_chars:,} (NOTULIST_MAX_TEXT_CHARS)".replace(",", "."), filename=name)
+    lines = text.count("\n") + 1
+    if lines > settings.max_lines:
+        raise TooLargeError(f"{name}: het document telt {lines:,} regels; de limiet is "
+                            f"{settings.max_lines:,} (NOTULIST_MAX_LINES)".replace(",", "."), filename=name)
+    letters = len(LETTERS.findall(text, 0, 100_000))
+    if letters < settings.min_text_letters:
+        raise InputError(f"{name}: geen vergaderstuk herkend: het bestand bevat {letters} letters tekst, minder "
+                         f"dan {settings.min_text_letters} (NOTULIST_MIN_TEXT_LETTERS)", filename=name)
 
 
 def media_type_of(name: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from email.message import EmailMessage
 
 from ingest.loaders.base import COMMENTS_HEADER, MAX_NESTING, LoadedDoc
-from ingest.loaders.html import html_to_text
+from ingest.loaders.html import check_html_size, html_to_text
 from ingest.loaders.plain import decode_text
 from notulist.errors import InputError
 from notulist.models import Annotation, Source
@@ -36,7 +36,8 @@ def load_eml(name: str, data: bytes, *, settings: Settings, depth: int = 0,
     if body_part is not None:
         content = _part_text(body_part)
         if body_part.get_content_subtype() == "html":
-            content = html_to_text(content)
+            check_html_size(name, len(content), settings)
+            content = html_to_text(content, name=name, max_depth=settings.max_html_depth)
         parts.append(content.replace("\r\n", "\n").strip("\n") + "\n")
     # attachment comments (Word comments, PDF notes) move to one block after everything, so that all
     # annotation text still follows body_end

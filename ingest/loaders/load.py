@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import PurePath
 
-from ingest.loaders.base import check_size, media_type_of
+from ingest.loaders.base import check_size, check_text, media_type_of
 from ingest.loaders.docx import load_docx
 from ingest.loaders.eml import load_eml
 from ingest.loaders.html import load_html
@@ -33,6 +33,7 @@ def _load(filename: str, data: bytes, *, settings: Settings, role: str, depth: i
     doc = loader(name, data, settings=settings, depth=depth, load=_load)
     if not doc.text.strip():
         raise InputError(f"{name}: geen tekst gevonden in het bestand", filename=name)
+    check_text(name, doc.text, settings)
     return Source(
         id=hashlib.sha256(data).hexdigest(),
         filename=name,

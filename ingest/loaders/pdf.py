@@ -14,8 +14,9 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pypdf import PdfReader
 
 from ingest.loaders.base import COMMENTS_HEADER, LoadedDoc
-from notulist.errors import InputError
+from notulist.errors import InputError, TooLargeError
 from notulist.models import Annotation
+from notulist.settings import Settings
 
 
 @dataclass
@@ -28,7 +29,7 @@ class _Line:
 _Page = tuple[int, str, list[_Line]]  # (page start offset, text, lines)
 
 
-def load_pdf(name: str, data: bytes, **_) -> LoadedDoc:
+def load_pdf(name: str, data: bytes, *, settings: Settings | None = None, **_) -> LoadedDoc:
     head = data[:1024]
     if b"%PDF-" not in head:
         raise InputError(f"{name}: beschadigde of ongeldige PDF (geen PDF-kop)", filename=name)
@@ -39,6 +40,9 @@ def load_pdf(name: str, data: bytes, **_) -> LoadedDoc:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise PDFPasswordIncorrect()
+        if settings is not None and len(reader.pages) > settings.max_pages:
+            raise TooLargeError(f"{name}: de PDF telt {len(reader.pages)} pagina's; de limiet is "
+                                f"{settings.max_pages} (NOTULIST_MAX_PAGES)", filename=name)
         page_annots = [_pdf_annotations(page) for page in reader.pages]
         pages = _pdf_pages(list(extract_pages(io.BytesIO(data), laparams=LAParams())))
     except PDFPasswordIncorrect as exc:
