@@ -48,7 +48,7 @@ Family = Literal[
     "not_done", "done_report", "deadline_ready", "passive_action", "commitment", "agreed", "request",
     "procedural", "reason", "done_status", "still_open", "done_now", "earlier_action", "record_words", "team_name",
     "list_heading", "action_list_title", "block_label", "term_sentence", "frame_item", "bare_adoption",
-    "paperwork_title",
+    "paperwork_title", "bare_outcome", "rejected_outcome", "held_outcome",
 ]
 FAMILIES: tuple[str, ...] = get_args(Family)
 # closed word lists: name -> the data file that holds it

@@ -43,6 +43,8 @@ def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
         end = agenda.body_end if agenda.body_end is not None else len(agenda.raw_text)
         start = meeting.header_end if meeting.header_end < end * 0.5 else 0
         process_region(ctx, agenda, start, end, None, "record" if record else "prepared", False, [])
+    elif record:
+        _read_before_items(ctx, agenda, items)
     for item in items:
         source = sources.get(item.source_id, agenda)
         actielijst = any("actielijst" in it.kinds or rules.cue("action_list_title").search(it.title) for it in doc.chain(meeting, item))
@@ -67,6 +69,15 @@ def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
     extraction = Extraction(meeting_id=meeting.id, decisions=decisions, actions=_without_table_duplicates(ctx),
                             postponed=ctx.postponed, lexicon_version=lexicon().version)
     return _only_grounded(extraction, sources)
+
+
+def _read_before_items(ctx: Ctx, agenda: Source, items: list) -> None:
+    """Minutes that open with an overview of what was decided ("## Agendapunten" with the besluit under each
+    point) before the detailed items: that overview is a record too (the title line is skipped by the walk)."""
+    first = min((i.start for i in items if i.source_id == agenda.id), default=0)
+    numbered = list(re.finditer(r"(?m)^[ \t]*\d{1,3}[.)][ \t]+\S", agenda.raw_text[:first]))
+    if len(numbered) >= 3:  # an overview of points, not a covering letter or a legend
+        process_region(ctx, agenda, numbered[0].start(), first, None, "record", False, [])
 
 
 def _closing_list_start(ctx: Ctx) -> tuple[str, int] | None:
@@ -112,8 +123,10 @@ def is_procedural(decision: Decision, meeting: Meeting) -> bool:
     if rules.cue("procedural").search(quote):
         return True
     item = meeting.item(decision.item) if decision.item else None
-    return bool(rules.cue("bare_adoption").match(decision.text) and item is not None
-                and rules.cue("paperwork_title").search(item.title or ""))
+    # "Goedgekeurd." alone, or under the item's heading ("2. Verslag 17 november\nVastgesteld."): its last line
+    last_line = decision.citation.quote.strip().splitlines()[-1] if decision.citation.quote.strip() else ""
+    return bool((rules.cue("bare_adoption").match(decision.text) or rules.cue("bare_adoption").match(last_line))
+                and item is not None and rules.cue("paperwork_title").search(item.title or ""))
 
 
 def _dedupe(found: list) -> list:

@@ -14,6 +14,7 @@ from summarise.extract import document as doc
 from summarise.extract.document import Ctx
 from summarise.extract.dues import due_for
 from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
+from summarise.extract.outcomes import join_wrapped, outcome_kind, outcome_subject, repeats_decision
 from summarise.extract.tables import process_table, table_rows
 
 # (block labels, term sentences and frame items are cue families: notulist/nl/data/block_label.toml,
@@ -68,6 +69,9 @@ class _Walk:
     list_kind: str | None = None  # after "Het college besluit:" / "Afspraken:" / "Acties:": what the list lines are
     prev_clause: tuple[int, int, str] | None = None  # (start, end, norm) of the clause before this one
     this_clause: tuple[int, int, str] | None = None
+    region_start: int = 0
+    item: AgendaItem | None = None  # the item whose text this is (its heading is the subject of a bare outcome)
+    last_decision_end: int | None = None
 
     @property
     def raw(self) -> str:
@@ -141,7 +145,26 @@ def _add_decision(w: _Walk, norm: str, s: int, e: int) -> None:
                    item=w.top.number if w.top else None, text=doc.display(ctx, w.source, ds, e),
                    citation=doc.citation(ctx, w.source, ds, e, w.top))
     ctx.decisions.append(dec)
-    w.last_hit, w.last_end = ("decision", dec), e
+    w.last_hit, w.last_end, w.last_decision_end = ("decision", dec), e, e
+
+
+def _read_outcome(w: _Walk, norm: str, s: int, e: int) -> bool:
+    """A bare outcome label ("Aangenomen", "Gevolg: goedgekeurd"): the decision is its subject, cited with it
+    (summarise/extract/outcomes.py). True when the clause was such a label."""
+    kind = outcome_kind(norm) if w.mode == "record" else None
+    if kind is None:
+        return False
+    prev, w.prev_clause, w.this_clause = w.this_clause, w.this_clause, (s, e, norm)
+    if kind == "held":
+        _add_postponed(w, norm, s, e)
+        return True
+    if kind == "rejected" or repeats_decision(w.raw, s, w.last_decision_end):
+        return True
+    start = outcome_subject(w.raw, s, prev, w.item, w.region_start)
+    if start is not None:
+        w.prev_clause = None
+        _add_decision(w, w.raw[start:e], start, e)
+    return True
 
 
 def _add_postponed(w: _Walk, norm: str, s: int, e: int) -> None:
@@ -184,6 +207,8 @@ def _read_clause(w: _Walk, s: int, e: int) -> None:
     norm = doc.norm(w.ctx, w.source, s, e)
     line_start = raw.rfind("\n", 0, s) + 1
     is_list_line = bool(re.match(r"\s*(?:[-*•]|\d{1,2}[.)]|[a-z][.)])\s", raw[line_start:s + 1]))
+    if _is_title_line(w, s, e) or _read_outcome(w, norm, s, e):
+        return
     hits = _clause_hits(w, norm, is_list_line)
     if hits is None:
         return
@@ -207,6 +232,13 @@ def _read_clause(w: _Walk, s: int, e: int) -> None:
             _add_postponed(w, norm, s, e)
         else:
             _add_action(w, hit, norm, s, e, adjacent, previous_subject)
+
+
+def _is_title_line(w: _Walk, s: int, e: int) -> bool:
+    """The document's first line ("Besluiten Provinciale Staten 29 april 2015") is its title, never a decision."""
+    raw = w.raw
+    first = len(raw) - len(raw.lstrip())
+    return s <= first and "\n" not in raw[first:e].strip() and (raw.find("\n", first) == -1 or e <= raw.find("\n", first) + 1)
 
 
 def _structured_cuts(ctx: Ctx, source: Source, lo: int, hi: int, item: AgendaItem | None, mode: str,
@@ -233,10 +265,11 @@ def process_region(ctx: Ctx, source: Source, lo: int, hi: int, item: AgendaItem 
     "prepared") into ctx.decisions / actions / postponed."""
     raw = source.raw_text
     cuts = _structured_cuts(ctx, source, lo, hi, item, mode, from_actielijst)
-    w = _Walk(ctx, source, doc.top_item(ctx.meeting, item) if item else None, mode, from_actielijst, contexts)
+    w = _Walk(ctx, source, doc.top_item(ctx.meeting, item) if item else None, mode, from_actielijst, contexts,
+              region_start=lo, item=item)
     before = raw[max(0, lo - 300):lo].rstrip(" \t\r\n*_")
     if before.endswith("?"):  # a note that answers the question printed just before it
         w.this_clause = (lo, lo, "?")
     for seg_lo, seg_hi in doc.minus(lo, hi, sorted(cuts)):
-        for s, e in rules.split_clauses(raw, seg_lo, seg_hi):
+        for s, e in join_wrapped(raw, rules.split_clauses(raw, seg_lo, seg_hi)):
             _read_clause(w, s, e)

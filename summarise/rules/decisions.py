@@ -19,6 +19,8 @@ def labelled_decision(c: Clause) -> list[Hit] | None:
     """"Besluit: ...", "Conclusie: ...": a decision (or, "Besluit volgende vergadering.", a postponement)."""
     if not c.label or not c.label_name.startswith(_DECISION_LABELS):
         return None
+    if not c.text[c.label.end():].strip(" \t:*_-–|"):
+        return []  # "Besluit" alone: the heading of a column or a list, nothing decided yet
     if cue("deferred_decision").search(c.text):  # "Besluit volgende vergadering.": no decision yet
         return [Hit("postponed", cue=c.label_name)]
     hits = [*c.tag_hits, Hit("decision", cue=c.label_name, strong=True, label_end=c.label.end())]
@@ -70,6 +72,8 @@ def decision_cue(c: Clause) -> list[Hit] | None:
     found = cue("decision").search(text)
     if not found:
         return None
+    if re.fullmatch(r"\W*[A-ZÀ-Ý]{4,}\W*", text) or re.fullmatch(r"\W*besluit(?:en|enlijst)?\W*", text, re.I):
+        return []  # "BESLOTEN", "Besluit" alone: a section or column heading, not a sentence
     if cue("negation").search(text) and not cue("proposal_outcome").match(text) and not cue("advice").search(text):
         return None
     hits = [*c.tag_hits, Hit("decision", cue=found.group(0))]

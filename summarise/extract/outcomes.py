@@ -1,0 +1,89 @@
+"""Outcome labels and wrapped lines: how besluitenlijsten write a vote next to its subject, and how PDF text
+breaks a sentence over lines.
+
+- A bare outcome ("Aangenomen", "Gevolg: goedgekeurd", "Conform", a cell of a Besluit column) says how a vote
+  ended, not what was decided: the decision is the subject it stands next to (the motion, proposal or item line
+  right before it, or the item's heading when the label is all the item says), cited together with the label.
+  A label right after the decision sentence it repeats adds nothing; a rejected or withdrawn subject
+  ("Verworpen", "Ingetrokken") decides nothing; a held one ("Aangehouden", "Niet in stemming gebracht") is
+  postponed. Where no subject stands next to the label, nothing is recorded (precision first).
+- A sentence that a PDF wrapped over two lines ("... van de kerkfabriek OLV Geboorte \\nNazareth positief.") is
+  one clause again (`join_wrapped`), so that its quote is the whole sentence.
+Cue families: bare_outcome, rejected_outcome, held_outcome (notulist/nl/data/).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from notulist.models import AgendaItem
+from summarise import rules
+
+Span = tuple[int, int]
+OutcomeKind = Literal["adopted", "rejected", "held"]
+
+_MAX_SUBJECT = 400  # a subject line (and its wrapped continuation) is not a page
+_LIST_START = re.compile(r"\s*(?:[-*•▪→>|–—]|\d{1,3}[.)]|[a-z][.)]|[^\s:]{1,30}(?:\s[^\s:]{1,30}){0,3}:\s)")
+
+
+def outcome_kind(norm: str) -> OutcomeKind | None:
+    """The outcome a bare label records, or None when the clause is more than a label."""
+    if not rules.cue("bare_outcome").match(norm):
+        return None
+    if rules.cue("rejected_outcome").search(norm):
+        return "rejected"
+    if rules.cue("held_outcome").search(norm):
+        return "held"
+    return "adopted"
+
+
+def _is_subject(norm: str) -> bool:
+    """A line that can be what a vote is about: a few words of its own, not a label, question or outcome."""
+    words = re.findall(r"\w+", norm)
+    return (len(words) >= 3 and outcome_kind(norm) is None and not rules.is_question(norm)
+            and not rules.DECISION_INTRO.search(norm))
+
+
+def _line_start(raw: str, pos: int) -> int:
+    start = raw.rfind("\n", 0, pos) + 1
+    return start + len(raw[start:pos]) - len(raw[start:pos].lstrip())
+
+
+def outcome_subject(raw: str, s: int, prev: tuple[int, int, str] | None, item: AgendaItem | None,
+                    region_start: int) -> int | None:
+    """Where the subject of the bare label at `s` starts: the clause right before it (only white space between,
+    at most one blank line), from the start of its line; else the item's heading when the label is the first
+    thing the item says. None when the label stands next to nothing it can be about."""
+    if prev is not None and not raw[prev[1]:s].strip() and raw[prev[1]:s].count("\n") <= 3 and _is_subject(prev[2]):
+        start = _line_start(raw, prev[0])
+        if s - start <= _MAX_SUBJECT:
+            return start
+    if item is not None and not raw[region_start:s].strip(" \t\r\n*_:-–") and 0 <= s - item.start <= _MAX_SUBJECT:
+        return item.start
+    return None
+
+
+def repeats_decision(raw: str, s: int, last_decision_end: int | None) -> bool:
+    """The label follows the decision sentence it repeats ("De raad keurt ... goed. \\n Goedgekeurd")."""
+    return last_decision_end is not None and 0 <= s - last_decision_end < 200 and not raw[last_decision_end:s].strip()
+
+
+def join_wrapped(raw: str, spans: list[Span], min_line: int = 60) -> list[Span]:
+    """Clauses the splitter cut at the end of a long line although the sentence goes on (PDF text): joined.
+    A clause is continued by the next one when it ends without punctuation at a single line break, its line is
+    long (wrapped prose, not a heading or a list line), and the next line is no list item."""
+    out: list[Span] = []
+    for a, b in spans:
+        if out:
+            pa, pb = out[-1]
+            gap = raw[pb:a]
+            line = raw.rfind("\n", 0, pb) + 1
+            if (not gap.strip() and gap.count("\n") == 1 and pb - line >= min_line
+                    and not re.search(r"[.!?;:]\W*$", raw[pa:pb]) and not _LIST_START.match(raw[a:b])
+                    and not re.match(r"\s*(?:[-*•▪→>|–—#]|\d{1,3}[.)]\s)", raw[line:pb])
+                    and not raw[a:a + 1].isdigit()):
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
+    return out

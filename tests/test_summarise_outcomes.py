@@ -1,0 +1,131 @@
+"""Bare outcome labels of besluitenlijsten ("Aangenomen", "Gevolg: goedgekeurd") and PDF-wrapped sentences:
+the decision is the subject next to the label, cited with it; a label that repeats the sentence before it, a
+rejected or withdrawn subject and a label with nothing next to it record no decision."""
+
+from __future__ import annotations
+
+from ingest.loaders import load_document
+from ingest.parser import parse_meeting
+from summarise.extract import rule_extract
+from summarise.extract.outcomes import join_wrapped, outcome_kind
+from summarise.rules import split_clauses
+
+
+def extract(text: str, settings, name: str = "2025-02-13_gemeenteraad_besluitenlijst.txt"):
+    source = load_document(name, text.encode("utf-8"), settings=settings)
+    meeting = parse_meeting(source)
+    ex = rule_extract(meeting, {source.id: source})
+    return source, meeting, ex
+
+
+def test_outcome_kind_reads_labels_only():
+    assert outcome_kind("Aangenomen") == "adopted"
+    assert outcome_kind("Gevolg: goedgekeurd") == "adopted"
+    assert outcome_kind("Unaniem aangenomen.") == "adopted"
+    assert outcome_kind("Aangenomen met 30 stemmen voor en 9 tegen") == "adopted"
+    assert outcome_kind("Verworpen") == "rejected"
+    assert outcome_kind("Ingetrokken") == "rejected"
+    assert outcome_kind("Aangehouden") == "held"
+    assert outcome_kind("Niet in stemming gebracht") == "held"
+    # a sentence is more than a label
+    assert outcome_kind("De motie is aangenomen met 30 stemmen voor.") is None
+    assert outcome_kind("Het voorstel wordt verworpen omdat de dekking ontbreekt.") is None
+
+
+BESLUITENLIJST = """Besluitenlijst gemeenteraad 13 februari 2025
+
+1. Opening
+
+2. Voorstellen
+
+E.1  Voorstel van het college inzake Verordening afvalstoffenheffing 2025 (RIS321001)
+
+Aangenomen
+
+E.2  Voorstel van het college inzake Nota parkeernormen binnenstad (RIS321002)
+
+Verworpen
+
+Motie M.3 Meer bankjes in het park
+
+Ingetrokken
+
+Motie M.4 Een speeltuin aan de Dorpsstraat
+
+Aangehouden
+"""
+
+
+def test_bare_label_cites_its_subject_line(settings):
+    source, meeting, ex = extract(BESLUITENLIJST, settings)
+    quotes = [d.citation.quote for d in ex.decisions]
+    assert len(quotes) == 1, quotes
+    assert quotes[0].startswith("E.1  Voorstel van het college inzake Verordening afvalstoffenheffing")
+    assert quotes[0].endswith("Aangenomen")
+    assert source.raw_text[ex.decisions[0].citation.start:ex.decisions[0].citation.end] == quotes[0]
+    # rejected and withdrawn subjects decide nothing; the title line is no decision
+    assert not any("parkeernormen" in q or "bankjes" in q or "Besluitenlijst" in q for q in quotes)
+
+
+def test_label_after_decision_sentence_adds_nothing(settings):
+    text = ("Notulen gemeenteraad 15 april 2024\n\n1. Reglement sporthal\n\n"
+            "De Gemeenteraad keurt het gewijzigde huishoudelijk reglement voor het gebruik van de gemeentelijke "
+            "sporthal en de aanpalende vergaderzalen door verenigingen en scholen goed.\n\nGoedgekeurd\n\n"
+            "2. Varia\n\nGeen punten.\n")
+    _source, _meeting, ex = extract(text, settings, "2024-04-15_gemeenteraad_notulen.txt")
+    quotes = [d.citation.quote for d in ex.decisions]
+    assert len(quotes) == 1, quotes
+    assert quotes[0].startswith("De Gemeenteraad keurt") and quotes[0].endswith("goed.")
+
+
+def test_label_with_nothing_next_to_it_is_no_decision(settings):
+    text = "Besluitenlijst raad 1 maart 2025\n\nBesluit\n\nConform\n\nConform\n"
+    _source, _meeting, ex = extract(text, settings, "2025-03-01_raad_besluitenlijst.txt")
+    assert ex.decisions == []
+
+
+def test_join_wrapped_rejoins_a_pdf_sentence_but_not_list_lines():
+    raw = ("Met eenparigheid van stemmen adviseert de raad de jaarrekening 2023 van de kerkfabriek OLV Geboorte \n"
+           "Nazareth positief.\n")
+    spans = join_wrapped(raw, split_clauses(raw, 0, len(raw)))
+    assert [raw[a:b] for a, b in spans] == [raw.strip()]
+    listed = ("→ Bestuur: aanvraag lening indienen bij de gemeente, binnen vier weken na vandaag\n"
+              "→ Henk: drie offertes opvragen voor de aanleg, in januari\n")
+    assert len(join_wrapped(listed, split_clauses(listed, 0, len(listed)))) == 2
+    short = "Aanwezig: Peter\nAfwezig: Jan\n"
+    assert len(join_wrapped(short, split_clauses(short, 0, len(short)))) == 2
+
+
+OVERVIEW = """Notulen gemeenteraad 15 april 2024
+
+## Agendapunten
+1. Goedkeuren verslag vorige zitting.
+De Gemeenteraad keurt de notulen van de vorige zitting goed.
+2. Reglement sporthal.
+De Gemeenteraad keurt het tijdelijk retributiereglement voor randactiviteiten in de sporthal en de aanpalende zalen goed.
+3. Vertegenwoordiging intercommunale.
+Schepen An Peeters is aangeduid als vertegenwoordiger en raadslid Jan Claes als plaatsvervanger.
+
+## 1. Goedkeuren verslag vorige zitting.
+### Stemming
+Totaal: 24
+Goedgekeurd
+## 2. Reglement sporthal.
+### Stemming
+Totaal: 24
+Goedgekeurd
+## 3. Vertegenwoordiging intercommunale.
+### Stemming
+Totaal: 24
+Goedgekeurd
+"""
+
+
+def test_overview_before_the_items_is_read_and_vote_totals_are_no_subject(settings):
+    _source, meeting, ex = extract(OVERVIEW, settings, "2024-04-15_gemeenteraad_notulen.md")
+    assert len(meeting.items) >= 3
+    quotes = [d.citation.quote for d in ex.decisions]
+    assert any(q.startswith("De Gemeenteraad keurt het tijdelijk retributiereglement") for q in quotes), quotes
+    assert any(q.startswith("Schepen An Peeters is aangeduid als vertegenwoordiger") for q in quotes), quotes
+    # "Totaal: 24" is no subject of the "Goedgekeurd" below it
+    assert not any(q.strip().endswith("Goedgekeurd") for q in quotes), quotes
