@@ -55,10 +55,14 @@ function actielijstRow(row) {
   return tr;
 }
 
+let actielijstRequest = 0;
+
 async function loadActielijst(event) {
   if (event) event.preventDefault();
+  const mine = ++actielijstRequest; // a slower earlier answer must not overwrite a later filter
   const data = await api("/api/actielijst?" + actielijstParams());
   await ensureSourcesOf(data.rows.map((r) => r.meeting_id));
+  if (mine !== actielijstRequest) return;
   $("#actions-table tbody").replaceChildren(...data.rows.map(actielijstRow));
   $("#actions-table").hidden = data.rows.length === 0;
   $("#actions-empty").hidden = data.rows.length !== 0;

@@ -210,6 +210,7 @@ async function upload(event) {
     const what = { new: "ingelezen", replaced: "opnieuw ingelezen", unchanged: "was al ingelezen (ongewijzigd)" }[result.status];
     flash(`${result.title} (${formatDate(result.date)}) ${what}.` + (result.warnings.length ? " Let op: " + result.warnings.join(" ") : ""));
     $("#upload-form").reset();
+    state.meetings = await api("/api/meetings");
     location.hash = "#/vergadering/" + encodeURIComponent(result.id);
   } catch (e) {
     if (e.status === 401) return;
