@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from service.pipeline import Notulist
+from summarise import actielijst_export as export
+from summarise.actielijst import actielijst
 
 
 @click.command()
@@ -22,9 +24,6 @@ from service.pipeline import Notulist
 @click.pass_obj
 def actions(app: Notulist, series, owner, status, only_open, fmt, output, as_json) -> None:
     """De actielijst over alle vergaderingen: nr, onderwerp, actiehouder, deadline, status, stand van zaken, bron."""
-    from summarise import actielijst_export as export
-    from summarise.actielijst import actielijst
-
     rows = actielijst(app.store, series=series, owner=owner, status=status or ("open" if only_open else None))
     if as_json:
         click.echo(json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2))

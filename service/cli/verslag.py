@@ -8,6 +8,9 @@ import click
 
 from service.cli.extract import _extraction
 from service.pipeline import Notulist
+from summarise.export import verslag_to_docx
+from summarise.next_agenda import next_agenda, render_markdown
+from summarise.verslag import draft_verslag, postponed_followups
 
 
 def _write(text: str, data_docx, fmt: str, output: str | None, default_name: str, what: str) -> None:
@@ -32,8 +35,6 @@ def _write(text: str, data_docx, fmt: str, output: str | None, default_name: str
 @click.pass_obj
 def draft(app: Notulist, meeting, fmt, output, fresh, use_llm) -> None:
     """Het verslag van MEETING: de laatst opgeslagen versie, of een nieuw concept (Markdown of Word)."""
-    from summarise.export import verslag_to_docx
-
     m = app.store.find_meeting(meeting)
     saved = None if fresh else app.store.latest_verslag(m.id)
     name = f"verslag-{m.date.isoformat() if m.date else m.id}.docx"
@@ -43,8 +44,6 @@ def draft(app: Notulist, meeting, fmt, output, fresh, use_llm) -> None:
         click.echo(f"opgeslagen versie {saved.version}{who}{when} (--fresh voor een nieuw concept)", err=True)
         _write(saved.markdown, lambda: verslag_to_docx(saved.markdown), fmt, output, name, "verslag")
         return
-    from summarise.verslag import draft_verslag, postponed_followups
-
     m, extraction = _extraction(app, meeting, use_llm)
     sources = app.store.sources_for(m)
     # when the model already failed for the extraction, the verslag does not try again (one warning line)
@@ -67,9 +66,6 @@ def agenda() -> None:
 @click.pass_obj
 def agenda_next(app: Notulist, series, fmt, output) -> None:
     """Concept-agenda van de volgende vergadering van SERIES: datum, vaste punten, open acties, doorgeschoven punten."""
-    from summarise.export import verslag_to_docx
-    from summarise.next_agenda import next_agenda, render_markdown
-
     text = render_markdown(next_agenda(app.store, series))
     slug = "".join(c if c.isalnum() else "-" for c in series.casefold()).strip("-")[:50]
     _write(text, lambda: verslag_to_docx(text), fmt, output, f"agenda-{slug}.docx", "concept-agenda")
