@@ -12,7 +12,7 @@ from notulist.settings import Settings, make_offline_safe
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 SEEDS = REPO / "eval" / "data" / "seeds"  # the seeds' docs, gold and questions, carried in the repo
-SHARED = REPO.parent / "shared"  # deprecated: read SEEDS; kept until the last tests reading ../shared move
+
 SEED_0306 = EXAMPLES / "2024-03-06_voortgangsoverleg-inclusie-diversiteit_agenda.md"
 SEED_0311 = EXAMPLES / "2024-03-11_voortgangsoverleg-inclusie-diversiteit_agenda-met-notities.md"
 

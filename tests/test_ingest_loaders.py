@@ -18,7 +18,7 @@ from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 from ingest.loaders import COMMENTS_HEADER, load_document
 from notulist.errors import InputError, TooLargeError, UnsupportedFormatError
 from notulist.settings import Settings
-from tests.conftest import SEED_0306, SEED_0311
+from tests.conftest import SEED_0306, SEED_0311, SEEDS
 
 # --------------------------------------------------------------------------- file makers (also used by
 # tests/test_ingest_cli.py)
@@ -149,9 +149,7 @@ def test_seed_markdown_raw_text_is_the_file_text(seed, settings):
 def test_gold_evidence_quotes_are_substrings_of_the_seed_raw_text(settings):
     import json
 
-    gold_dir = SEED_0306.parent.parent.parent / "shared" / "eval" / "seeds" / "gold"
-    if not gold_dir.is_dir():
-        pytest.skip("shared gold not present")
+    gold_dir = SEEDS / "gold"
     checked = 0
     for seed in (SEED_0306, SEED_0311):
         src = load_document(seed.name, seed.read_bytes(), settings=settings)

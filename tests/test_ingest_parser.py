@@ -19,10 +19,10 @@ from ingest.parse import filename_date, find_dates, infer_year, normalise_series
 from ingest.redactions import find_redactions
 from ingest.threads import find_threads
 from notulist.models import Source, stable_id
-from tests.conftest import REPO, SEED_0306, SEED_0311, SHARED
+from tests.conftest import REPO, SEED_0306, SEED_0311, SEEDS
 
 DATA = REPO / "tests" / "data" / "parser"
-GOLD = SHARED / "eval" / "seeds" / "gold"
+GOLD = SEEDS / "gold"
 
 
 def source(path, role: str = "agenda", *, name: str | None = None) -> Source:

@@ -15,7 +15,7 @@ from notulist.grounding import is_exact_span
 from notulist.models import AgendaItem, Extraction, Meeting, Note, ParsedDocument, Source, stable_id
 from summarise.extract import extract_meeting
 
-from conftest import EXAMPLES, SHARED
+from conftest import EXAMPLES, SEEDS
 
 DATA = Path(__file__).parent / "data" / "summarise"
 
@@ -67,7 +67,7 @@ def run_set(docs: list[Path], gold_dir: Path, settings) -> tuple[dict, list[Extr
 
 def test_seeds_meet_the_issue_floors(settings):
     docs = sorted(EXAMPLES.glob("2024-03-*.md"))
-    scores, extractions = run_set(docs, SHARED / "eval" / "seeds" / "gold", settings)
+    scores, extractions = run_set(docs, SEEDS / "gold", settings)
     assert scores["decisions"] >= 0.9
     assert scores["actions"] >= 0.85
     assert scores["owner"] >= 0.9
