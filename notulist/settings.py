@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     max_html_depth: int = Field(256, description="Deepest nesting of HTML elements accepted.")
     max_chunks: int = Field(5_000, description="Most search-index chunks one meeting may yield.")
     min_text_letters: int = Field(3, description="Fewest letters a document needs to count as a meeting document.")
+    delete_retention_days: int = Field(30, description="Days a deleted meeting can be restored (its files are kept).")
     default_year: int | None = Field(None, description="Year for dates written without one, if the document gives none.")
 
     chroma_url: str | None = Field(None, description="Chroma server URL; default embedded PersistentClient.")
