@@ -16,6 +16,8 @@ from pydantic import Field
 
 from notulist import dutch as _dutch
 from notulist.models import Action, Citation, Meeting, Model
+from rapidfuzz import fuzz
+from summarise.actielijst_reports import find_report
 
 RowStatus = Literal["open", "verlopen", "afgerond"]
 STATUS_ORDER = {"verlopen": 0, "open": 1, "afgerond": 2}
@@ -106,8 +108,6 @@ def _report(row: ActielijstRow, later_meeting: Meeting, later: Action) -> None:
 
 def _match(rows: list[ActielijstRow], meeting: Meeting, a: Action) -> ActielijstRow | None:
     """The earlier row of the same series that action `a` reports on, if any."""
-    from rapidfuzz import fuzz
-
     if not (a.from_actielijst or a.status == "done"):
         return None
     words = _words(a.text)
@@ -138,8 +138,6 @@ def reconcile(meetings: list[tuple[Meeting, list[Action]]]) -> list[ActielijstRo
 
 def _reports_in_text(store, rows: list[ActielijstRow], meetings: list[Meeting]) -> None:
     """Open rows reported on in the text of a later meeting of their series (see actielijst_reports)."""
-    from summarise.actielijst_reports import find_report
-
     sources: dict[str, dict] = {}
     for row in rows:
         if row.status == "afgerond" or not row.actiehouder or row.evidence is not None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from notulist.models import Citation, Meeting, Source
+from notulist.text import clause_spans
+from summarise.rules import done_report, reports_done, says_not_done
 
 _PERFECT = re.compile(r"\b(?:heeft|hebben|is|zijn)\b(?:\s+\S+){0,8}?\s+(?:ge\w{3,}|\w{2,}ge\w{3,}[dt])\b", re.I)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]{6,}")
@@ -28,9 +30,6 @@ def _item_at(meeting: Meeting, source_id: str, offset: int):
 def find_report(owner: str, action_text: str, meeting: Meeting, sources: dict[str, Source]
                 ) -> tuple[bool, Citation] | None:
     """(done, evidence) from the first clause of `meeting` that reports on the owner's action, if any."""
-    from notulist.text import clause_spans
-    from summarise.rules import done_report, reports_done, says_not_done
-
     first = owner.split()[0]
     if len(first) < 2 or first.startswith("["):
         return None

@@ -12,6 +12,10 @@ from pydantic import Field
 from notulist import dutch as _dutch
 from notulist.models import Citation, Meeting, Model
 from summarise.actielijst import ActielijstRow, actielijst, meeting_name
+from ingest.threads import find_threads
+from notulist.errors import NotFoundError
+from summarise.dates import next_meeting_date
+from summarise.verslag import postponed_subject
 
 _OPENING = re.compile(r"^(?:opening|welkom|vaststell\w* (?:van )?(?:de )?agenda|agenda)\b", re.I)
 _MINUTES = re.compile(r"^(?:(?:vaststell\w*|goedkeur\w*)\s+(?:van\s+)?(?:het\s+|de\s+)?)?(?:verslag|notulen)\b", re.I)
@@ -65,8 +69,6 @@ def _standing(meetings: list[Meeting]) -> tuple[list[str], list[str]]:
 
 
 def _next_date(store, last: Meeting) -> tuple[dt.date | None, str | None]:
-    from summarise.dates import next_meeting_date
-
     for source in store.sources_for(last).values():
         found = next_meeting_date(source.raw_text, last.date)
         if found:
@@ -76,9 +78,6 @@ def _next_date(store, last: Meeting) -> tuple[dt.date | None, str | None]:
 
 def _postponed(store, meetings: list[Meeting]) -> list[PostponedEntry]:
     """Postponed items of the series that no later meeting took up again (by title, ingest.threads)."""
-    from ingest.threads import find_threads
-    from summarise.verslag import postponed_subject
-
     threads = find_threads(meetings)
     dates = {m.id: m.date for m in meetings}
     out: list[PostponedEntry] = []
@@ -102,8 +101,6 @@ def _postponed(store, meetings: list[Meeting]) -> list[PostponedEntry]:
 
 def next_agenda(store, series: str, *, today: dt.date | None = None) -> NextAgenda:
     """The concept agenda of the next meeting of `series` (NotFoundError when the series has no meetings)."""
-    from notulist.errors import NotFoundError
-
     meetings = [m for m in store.list_meetings(series) if m.series.casefold() == series.casefold()]
     if not meetings:
         raise NotFoundError(f"Geen vergaderingen in de reeks '{series}'.")

@@ -13,10 +13,16 @@ from __future__ import annotations
 
 import re
 
+from ingest.redactions import display_text, find_redactions
+from ingest.threads import find_threads
 from notulist import dutch as _dutch
-from notulist.models import Action, AgendaItem, Attendee, Citation, Extraction, Meeting, Source, Verslag
+from notulist.errors import LLMError
+from notulist.models import Action, AgendaItem, Attendee, Citation, Extraction, Meeting, Note, Source, Verslag
+from notulist.text import clause_spans
 from notulist.verslag_doc import ActionRow, DecisionRow, PostponedRow, VerslagDocument, VerslagSection, VerslagStatement
 from summarise import verslag_sentences as vs
+from summarise.extract.document import is_record_document, own_region
+from summarise.llm_verslag import item_accounts_with_llm
 from summarise.verslag_render import NO_NOTES, render_markdown
 
 __all__ = ["NO_NOTES", "draft_document", "draft_verslag", "draft_with_document", "dutch_date", "postponed_followups"]
@@ -36,8 +42,6 @@ def _attendee(a: Attendee) -> str:
         return a.name
     tokens = _TOKEN.findall(re.sub(r"\s+", " ", a.as_written))
     if not tokens:
-        from ingest.redactions import display_text, find_redactions
-
         tokens = _TOKEN.findall(display_text(a.as_written, find_redactions(a.as_written)))
     return " ".join(dict.fromkeys(tokens)) if tokens else "[gelakt]"
 
@@ -104,8 +108,6 @@ def _subject(raw: str, source: Source, s: int, e: int, prepared: list[tuple[int,
 
 def postponed_subject(meeting: Meeting, sources: dict[str, Source], citation: Citation, item_number: str) -> str | None:
     """The sub-point (bullet) of the item that a postponement's quote lies in, when the item has several."""
-    from summarise.extract.document import own_region
-
     item = meeting.item(item_number.split(".")[0]) or meeting.item(item_number)
     source = sources.get(item.source_id) if item else None
     if item is None or source is None or citation.source_id != source.id:
@@ -126,8 +128,6 @@ def _in_notes(item_notes, source_id: str, s: int, e: int) -> bool:
 
 
 def _prepared(raw: str, lo: int, hi: int, notes, source_id: str) -> list[tuple[int, int]]:
-    from notulist.text import clause_spans
-
     out = []
     for s, e in clause_spans(raw, lo, hi):
         text = raw[s:e].strip()
@@ -146,8 +146,6 @@ def _asked(ctx: _Ctx, item: AgendaItem, source: Source, prepared, subject: str |
 
 
 def _said(ctx: _Ctx, item: AgendaItem, notes, questions: list[str], subject: str | None) -> list[VerslagStatement]:
-    from notulist.text import clause_spans
-
     out = []
     for note in notes:
         source = ctx.sources.get(note.source_id)
@@ -210,8 +208,6 @@ def _item_statements(ctx: _Ctx, item: AgendaItem, family: list[AgendaItem], reco
     source = ctx.sources.get(item.source_id)
     if source is None:
         return []
-    from summarise.extract.document import own_region
-
     raw, numbers = source.raw_text, {i.number for i in family}
     notes = [n for it in family for n in it.notes]
     lo, hi = own_region(ctx.meeting, item)
@@ -241,8 +237,6 @@ def _item_statements(ctx: _Ctx, item: AgendaItem, family: list[AgendaItem], reco
 
 
 def _pseudo_note(source: Source, s: int, e: int):
-    from notulist.models import Note
-
     return Note(id="", item=None, text=source.raw_text[s:e], source_id=source.id, start=s, end=e, method="heuristic")
 
 
@@ -282,8 +276,6 @@ def _rows(ctx: _Ctx, sections: list[VerslagSection]) -> tuple[list[DecisionRow],
 def draft_document(meeting: Meeting, extraction: Extraction, sources: dict[str, Source], *,
                    accounts: dict | None = None, followups: dict[str, str] | None = None) -> VerslagDocument:
     """The concept verslag as a structured document (rule-based; `accounts` are grounded LLM sentences)."""
-    from summarise.extract.document import is_record_document
-
     ctx = _Ctx(meeting, extraction, sources)
     agenda = sources.get(meeting.source_ids[0]) if meeting.source_ids else None
     record = agenda is not None and is_record_document(meeting, agenda)
@@ -332,9 +324,6 @@ def draft_with_document(meeting: Meeting, extraction: Extraction, sources: dict[
     """
     accounts, warnings = {}, []
     if llm is not None:
-        from notulist.errors import LLMError
-        from summarise.llm_verslag import item_accounts_with_llm
-
         try:
             accounts, warnings = item_accounts_with_llm(meeting, sources, llm)
         except LLMError as exc:
@@ -350,8 +339,6 @@ def postponed_followups(store, meeting: Meeting, extraction: Extraction) -> dict
     is on the same thread (matched by title, see ingest.threads), e.g. {"7": "18 maart 2024, punt 3"}."""
     if not extraction.postponed:
         return {}
-    from ingest.threads import find_threads
-
     meetings = store.list_meetings(meeting.series)
     by_id = {m.id: m for m in meetings}
     postponed = {p.item for p in extraction.postponed}

@@ -12,6 +12,8 @@ import re
 from notulist import dutch as _dutch
 from notulist.models import Citation
 from notulist.verslag_doc import ActionRow, VerslagDocument, VerslagSection, VerslagStatement
+from ingest.redactions import display_text, find_redactions
+from summarise.verslag_sentences import is_question_lead
 
 NO_NOTES = "Geen aantekeningen uit de vergadering."
 CONCEPT = ("**Concept** — opgesteld door Notulist uit de agenda en de aantekeningen; controleer het voordat je het "
@@ -25,8 +27,6 @@ def _date(day) -> str:
 
 def quote_display(quote: str) -> str:
     """A stored quote as shown: redaction marks as their tokens, on one line (the stored quote is unchanged)."""
-    from ingest.redactions import display_text, find_redactions
-
     if "[gelakt" in quote:
         shown = quote
     else:
@@ -77,8 +77,6 @@ def _statement_lines(statements: list[VerslagStatement], notes: _Notes) -> list[
     asked = [st for st in statements if st.kind == "gevraagd"]
     said = [st for st in statements if st.kind == "besproken"]
     if asked:
-        from summarise.verslag_sentences import is_question_lead
-
         label = "Voorgelegd" if any(is_question_lead(st.text) for st in asked) else "Geagendeerd"
         out += [f"*{label}:* " + " ".join(st.text + notes.ref(st.citation) for st in asked), ""]
     if said:

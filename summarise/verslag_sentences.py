@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from notulist.models import Source
+from ingest.parse.lines import display as raw_display
 
 DATA = Path(__file__).resolve().parent / "data" / "verslag_zinnen.json"
 
@@ -47,8 +48,6 @@ def wording() -> Wording:
 def display(source: Source, start: int, end: int) -> str:
     """raw_text[start:end] for people: redactions as their tokens (from the recorded spans), Markdown
     emphasis, link syntax and list bullets removed, on one line."""
-    from ingest.parse.lines import display as raw_display
-
     return display_plain(raw_display(source, start, end))
 
 
