@@ -158,5 +158,10 @@ def test_cli_extract_json_draft_docx_and_actions(app, settings, tmp_path):
     assert {r["citation"]["date"] for r in rows} == {"2024-03-06", "2024-03-11"}
     assert [r["nr"] for r in rows] == list(range(1, len(rows) + 1))
 
+    result = runner.invoke(main, ["extract", "2024-03-11"])  # every citation names its meeting and date
+    cites = [ln for ln in result.output.splitlines() if "citaat (" in ln]
+    assert cites and all("(Voortgangsoverleg inclusie en diversiteit, 11 maart 2024, punt " in ln for ln in cites)
+    assert "5.1, 2, e" not in result.output and "[gelakt 5.1.2e]" in result.output
+
     result = runner.invoke(main, ["extract", "1999-01-01"])
     assert result.exit_code == 1 and "fout:" in result.output

@@ -7,7 +7,7 @@ import json
 
 import click
 
-from retrieval.quotes import format_date
+from service.cli.citations import citation_where, quote_shown
 from service.pipeline import Notulist
 
 
@@ -29,9 +29,7 @@ def ask(app: Notulist, question: tuple[str, ...], series: str | None, since: dt.
     if answer.citations:
         click.echo("\nBronnen:")
         for n, c in enumerate(answer.citations, start=1):
-            where = f"punt {c.item}" + (f" {c.item_title}" if c.item_title else "") if c.item else "algemeen"
-            quote = " ".join(c.quote.split())
-            click.echo(f"[{n}] {format_date(c.date)}, {where} ({c.meeting_id}): “{quote}”")
+            click.echo(f"[{n}] {citation_where(app.store, c)}: “{quote_shown(app.store, c)}”")
     for warning in answer.warnings:
         click.echo(f"waarschuwing: {warning}", err=True)
 

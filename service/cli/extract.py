@@ -7,6 +7,7 @@ import json
 
 import click
 
+from service.cli.citations import citation_where, quote_shown
 from service.pipeline import Notulist
 
 
@@ -50,16 +51,16 @@ def extract(app: Notulist, meeting, as_json, use_llm) -> None:
     click.echo(f"\nBesluiten ({len(extraction.decisions)}):")
     for d in extraction.decisions:
         click.echo(f"  [{d.item or '-'}] {d.text}")
-        click.echo(f"        citaat: \"{d.citation.quote}\"")
+        click.echo(f"        citaat ({citation_where(app.store, d.citation)}): “{quote_shown(app.store, d.citation)}”")
     click.echo(f"\nActies ({len(extraction.actions)}):")
     for a in extraction.actions:
         flags = " (actielijst)" if a.from_actielijst else ""
         click.echo(f"  [{a.item or '-'}] {a.text}")
         click.echo(f"        wie: {_owner(a)}  wanneer: {_due(a)}  status: {a.status}{flags}")
-        click.echo(f"        citaat: \"{a.citation.quote}\"")
+        click.echo(f"        citaat ({citation_where(app.store, a.citation)}): “{quote_shown(app.store, a.citation)}”")
     click.echo(f"\nDoorgeschoven ({len(extraction.postponed)}):")
     for p in extraction.postponed:
-        click.echo(f"  [{p.item}] {p.item_title or ''} — \"{p.citation.quote}\"")
+        click.echo(f"  [{p.item}] {p.item_title or ''} — “{quote_shown(app.store, p.citation)}”")
 
 
 COMMANDS = [extract]
