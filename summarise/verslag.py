@@ -169,7 +169,9 @@ def _decision_text(ctx: _Ctx, text: str, questions: list[str], title: str) -> st
 
 def _action_text(action: Action, owner: str | None) -> str:
     sentence = vs.finish(vs.strip_label(action.text))
-    extra = [x for x in (owner, _deadline_text(action)) if x and x not in sentence]
+    written = action.due and re.search(r"\d", action.due) and action.due.casefold() in sentence.casefold()
+    deadline = None if written else _deadline_text(action)  # "voor 16 oktober" says it already
+    extra = [x for x in (owner, deadline) if x and x not in sentence]
     if not extra:
         return sentence
     end = sentence[-1] if sentence[-1] in ".!" else ""
