@@ -171,6 +171,8 @@ def _action_text(action: Action, owner: str | None) -> str:
     sentence = vs.finish(vs.strip_label(action.text))
     written = action.due and re.search(r"\d", action.due) and action.due.casefold() in sentence.casefold()
     deadline = None if written else _deadline_text(action)  # "voor 16 oktober" says it already
+    if deadline and action.due_date and action.due and action.due.casefold() in sentence.casefold():
+        deadline = dutch_date(action.due_date)  # "komt morgen terug" -> "(12 maart 2024)"
     extra = [x for x in (owner, deadline) if x and x not in sentence]
     if not extra:
         return sentence
