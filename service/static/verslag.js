@@ -56,7 +56,8 @@ function renderSections(doc) {
     const id = `vs-${i}`;
     const cites = section.statements.map((st) => st.citation).filter(Boolean);
     const [toggle, sources] = sourceToggle(cites, `toon bron bij punt ${section.item}`);
-    const area = h("textarea", { id, rows: Math.min(14, Math.max(3, sectionText(section).split("\n").length + 1)),
+    const lines = sectionText(section).split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 110)), 0);
+    const area = h("textarea", { id, rows: Math.min(20, Math.max(3, lines + 1)),
       spellcheck: "true", "data-section": i, readonly: !isAtLeast("secretary") });
     area.value = sectionText(section);
     area.dataset.initial = area.value;
