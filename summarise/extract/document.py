@@ -31,6 +31,7 @@ class Ctx:
     holders: dict[str, str] = field(default_factory=dict)  # role -> "role Name" where the document names one
     initials: dict[str, str] = field(default_factory=dict)  # "KB" -> "Karim Benali" where the document says so
     people: set[str] = field(default_factory=set)  # words of the attendees' names (a person is no event)
+    named: dict[str, bool] = field(default_factory=dict)  # word -> the document uses it as a name (owner_words)
 
     def reds(self, source: Source) -> list[Redaction]:
         if source.id not in self.redactions:

@@ -123,10 +123,12 @@ def is_procedural(decision: Decision, meeting: Meeting) -> bool:
     if rules.cue("procedural").search(quote):
         return True
     item = meeting.item(decision.item) if decision.item else None
-    # "Goedgekeurd." alone, or under the item's heading ("2. Verslag 17 november\nVastgesteld."): its last line
-    last_line = decision.citation.quote.strip().splitlines()[-1] if decision.citation.quote.strip() else ""
-    return bool((rules.cue("bare_adoption").match(decision.text) or rules.cue("bare_adoption").match(last_line))
-                and item is not None and rules.cue("paperwork_title").search(item.title or ""))
+    lines = [ln for ln in decision.citation.quote.splitlines() if ln.strip()]
+    if len(lines) > 1 and rules.cue("bare_adoption").match(lines[-1]):
+        # a label cited with its subject ("2. Verslag 17 november\nVastgesteld."): the subject says what it is
+        return bool(rules.cue("paperwork_title").search(lines[0]))
+    return bool(rules.cue("bare_adoption").match(decision.text) and item is not None
+                and rules.cue("paperwork_title").search(item.title or ""))
 
 
 def _dedupe(found: list) -> list:

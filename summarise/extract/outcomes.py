@@ -38,6 +38,24 @@ def outcome_kind(norm: str) -> OutcomeKind | None:
     return "adopted"
 
 
+def label_of_clause(raw: str, s: int, e: int) -> tuple[OutcomeKind, bool] | None:
+    """(outcome, the clause is its own subject) where a clause carries an outcome label without being a
+    sentence: the whole clause ("Aangenomen"), its first line with the wrapped rest of a subject after it
+    ("Aangenomen \n\nondersteuning Den Haag 2018 (RIS320816)"), or a column of a row laid out with wide gaps
+    ("Ingetrokken      Amendement J.A ..."), where the row itself is the subject."""
+    text = " ".join(raw[s:e].split())
+    kind = outcome_kind(text)
+    if kind is not None:
+        return kind, False
+    lines = [ln.strip() for ln in raw[s:e].splitlines() if ln.strip()]
+    if len(lines) > 1 and (kind := outcome_kind(lines[0])) is not None and re.match(r"[a-zà-ÿ(\d]", lines[1]):
+        return kind, False
+    columns = [c.strip() for c in re.split(r"[ \t]{3,}", raw[s:e].strip()) if c.strip()]
+    if len(columns) > 1 and (kind := outcome_kind(columns[0]) or outcome_kind(columns[-1])) is not None:
+        return kind, True
+    return None
+
+
 def _is_subject(norm: str) -> bool:
     """A line that can be what a vote is about: a few words of its own, not a label, question or outcome."""
     words = re.findall(r"\w+", norm)

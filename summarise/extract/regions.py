@@ -14,7 +14,8 @@ from summarise.extract import document as doc
 from summarise.extract.document import Ctx
 from summarise.extract.dues import due_for
 from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
-from summarise.extract.outcomes import join_wrapped, outcome_kind, outcome_subject, repeats_decision
+from summarise.extract.owner_words import opening_word_is_owner
+from summarise.extract.outcomes import join_wrapped, label_of_clause, outcome_subject, repeats_decision
 from summarise.extract.tables import process_table, table_rows
 
 # (block labels, term sentences and frame items are cue families: notulist/nl/data/block_label.toml,
@@ -72,6 +73,9 @@ class _Walk:
     region_start: int = 0
     item: AgendaItem | None = None  # the item whose text this is (its heading is the subject of a bare outcome)
     last_decision_end: int | None = None
+    intro_start: int | None = None  # where "De raad besluit unaniem:" starts, cited with the clause after it
+    besluit_intro: bool = False  # the clauses after "... besluit:" are its besluit clauses
+    proposal_start: int | None = None  # the last proposal or question put to the meeting (for its assent)
 
     @property
     def raw(self) -> str:
@@ -91,7 +95,7 @@ def _list_line_hits(w: _Walk, norm: str) -> list[rules.Hit]:
     return [rules.Hit("action", who, "actie-lijst", strong=True)] if who.kind != "none" else hits
 
 
-def _clause_hits(w: _Walk, norm: str, is_list_line: bool) -> list[rules.Hit] | None:
+def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.Hit] | None:
     """The clause's hits; None for a label line that only says what the list below it is."""
     block = rules.cue("block_label").match(norm) if w.mode == "record" else None
     if block is not None:  # "**Afspraken:**", "Acties:" on a line of its own: the list below is that
@@ -100,10 +104,13 @@ def _clause_hits(w: _Walk, norm: str, is_list_line: bool) -> list[rules.Hit] | N
         return None
     if w.list_kind and w.mode == "record" and is_list_line:
         return _list_line_hits(w, norm)
+    if w.list_kind == "decision" and w.besluit_intro and rules.BESLUIT_CLAUSE.search(norm):
+        return _list_line_hits(w, norm)  # "De raad besluit unaniem:" / "vast te stellen de Verordening ..."
     if w.mode == "record" and rules.DECISION_INTRO.search(norm):
-        w.list_kind = "decision"
+        w.list_kind, w.intro_start, w.besluit_intro = "decision", s, True
         return None
-    w.list_kind = None
+    w.list_kind = w.intro_start = None
+    w.besluit_intro = False
     return rules.analyse(norm, w.mode)
 
 
@@ -138,9 +145,15 @@ def _term_of_previous(w: _Walk, norm: str, s: int, e: int, adjacent: bool) -> bo
 
 def _add_decision(w: _Walk, norm: str, s: int, e: int) -> None:
     ctx, prev, ds = w.ctx, w.prev_clause, s
+    if w.list_kind == "decision" and w.intro_start is not None:  # the intro with its first besluit clause
+        ds, w.intro_start = w.intro_start, None
     if (len(norm.split()) <= 3 and prev is not None and s - prev[1] < 40 and not w.raw[prev[1]:s].count("\n\n")
             and (rules.cue("proposal").search(prev[2]) or rules.is_question_like(prev[2]))):
         ds = prev[0]  # "Voorstel: ... / Akkoord.": what was agreed is the proposal
+    elif (w.proposal_start is not None and len(norm.split()) <= 9 and rules.cue("assent").search(norm)
+          and 0 < s - w.proposal_start <= 400 and "\n\n" not in w.raw[w.proposal_start:s]):
+        ds = w.proposal_start  # "Den Bosch stelt voor ... Overige aanwezigen stemmen hiermee in."
+    w.proposal_start = None
     dec = Decision(id=stable_id(ctx.meeting.id, "decision", ds, e), meeting_id=ctx.meeting.id,
                    item=w.top.number if w.top else None, text=doc.display(ctx, w.source, ds, e),
                    citation=doc.citation(ctx, w.source, ds, e, w.top))
@@ -151,16 +164,17 @@ def _add_decision(w: _Walk, norm: str, s: int, e: int) -> None:
 def _read_outcome(w: _Walk, norm: str, s: int, e: int) -> bool:
     """A bare outcome label ("Aangenomen", "Gevolg: goedgekeurd"): the decision is its subject, cited with it
     (summarise/extract/outcomes.py). True when the clause was such a label."""
-    kind = outcome_kind(norm) if w.mode == "record" else None
-    if kind is None:
+    found = label_of_clause(w.raw, s, e) if w.mode == "record" else None
+    if found is None:
         return False
+    kind, own_subject = found
     prev, w.prev_clause, w.this_clause = w.this_clause, w.this_clause, (s, e, norm)
     if kind == "held":
         _add_postponed(w, norm, s, e)
         return True
     if kind == "rejected" or repeats_decision(w.raw, s, w.last_decision_end):
         return True
-    start = outcome_subject(w.raw, s, prev, w.item, w.region_start)
+    start = s if own_subject else outcome_subject(w.raw, s, prev, w.item, w.region_start)
     if start is not None:
         w.prev_clause = None
         _add_decision(w, w.raw[start:e], start, e)
@@ -178,9 +192,25 @@ def _add_postponed(w: _Walk, norm: str, s: int, e: int) -> None:
         citation=doc.citation(ctx, w.source, s, e, target)))
 
 
+def _real_owner(w: _Walk, hit: rules.Hit, norm: str) -> rules.Hit | None:
+    """"Maandelijks zal de penningmeester ... sturen": the opening adverb is no owner; the subject after the
+    verb is. None when the clause has no owner left and is no labelled action ("Misschien zal ...")."""
+    if hit.owner.kind != "name" or opening_word_is_owner(w.ctx, hit.owner.text, norm):
+        return hit
+    rest = norm.lstrip(" -*•")[len(hit.owner.text or ""):]
+    for again in rules.analyse(rest, w.mode):
+        if again.kind == "action" and again.owner.kind in ("name", "redacted", "team"):
+            return rules.Hit("action", again.owner, hit.cue, hit.strong, hit.label_end)
+    return rules.Hit("action", rules.Owner("none"), hit.cue, True, hit.label_end) if hit.strong else None
+
+
 def _add_action(w: _Walk, hit: rules.Hit, norm: str, s: int, e: int, adjacent: bool,
                 previous_subject: tuple[str | None, bool] | None) -> None:
     ctx = w.ctx
+    checked = _real_owner(w, hit, norm)
+    if checked is None:
+        return
+    hit = checked
     follow_up = hit.owner.kind in ("none", "pronoun") and not hit.strong
     if follow_up and adjacent and w.last_hit is not None:
         kind, prev = w.last_hit
@@ -209,10 +239,12 @@ def _read_clause(w: _Walk, s: int, e: int) -> None:
     is_list_line = bool(re.match(r"\s*(?:[-*•]|\d{1,2}[.)]|[a-z][.)])\s", raw[line_start:s + 1]))
     if _is_title_line(w, s, e) or _read_outcome(w, norm, s, e):
         return
-    hits = _clause_hits(w, norm, is_list_line)
+    hits = _clause_hits(w, norm, is_list_line, s)
     if hits is None:
         return
     w.prev_clause, w.this_clause = w.this_clause, (s, e, norm)
+    if rules.cue("proposal").search(norm) or rules.is_question_like(norm):
+        w.proposal_start = s
     if not hits and _answers_the_chair(w, norm):
         hits = [rules.Hit("decision", cue="antwoord")]
     subject = rules.clause_subject(norm)

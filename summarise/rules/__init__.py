@@ -11,7 +11,7 @@ patterns and `cue(family)`), hits (types).
 """
 
 from summarise.rules.clauses import _is_question, abbreviations, is_question, is_question_like, lines_start, split_clauses
-from summarise.rules.cues import DECISION_INTRO, cue
+from summarise.rules.cues import BESLUIT_CLAUSE, DECISION_INTRO, cue
 from summarise.rules.done import done_report, is_status_report, reports_done, says_not_done
 from summarise.rules.engine import DETECTORS, Detector, analyse, detector_for, prepare
 from summarise.rules.hits import Clause, Hit, HitKind, Mode, Owner, OwnerKind
@@ -29,7 +29,7 @@ from summarise.rules.owners import (
 from summarise.rules.postponed import reads_postponed
 
 __all__ = [
-    "DECISION_INTRO", "DETECTORS", "RED", "Clause", "Detector", "Hit", "HitKind", "Mode", "Owner",
+    "BESLUIT_CLAUSE", "DECISION_INTRO", "DETECTORS", "RED", "Clause", "Detector", "Hit", "HitKind", "Mode", "Owner",
     "OwnerKind", "_is_question", "_strip_article", "abbreviations", "analyse", "classify_np", "clause_subject",
     "co_owner", "cue", "function_words", "detector_for", "done_report", "is_question", "is_question_like", "is_role",
     "is_status_report", "lines_start", "owner_after", "owner_before", "prepare", "reads_postponed", "reports_done",

@@ -54,6 +54,15 @@ def labelled_action(c: Clause) -> list[Hit] | None:
     return [Hit("action", owner, name, strong=True, label_end=c.label.end())]
 
 
+def not_task(c: Clause) -> list[Hit] | None:
+    """"Wim zal ook aftreden", "Mocht het eindigen dan zal Kadaster ...", "Kadaster organiseert elk jaar ...": a
+    role change, a body meeting, a conditional or a habit gives nobody a task (cue family not_task); a label or
+    an action tag still does."""
+    if c.label or c.tag or not cue("not_task").search(c.text):
+        return None
+    return []
+
+
 def instruction(c: Clause) -> list[Hit] | None:
     """"De raad verzoekt het college ... voor te leggen": an action of the body instructed."""
     m = INSTRUCTION.search(c.text)

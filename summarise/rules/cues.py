@@ -22,7 +22,13 @@ LABEL = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?P<label>besluit(?:en)?|besloten|conc
 # "Actie (Freek, vóór 1 maart): ...", "**Actie** (Linda): ...": the owner in brackets right after the label
 LABEL_OWNER = re.compile(r"^\s*\((?P<who>[^,()]{2,40})(?:,[^()]*)?\)\s*:?")
 ACTION_TAG = re.compile(r"\(\s*(?:actie|actiehouder|wie)\s*[:\-]?\s*(?P<who>[^)]{1,60})\)", _Q)
-DECISION_INTRO = re.compile(r"(?:\bbesl(?:uit|uiten|oten)\b|\bbesluit(?:en)?\b)[^.:]{0,40}:\s*$|^\s*besluit(?:en)?\s*:\s*$", _Q)
+# "Het college besluit:", "De raad besluit unaniem:", "... in meerderheid (16 stemmen voor, 3 tegen):": the
+# besluit clause(s) follow on the next line(s)
+DECISION_INTRO = re.compile(r"(?:\bbesl(?:uit|uiten|oten)\b|\bbesluit(?:en)?\b)[^.:()]{0,40}(?:\([^()]{0,120}\)[^.:()]{0,20})?:\s*$"
+                            r"|^\s*besluit(?:en)?\s*:\s*$", _Q)
+# a besluit clause as councils write it under "De raad besluit:": an infinitive clause ("vast te stellen de
+# Verordening ...", "het amendement te aanvaarden.", "in te stemmen met ...", "kennis te nemen van ...")
+BESLUIT_CLAUSE = re.compile(r"^\W*(?:(?-i:[a-zà-ÿ])|(?:het|de|een|dit|deze)\s)|\b(?:te|ter)\s+\w+[.;,]?\s*$|^\W*\w+\s+te\s+\w+\b", _Q)
 AGREED_TO = re.compile(r"\bafgesproken\s+(?:\S+\s+){0,4}?om\b.*\bte\b", _Q)
 TRANSFER = re.compile(r"\b(?:is|wordt|zijn|worden|werd)\s+(?:\S+\s+){0,2}?(?:overgedragen|belegd|neergelegd|uitbesteed|"
                       r"toegewezen|doorgezet)\s+(?:naar|aan|bij)\s+(?P<np>(?:de\s+|het\s+)?(?:[\w&/'’-]+)(?:\s+[A-Z&/][\w&/'’-]*)*)", _Q)

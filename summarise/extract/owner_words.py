@@ -1,0 +1,55 @@
+"""Is the word that opens a clause its owner, or a common Dutch word ("Misschien", "Maandelijks", "Daarnaast")?
+
+Dutch puts an adverb first and the subject after the verb ("Maandelijks zal de penningmeester ... sturen"), so
+the first capitalised word of a sentence is often no person. A single-word owner at the start of its clause is
+kept when the document vouches for it as a name (an attendee, or the word capitalised in the middle of a
+sentence elsewhere: "met Mieke", "het Kadaster"), or when it is no common Dutch word: rare in wordfreq's Dutch
+list (bundled in the wheel, offline), a proper noun in simplemma's Dutch lexicon ("Wim", "Jan"), or neither very
+frequent nor a word of that lexicon ("Claudia"). Otherwise ("Misschien", "Maandelijks") it is no owner.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import simplemma
+from wordfreq import zipf_frequency
+
+from summarise import rules
+from summarise.extract.document import Ctx
+
+COMMON_ZIPF = 3.0  # about once in a million words or more often: a word of the language, not a rare name
+VERY_COMMON_ZIPF = 4.5  # frequent enough to be a word whatever the lexicon says
+
+
+@lru_cache(maxsize=4096)
+def is_common_word(word: str) -> bool:
+    """A frequent Dutch word that the lexicon does not know as a proper noun."""
+    low = word.lower()
+    zipf = zipf_frequency(low, "nl") if low.isalpha() else 0.0
+    if zipf < COMMON_ZIPF or simplemma.lemmatize(low, lang="nl")[:1].isupper():
+        return False
+    # very frequent ("daarnaast", "vervolgens"), or a word of simplemma's Dutch lexicon ("maandelijks")
+    return zipf >= VERY_COMMON_ZIPF or simplemma.is_known(low, lang="nl")
+
+
+def named_in_document(ctx: Ctx, word: str) -> bool:
+    """The document uses the word as a name: an attendee, or capitalised after a lower-case word or a comma."""
+    if word.lower() in ctx.people:
+        return True
+    key = word.lower()
+    if key not in ctx.named:
+        # capitalised where no sentence starts: after a word, comma, colon or bracket ("Aanwezig: Ingrid, Marco")
+        pattern = re.compile(r"[\w,;:(/&-][ \t]*\b" + re.escape(word) + r"\b")
+        ctx.named[key] = any(pattern.search(s.raw_text) for s in ctx.sources.values())
+    return ctx.named[key]
+
+
+def opening_word_is_owner(ctx: Ctx, owner: str | None, clause: str) -> bool:
+    """False when the owner is the clause's first word and that word is a common Dutch word, not a name."""
+    if not owner or " " in owner.strip() or not clause.lstrip(" -*•").startswith(owner):
+        return True
+    if owner.isupper() or not owner[:1].isupper() or rules.is_role(owner) or owner.lower() in ("iedereen", "allen"):
+        return True  # an abbreviation ("PMR", "OR") or a role word ("Secretaris")
+    return named_in_document(ctx, owner) or not is_common_word(owner)
