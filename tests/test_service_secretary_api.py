@@ -47,6 +47,8 @@ def test_saved_document_makes_the_markdown_and_the_word_file(svc):
     doc = draft["document"]
     doc["sections"][3]["edited_text"] = "Peter kan zich vinden in de aanpak."
     doc["actions"].append({"text": "Anna plant de stuurgroep in.", "owner": "Anna", "deadline": "2024-03-20"})
+    verkennen = next(a for a in doc["actions"] if a["text"].startswith("We gaan dit punt verkennen"))
+    verkennen.update(owner="Anna", deadline="2024-04-01")
     doc["decisions"] = doc["decisions"][:1]
     assert client.put(f"/api/meetings/{meeting.id}/verslag", headers=auth(keys["reader"]), json={"document": doc}).status_code == 403
     saved = client.put(f"/api/meetings/{meeting.id}/verslag", headers=auth(keys["secretary"]),
@@ -54,6 +56,9 @@ def test_saved_document_makes_the_markdown_and_the_word_file(svc):
     assert saved.status_code == 200, saved.text
     body = saved.json()
     assert body["version"] == 1 and body["author"] == "Anna" and "Peter kan zich vinden in de aanpak." in body["markdown"]
+    # the owner and deadline changed in the verslag are the actielijst's too
+    rows = client.get("/api/actielijst", params={"owner": "Anna"}, headers=auth(keys["reader"])).json()["rows"]
+    assert [(r["onderwerp"], r["deadline"]) for r in rows] == [("We gaan dit punt verkennen.", "2024-04-01")]
     again = client.get(f"/api/meetings/{meeting.id}/verslag", headers=auth(keys["reader"])).json()
     assert again["saved"] and again["document"]["sections"][3]["edited_text"] == "Peter kan zich vinden in de aanpak."
     word = Document(io.BytesIO(client.get(f"/api/meetings/{meeting.id}/verslag.docx", headers=auth(keys["reader"])).content))

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Response
 
 from notulist.errors import NotFoundError
 from notulist.models import Meeting, Verslag
+from notulist.verslag_doc import VerslagDocument
 from service.deps import NotulistDep, Reader, Secretary, visible_meeting
 from service.http_errors import ERROR_RESPONSES, VersionConflictError
 from service.pipeline import Notulist
@@ -50,6 +51,32 @@ def saved(nl: Notulist, verslag: Verslag) -> VerslagOut:
                       document=nl.store.verslag_document(verslag.meeting_id, verslag.version))
 
 
+def sync_actions(nl: Notulist, meeting_id: str, document: VerslagDocument) -> int:
+    """Owner, deadline and status the secretary changed in the verslag's actielijst go to the stored
+    actions, so the actielijst across meetings shows them too. Returns how many actions changed."""
+    changed = 0
+    for row in document.actions:
+        if not row.action_id:
+            continue
+        try:
+            action = nl.store.get_action(row.action_id)
+        except NotFoundError:
+            continue
+        if action.meeting_id != meeting_id:
+            continue
+        redacted = bool(row.owner and row.owner.startswith("[gelakt"))
+        owner = None if redacted else (row.owner or None)
+        update = {"status": "done" if row.status == "afgerond" else "open"}
+        if owner != action.owner and not (redacted and action.owner_redacted):
+            update.update(owner=owner, owner_redacted=redacted)
+        if row.deadline != action.due_date:
+            update["due_date"] = row.deadline
+        if any(getattr(action, k) != v for k, v in update.items()):
+            nl.store.update_action(action.model_copy(update=update))
+            changed += 1
+    return changed
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "vergadering"
 
@@ -81,6 +108,8 @@ def put_verslag(meeting_id: str, body: VerslagSave, nl: NotulistDep, key: Secret
             f"{body.base_version}). Laad de nieuwste versie en voeg je wijzigingen opnieuw toe.")
     stored = nl.store.save_verslag(Verslag(meeting_id=meeting_id, markdown=markdown, status=body.status,
                                            author=key.name or f"sleutel {key.id}"), document)
+    if document is not None:
+        sync_actions(nl, meeting_id, document)
     return VerslagOut(**stored.model_dump(), saved=True, document=document)
 
 
