@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import PurePath
-
 from ingest.notes import find_notes
-from ingest.parse.header import normalise_series, parse_header
+from ingest.parse.header import parse_header, title_from_filename
 from ingest.parse.items import find_items
 from ingest.parse.lines import body_limit, rstrip_pos
 from ingest.parse.spans import item_body, own_ends
@@ -19,9 +16,7 @@ def parse_meeting(agenda: Source, *, notes: Source | None = None, clean_agenda: 
     items, header_end = find_items(agenda)
     head = parse_header(agenda, header_end if items else min(body_limit(agenda), 4000), year=year)
     if not head.title:
-        stem = PurePath(agenda.filename).stem
-        head.title = re.sub(r"[_]+", " ", stem)
-        head.series = normalise_series(re.sub(r"^\d{4}-?\d{2}-?\d{2}[_ -]*", "", head.title).replace("-", " "))
+        head.title, head.series = title_from_filename(agenda.filename)
     if series:
         head.series = series.strip()
     meeting_series = head.series or "Onbekende reeks"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest.notes.annotations import annotation_notes
+from ingest.notes.brackets import bracketed_notes
 from ingest.notes.clean_diff import clean_diff_notes
 from ingest.notes.heuristic import heuristic_notes
 from ingest.notes.notes_file import notes_file_notes
@@ -25,7 +26,10 @@ def find_notes(agenda: Source, items: list[AgendaItem], *, notes: Source | None 
         diff_notes, diffed = clean_diff_notes(agenda, items, clean_agenda, clean_items)
         found += diff_notes
     if heuristics:
-        found += heuristic_notes(agenda, items, names=name_tokens, skip=diffed)
+        bracketed = bracketed_notes(agenda, items)
+        found += bracketed
+        found += [n for n in heuristic_notes(agenda, items, names=name_tokens, skip=diffed)
+                  if not any(b.start < n.end and n.start < b.end for b in bracketed)]
     found += annotation_notes(agenda, items)
     if notes is not None:
         found += notes_file_notes(notes, items)

@@ -39,6 +39,8 @@ def field_label(line: Line) -> tuple[str, str, int] | None:
     if not m:
         return None
     label = m.group("label").strip().lower().strip("*_ ")
+    if re.search(r"\d$", label) and re.match(r"\d\d", m.group("value")):
+        return None  # "Agenda Gemeenteraad 22 april 2024 20:00": a time, not a label
     return label, m.group("value"), line.start + m.start("value")
 
 

@@ -12,7 +12,7 @@ from notulist.text import MONTH_PATTERN
 
 _NUMBER = re.compile(
     r"^(?P<kw>(?:agenda\s*punt|agendapunt|punt|ad|item|nr\.?)\s*)?"
-    r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?P<sep>[.):]|\s*[-–—]|\s)\s*(?P<title>.*)$",
+    r"(?P<pre>[A-Z]{1,3}(?=\d))?(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?P<sep>[.):]|\s*[-–—]|\s)\s*(?P<title>.*)$",
     re.IGNORECASE)
 # LOCAL Dutch words (not in notulist/nl yet; listed in the issue-12 INGEST report):
 # titles of list-like items and of trailing action/decision sections
@@ -35,6 +35,11 @@ class Candidate:
     title_like: bool
     title_start: int
     title_end: int
+    # a title that reads as a sentence ("Algemeen bestuur: Zittingsverslag van 26 augustus. Goedkeuring.") but
+    # could be an item when the whole document numbers such lines in one run (see items.choose_items)
+    loose: bool = False
+    prefix: str = ""  # a series prefix written before the number ("AP1." - added points of the fractions)
+    generated: bool = False  # the number was given here, not written ("1." on every line of a web list)
 
 
 def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candidate | None:
@@ -48,6 +53,9 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
     # "1. Onderwerp: Subsidie muziekschool" (college-besluitenlijsten): the label is not part of the title
     title = re.sub(r"^(?:onderwerp|titel|agendapunt|punt)\s*:\s*(?=\S)", "", title, flags=re.I)
     num = m.group("num").lower()
+    prefix = m.group("pre") or ""
+    if prefix and (not prefix.isupper() or m.group("sep") not in ".):" or m.group("kw")):
+        return None  # "AP1." only as written, upper case and with a separator
     if not title or not re.match(r"[\w\"'‘“(\[€]", title):
         return None
     if m.group("sep").strip() == "" and not m.group("kw") and "." not in num:
@@ -56,7 +64,7 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
                                                      and not re.search(r"[.,;:]$", title)):
             return None
     # the number must not be (part of) a redaction mark, a date or a time
-    num_pos = line.raw.find(m.group("num"))
+    num_pos = line.raw.find(prefix + m.group("num"))
     abs_pos = line.start + max(num_pos, 0)
     if any(r.start <= abs_pos < r.end for r in reds):
         return None
@@ -78,19 +86,25 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
     t_start = line.start + max(rel, 0)
     t_end = t_start + len(title_raw) if rel >= 0 else line.end
     t_end = min(t_end, line.end)
-    while t_end > t_start and source.raw_text[t_end - 1] in "*_ \t":
+    while t_end > t_start and source.raw_text[t_end - 1] in "*_ \t:":
         t_end -= 1
     strong = bool(line.md_level or line.bold or m.group("kw") or re.match(r"^\s*(?:\*\*|__)\s*\d", line.raw.lstrip("#- ")))
     words = plain(title).split()
     ends_sentence = bool(re.search(r"[.;:,!]$", title)) and not re.search(r"\(.*\.\)$|\b\w{1,5}\.$", title)
     # a heading or bold line may carry a long title ("Motie vreemd aan de orde van de dag \"...\" (partij)")
+    lower_start = bool(re.match(r"^[a-z]", title) and not m.group("kw"))
+    prose = bool(_PROSE_START.match(title) and len(words) > 6)
     title_like = ((len(words) <= 12 or (strong and len(words) <= 20 and not ends_sentence))
-                  and not (ends_sentence and len(words) > 6)
-                  and not (re.match(r"^[a-z]", title) and not m.group("kw"))
-                  and not (_PROSE_START.match(title) and len(words) > 6))
+                  and not (ends_sentence and len(words) > 6) and not lower_start and not prose)
     if strong and len(words) > 20:
         title_like = False
-    return Candidate(line, num, main, sub, plain(display(source, t_start, t_end)), strong, title_like, t_start, t_end)
+    if line.md_level and not lower_start and not prose and len(words) <= 60:
+        # a markdown heading is a title even where it ends with a period or runs long
+        # ("## 13. Openbare verlichting: vervangen armaturen door LED – <thirty street names>.")
+        title_like = True
+    loose = not lower_start and not prose and len(words) <= 45
+    return Candidate(line, (prefix + num) if prefix else num, main, sub, plain(display(source, t_start, t_end)),
+                     strong, title_like, t_start, t_end, loose=loose, prefix=prefix)
 
 
 _ROMAN = re.compile(r"^(?P<kw>(?:agenda\s*punt|agendapunt|punt|ad)\s+)?(?P<num>[IVX]{1,5})(?P<sep>[.):]|\s+[-–—])\s+"

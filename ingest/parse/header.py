@@ -12,6 +12,7 @@ from ingest.parse.attendees import (ABSENT_LABELS, LOCATION_LABELS, PRESENT_LABE
                                     TIME_SINGLE, field_label, parse_attendees)
 from ingest.parse.dates import DATE_ISO, DATE_LABEL, FoundDate, filename_date, find_dates, infer_year, weekday_of
 from ingest.parse.lines import WHITESPACE, Line, body_limit, display, plain, split_lines
+from ingest.parse.words import is_page_chrome, is_session_heading, names_other_date
 from notulist.models import Attendee, Source
 from notulist.text import safe_date
 
@@ -26,6 +27,9 @@ def normalise_series(title: str) -> str:
     for f in reversed(find_dates(t)):
         t = t[:f.start] + " " + t[f.end:]
     t = DATE_ISO.sub(" ", t)
+    # times and their words ("aanvang 17.00 uur", "20:00", "21:43 uur")
+    t = re.sub(r"(?:\b(?:aanvang|om|vanaf)\s+)?(?<![\d.])[0-2]?\d[.:][0-5]\d(?:\s*uur\b)?", " ", t, flags=re.IGNORECASE)
+    t = re.sub(r"(?<![\w.])\d{1,2}[-/.]\d{1,2}(?![\w.])", " ", t)  # "Notulen 04-06 2013": a date written in parts
     t = re.sub(r"\b(?:d\.d\.|dd\.?|van|op|d\.?d)\s*$", " ", t.strip(), flags=re.IGNORECASE)
     t = re.sub(r"\(\s*\)", " ", t)
     prefix = re.compile(r"^\s*(?:concept[- ]?|definitieve?\s+|openbare?\s+)?(?:agenda|verslag|notulen|notule|"
@@ -48,6 +52,7 @@ def normalise_series(title: str) -> str:
     t = re.sub(r"\b(?:19|20)\d\d\b", " ", t)
     t = WHITESPACE.sub(" ", t).strip(" .,:;-–—()/")
     t = re.sub(r"\s+(?:d\.d\.?|van|op|dd)$", "", t, flags=re.IGNORECASE).strip(" .,:;-–—")
+    t = re.sub(r",\s*(?:zitting|vergadering|bijeenkomst)$", "", t, flags=re.IGNORECASE)  # "OCMW raad X, zitting van ..."
     return t[:1].upper() + t[1:] if t else t
 
 
@@ -84,6 +89,7 @@ class Header:
     location: str | None = None
     attendees: list[Attendee] = field(default_factory=list)
     doc_kind: DocKind = "unknown"
+    title_start: int | None = None  # raw offset of the line the title was read from
 
 
 _DEADLINE_BEFORE = re.compile(r"\b(?:vóór|voor|uiterlijk|tot|na|per)\s*$", re.I)
@@ -91,15 +97,24 @@ _MEETING_WORDS = re.compile(r"\b(?:vergadering|vergaderd|overleg|bijeenkomst|d\.
                             re.I)
 
 
-def _meeting_date_in_lines(lines) -> FoundDate | None:
-    """The meeting's date among the first lines: a date on a line about the meeting ("Vergadering van maandag
-    19-1-2026") before any other; a term ("opmerkingen graag vóór 2 februari") is never the meeting's date."""
+def _meeting_date_in_lines(lines, title_start: int | None = None) -> FoundDate | None:
+    """The meeting's date among the first lines: a date in the title line first, then one on a line about
+    the meeting ("Vergadering van maandag 19-1-2026") before any other. A term ("opmerkingen graag vóór
+    2 februari"), the next meeting ("Volgende overleg is op 20 oktober") and a publication or sending date
+    ("Gepubliceerd op 08/03/2024") are never the meeting's date."""
     candidates = []
+    seen: set[int] = set()
     for ln in lines:
+        if ln.start in seen:
+            continue
+        seen.add(ln.start)
+        if names_other_date(plain(ln.content)):
+            continue
         for d in find_dates(ln.raw, offset=ln.start):
             if _DEADLINE_BEFORE.search(ln.raw[:max(0, d.start - ln.start)]):
                 continue
-            candidates.append((0 if _MEETING_WORDS.search(ln.raw) else 1, len(candidates), d))
+            rank = 0 if ln.start == title_start else 1 if _MEETING_WORDS.search(ln.raw) else 2
+            candidates.append((rank, len(candidates), d))
     return min(candidates, key=lambda c: c[:2])[2] if candidates else None
 
 
@@ -110,11 +125,13 @@ def parse_header(source: Source, header_end: int, *, year: int | None = None) ->
     lines = [ln for ln in all_lines if not ln.blank and ln.start not in mail]
     head = Header()
     title_lines = [ln for ln in lines if (field_label(ln) is None or ln.md_level or ln.bold) and not _sentence_like(ln)]
-    _set_title(head, source, title_lines)
+    _set_title(head, source, title_lines, lines)
     head.doc_kind = (_doc_kind([head.title]) or _doc_kind([plain(ln.content) for ln in title_lines[:3]])
                      or _doc_kind([plain(ln.content) for ln in lines if ln.md_level or ln.bold])
                      or _doc_kind([re.sub(r"[_\-.]", " ", PurePath(source.filename).stem)])
                      or "unknown")
+    if head.doc_kind in ("agenda", "unknown") and any(_NOTES_TAKER.search(ln.raw) for ln in lines):
+        head.doc_kind = "notes"  # "[aanwezig: allen; aantekeningen: Ine]": the agenda is the notes document
     date_line = _read_fields(head, source, lines)
     if head.location is None:
         for ln in lines:
@@ -131,19 +148,74 @@ def parse_header(source: Source, header_end: int, *, year: int | None = None) ->
     return head
 
 
-def _set_title(head: Header, source: Source, title_lines: list[Line]) -> None:
-    options: list[tuple[int, str, str]] = []
-    for rank, ln in enumerate(title_lines[:5]):
+def title_from_filename(filename: str) -> tuple[str, str]:
+    """(title, series) of a document whose text names no title: its file name without the leading date,
+    '-' and '_' as spaces ('2021-03-22_signalen-community-meetup_verslag.pdf' -> 'Signalen community meetup
+    verslag', series 'Signalen community meetup')."""
+    stem = re.sub(r"^\d{4}-?\d{2}-?\d{2}[_ -]*", "", PurePath(filename).stem)
+    title = WHITESPACE.sub(" ", re.sub(r"[_-]+", " ", stem)).strip() or PurePath(filename).stem
+    title = title[:1].upper() + title[1:]
+    series = normalise_series(re.sub(r"(?:\s+(?:kort|concept|definitief|openbaar))*\s+(?:agenda|verslag|notulen|notes|"
+                                     r"besluitenlijst|besluiten|actielijst|impressie)$", "", title, flags=re.I))
+    return title, series or title
+
+
+# a header that names who took the notes typed into this agenda ("aantekeningen: Ine")
+_NOTES_TAKER = re.compile(r"\b(?:aantekeningen|notities)\s*:\s*\w", re.I)
+_TITLE_FIELDS = {"titel", "betreft", "onderwerp", "vergadering", "title"}
+_ATTENDANCE_LINE = re.compile(r"^\W*(?:aanwezig|afwezig|afgemeld|deelnemers|genodigden|present|absent|verhinderd)",
+                              re.I)
+
+
+def _field_title(source: Source, lines: list[Line]) -> tuple[str, int] | None:
+    """The value of a 'Titel: ...' / 'Betreft: ...' header field, also as a header table row
+    ('| Betreft | Verslag Technisch Overleg ... |'), with the offset of its line."""
+    for ln in lines:
+        cells = [c.strip(" *_") for c in ln.raw.strip().strip("|").split("|")] if "|" in ln.raw else []
+        cells = [c for c in cells if c]
+        if len(cells) == 2 and cells[0].lower().rstrip(":") in _TITLE_FIELDS and plain(cells[1]):
+            value_at = ln.raw.find(cells[1])
+            return plain(display(source, ln.start + value_at, ln.start + value_at + len(cells[1]))), ln.start
+        lab = field_label(ln)
+        if lab is not None and lab[0] in _TITLE_FIELDS and plain(lab[1]) and len(plain(lab[1]).split()) <= 16:
+            return plain(display(source, lab[2], ln.end)).strip(" *_"), ln.start
+    return None
+
+
+def _not_a_title(text: str, line: Line) -> bool:
+    """A header line that is never the meeting's title: a table row or label cell ('| Betreft'), a
+    breadcrumb ('Vergaderingen » Gemeenteraad » ...'), site navigation ('Home', 'Startpagina'), an
+    attendance label ('Aanwezige leden', 'Deelnemers (in de volgorde ...'), a session part ('OPENBAAR')."""
+    return ("|" in line.raw or text.count("»") >= 1 or text.count(" > ") >= 2 or is_page_chrome(line.content)
+            or bool(_ATTENDANCE_LINE.match(text)) or is_session_heading(text))
+
+
+def _set_title(head: Header, source: Source, title_lines: list[Line], lines: list[Line]) -> None:
+    field = _field_title(source, lines)
+    if field is not None:
+        head.title, head.title_start = field
+        head.series = normalise_series(head.title) or head.title
+        return
+    options: list[tuple[int, str, str, int]] = []
+    for rank, ln in enumerate([ln for ln in title_lines if not _not_a_title(plain(ln.content), ln)][:5]):
         candidate_title = plain(display(source, ln.content_start, ln.end)).strip(" *_")
         series = normalise_series(candidate_title)
-        if (series and len(series.split()) <= 16 and not re.match(r"^(?:nb|n\.b)\b", series, re.I)
-                and series.casefold() not in _GENERIC_SERIES):
+        kind = _doc_kind([candidate_title])
+        generic = not series or series.casefold() in _GENERIC_SERIES
+        if generic and not (kind and find_dates(candidate_title)):
+            continue
+        if len(series.split()) <= 16 and not re.match(r"^(?:nb|n\.b)\b", series, re.I):
             # a heading (markdown or bold) beats a plain line; a line naming the document kind
-            # ("Besluitenlijst commissie ...") beats a letterhead ("Gemeente Zuidwolde"); then the first line
-            score = (0 if (ln.md_level or ln.bold) else 2) + (0 if _doc_kind([candidate_title]) else 1)
-            options.append((score * 10 + rank, candidate_title, series))
+            # ("Besluitenlijst commissie ...") beats a letterhead ("Gemeente Zuidwolde"); then a line that
+            # names the series; then the first line. "Notulen vergadering 22 maart 2018" (kind and date,
+            # no series) is a title; its series comes from another line.
+            score = (0 if (ln.md_level or ln.bold) else 2) + (0 if kind else 1)
+            options.append((score * 10 + (5 if generic else 0) + rank, candidate_title, "" if generic else series,
+                            ln.start))
     if options:
-        _, head.title, head.series = min(options)
+        _, head.title, head.series, head.title_start = min(options)
+        if not head.series:
+            head.series = next((o[2] for o in sorted(options) if o[2]), "")
         if head.series.isupper():
             head.series = head.series.title()
 
@@ -151,7 +223,8 @@ def _set_title(head: Header, source: Source, title_lines: list[Line]) -> None:
 def _field_base(label: str) -> str:
     """The label as one of the known field names ('afwezig wegens ziekte' -> 'afwezig')."""
     base = label.strip()
-    if base not in ABSENT_LABELS and re.match(r"(?:afwezig|afgemeld|verhinderd)", base):
+    if base not in ABSENT_LABELS and re.match(r"(?:afwezig|afgemeld|verhinderd|verontschuldigd|met\s+kennisgeving)",
+                                              base):
         return "afwezig"
     if base not in PRESENT_LABELS and re.match(r"aanwezig", base):
         return "aanwezig"
@@ -165,7 +238,11 @@ def _read_fields(head: Header, source: Source, lines: list[Line]) -> tuple[str, 
     pending_list: tuple[str, str | None] | None = None
     for ln in lines:
         lab = field_label(ln)
-        if lab is not None and not ln.md_level:
+        bare = _bare_list_label(ln) if lab is None else None
+        if bare is not None:
+            # "- Aanwezig" / "- Verontschuldigd" with the people as a nested list below it
+            pending_list = ("bare", "afwezig" if bare in ABSENT_LABELS else ROLE_LABELS.get(bare))
+        elif lab is not None and not ln.md_level:
             _, value, vstart = lab
             pending_list = None
             base = _field_base(lab[0])
@@ -181,11 +258,31 @@ def _read_fields(head: Header, source: Source, lines: list[Line]) -> tuple[str, 
                     pending_list = (base, role)
             if head.time is None and (DATE_LABEL.match(base) or base in {"tijd", "aanvang", "tijdstip"}):
                 head.time = _find_time(value)
-        elif pending_list is not None and (ln.bullet or len(ln.content.split()) <= 8):
-            head.attendees += parse_attendees(ln.content, ln.content_start, source, role=pending_list[1])
+        elif (pending_list is not None and not ln.md_level and not re.match(r"\d{1,2}[.)]\s", ln.content)
+              and (ln.bullet or (len(ln.content.split()) <= 8 and pending_list[0] != "bare"))):
+            head.attendees += _list_entry(source, ln, pending_list[1])
         else:
             pending_list = None
     return date_line
+
+
+def _bare_list_label(line: Line) -> str | None:
+    """A presence label without a colon on a line of its own ('- Aanwezig', 'Verontschuldigd')."""
+    text = plain(line.content).lower().rstrip(":").strip()
+    if line.md_level or len(text.split()) > 3:
+        return None
+    base = _field_base(text)
+    return base if base in PRESENT_LABELS or base in ABSENT_LABELS else None
+
+
+def _list_entry(source: Source, ln: Line, role: str | None) -> list[Attendee]:
+    """One entry of an attendance list; 'Paul Lievens; voorzitter' is a person and their role."""
+    name, sep, rest = ln.content.partition(";")
+    rest = rest.strip()
+    if sep and rest and ";" not in rest and len(rest.split()) <= 5 and rest[:1].islower():
+        people = parse_attendees(name.rstrip(), ln.content_start, source, role=role or rest)
+        return people[:1] if len(people) == 1 else people
+    return parse_attendees(ln.content, ln.content_start, source, role=role)
 
 
 def _set_date(head: Header, source: Source, date_line: tuple[str, int] | None, near_top: list[Line],
@@ -196,7 +293,7 @@ def _set_date(head: Header, source: Source, date_line: tuple[str, int] | None, n
         ds = find_dates(date_line[0], offset=date_line[1])
         found = ds[0] if ds else None
     if found is None:
-        found = _meeting_date_in_lines(near_top)
+        found = _meeting_date_in_lines(near_top, head.title_start)
     from_name = filename_date(source.filename)
     if found is None:
         if from_name is not None:

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ingest.parse.candidates import LIST_PARENTS, TRAILING_SECTION, Candidate, line_candidate
+from ingest.parse.letters import letter_items
 from ingest.parse.kinds import attachment_text, is_attachment_line, is_hint_line, kinds_in
 from ingest.parse.lines import Line, body_limit, display, peel, plain, redactions_of, rstrip_pos, split_lines
+from ingest.parse.runs import continue_titles, loose_run, prefixed_series, renumber_all_ones
 from ingest.parse.tables import header_end_unnumbered, table_items, unnumbered_items
 from notulist.models import AgendaItem, ItemKind, Source
 
@@ -111,10 +113,9 @@ def find_items(source: Source) -> tuple[list[AgendaItem], int]:
     """
     limit = body_limit(source)
     lines = split_lines(source.raw_text, 0, limit)
-    cands = _candidates(source, lines)
-    chosen = _prefer_detailed_run(cands, _select_items(cands))
+    chosen = choose_items(source, lines, renumber_all_ones(_candidates(source, lines)))
     if not chosen:
-        table = table_items(source, lines)
+        table = table_items(source, lines) or letter_items(source, lines)
         if table:
             return table
         return unnumbered_items(source, lines), header_end_unnumbered(source, lines)
@@ -125,6 +126,20 @@ def find_items(source: Source) -> tuple[list[AgendaItem], int]:
             walk.line(idx, ln)
     _set_spans(walk.drafts, walk.boundaries, limit)
     return [_agenda_item(source, d) for d in walk.drafts], header_end
+
+
+def _pick(cands: list[Candidate]) -> list[Candidate]:
+    return _prefer_detailed_run(cands, _select_items(cands))
+
+
+def choose_items(source: Source, lines: list[Line], cands: list[Candidate]) -> list[Candidate]:
+    """The candidates that are the agenda: the numbering sequence of the unprefixed lines (read strictly,
+    or as one longer run of sentence-like lines, see `runs`), then the prefixed series; titles cut at a
+    line end continue on the next line."""
+    main = [c for c in cands if not c.prefix]
+    chosen = loose_run(main, _pick(main), _pick)
+    chosen = prefixed_series(cands, chosen, _select_items, _prefer_detailed_run)
+    return continue_titles(source, lines, chosen)
 
 
 def _candidates(source: Source, lines: list[Line]) -> list[Candidate]:
@@ -213,7 +228,7 @@ class _Walk:
             depth = c.number.count(".")
             if not any(o.number == parent for o in self.drafts):
                 parent, depth = None, 0  # its parent heading is not in the document: a top-level item
-        d = _ItemDraft(c.number, True, parent, depth, c.title, ln, c.title_start, c.title_end)
+        d = _ItemDraft(c.number, not c.generated, parent, depth, c.title, ln, c.title_start, c.title_end)
         d.kinds = list(self.section_kinds)
         _add_kinds(d, kinds_in(c.title))
         self.drafts.append(d)

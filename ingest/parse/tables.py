@@ -8,6 +8,7 @@ from ingest.parse.candidates import TRAILING_SECTION
 from ingest.parse.dates import DATE_LABEL, find_dates
 from ingest.parse.kinds import is_hint_line, kinds_in
 from ingest.parse.lines import Line, body_limit, display, plain, rstrip_pos
+from ingest.parse.words import is_session_heading
 from notulist.models import AgendaItem, Source
 from notulist.text import cell_spans
 
@@ -26,9 +27,10 @@ def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
     if len(heads) >= 3:
         title_level = heads[0].md_level
         heads = [h for h in heads[1:] if h.md_level >= title_level and not DATE_LABEL.match(h.content)
-                 and plain(h.content).lower() not in {"agenda", "verslag", "notulen", "besluitenlijst"}]
+                 and plain(h.content).lower() not in {"agenda", "verslag", "notulen", "besluitenlijst"}
+                 and not is_session_heading(plain(h.content))]
     else:
-        heads = _plain_title_lines(lines)
+        heads = dangling_bullet_entries(lines) or _plain_title_lines(lines)
         if len(heads) < 2:
             return []
     items = []
@@ -134,6 +136,31 @@ def _explaining_sections(source: Source, after: list[Line], items: list[AgendaIt
     return out
 
 
+def dangling_bullet_entries(lines: list[Line]) -> list[Line]:
+    """A list whose bullet and text are on separate lines (web pages copied as text: '-' then the title
+    on the next line): the text lines of its first run of at least three entries."""
+    runs: list[list[Line]] = []
+    run: list[Line] = []
+    k = 0
+    while k < len(lines) - 1:
+        mark, nxt = lines[k].raw.strip(), lines[k + 1]
+        if mark in _BULLET_MARKS and not nxt.blank and not nxt.bullet and nxt.content.strip() not in _BULLET_MARKS \
+                and len(plain(nxt.content).split()) <= 40:
+            run.append(nxt)
+            k += 2
+            continue
+        if run and not lines[k].blank:
+            runs.append(run)
+            run = []
+        k += 1
+    if run:
+        runs.append(run)
+    return next((r for r in runs if len(r) >= 3), [])
+
+
+_BULLET_MARKS = {"-", "•", "*", "–", "·", "▪"}
+
+
 def _plain_title_lines(lines: list[Line]) -> list[Line]:
     fields = [i for i, ln in enumerate(lines[:40]) if _HEADER_FIELD.match(ln.raw)]
     agenda_line = next((i for i, ln in enumerate(lines[:40])
@@ -144,12 +171,32 @@ def _plain_title_lines(lines: list[Line]) -> list[Line]:
         ln = lines[i]
         text = plain(ln.content)
         words = text.split()
-        if (ln.blank or not lines[i + 1].content.strip() or (i > 0 and not lines[i - 1].blank and i != begin)
+        if (ln.blank or (i > 0 and not lines[i - 1].blank and i != begin)
                 or not 1 <= len(words) <= 8 or re.search(r"[.,;:!?]$", text) or ":" in text
-                or not re.match(r"[A-ZÀ-Ý]", text) or find_dates(text) or ln.bullet):
+                or not re.match(r"[A-ZÀ-Ý]", text) or ln.bullet or is_session_heading(text)
+                or (find_dates(text) and len(_without_dates(text).split()) < 2)):
+            continue
+        if not lines[i + 1].content.strip() and not _title_follows(lines, i):
             continue
         out.append(ln)
     return out
+
+
+def _without_dates(text: str) -> str:
+    for f in reversed(find_dates(text)):
+        text = text[:f.start] + " " + text[f.end:]
+    return text
+
+
+def _title_follows(lines: list[Line], i: int) -> bool:
+    """'Welkom' + blank line + 'Bespreken verslag 17-04-2013' + its text: a title line without text of
+    its own is an item when the next paragraph opens with a title line."""
+    nxt = next((k for k in range(i + 1, min(i + 4, len(lines))) if not lines[k].blank), None)
+    if nxt is None or nxt + 1 >= len(lines):
+        return False
+    text = plain(lines[nxt].content)
+    return (1 <= len(text.split()) <= 8 and not re.search(r"[.,;:!?]$", text) and bool(re.match(r"[A-ZÀ-Ý]", text))
+            and not lines[nxt].bullet and bool(lines[nxt + 1].content.strip()))
 
 
 def header_end_unnumbered(source: Source, lines: list[Line]) -> int:

@@ -1,0 +1,101 @@
+"""Which numbered lines are the agenda, decided from the whole document (not from each line's marks).
+
+- A run of plain numbered lines that read as sentences ("2. Algemeen bestuur: Zittingsverslag van
+  26 augustus 2024. Goedkeuring.") is the agenda when the document numbers such lines 1..n in one run and
+  the stricter reading finds fewer items (besluitenlijsten title items with their outcome words).
+- A web list whose every entry is rendered "1." (HTML ordered lists copied as text) is numbered 1..n here.
+- A second series with a prefix ("AP1.", "AP2." - the points the fractions added) follows the main items.
+- A title broken over two lines of a PDF ("... dienstverlening via" + "raamovereenkomst Cipal. Goedkeuring.")
+  runs on into the next line when that line continues it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingest.parse.candidates import Candidate
+from ingest.parse.lines import Line, display, plain, rstrip_pos
+from notulist.models import Source
+
+_LIST_MARK = re.compile(r"^\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s")  # "a. Brief van ...": a sub-point, no wrap
+WRAP_WIDTH = 40  # a line shorter than this ended where its writer ended it, not at the page edge
+MIN_RUN = 3  # a run of sentence-like numbered lines is taken as the agenda from three items on
+_CONTINUES = re.compile(r"(?:\b(?:van|voor|via|op|het|de|een|en|of|met|tot|bij|aan|in|te|naar|over|inzake|om|"
+                        r"door|uit|ter|der|des)|[,–-])\s*$", re.I)
+
+
+def loose_run(cands: list[Candidate], strict: list[Candidate], select) -> list[Candidate]:
+    """The selection when sentence-like numbered lines count too, if it is the better reading: a longer
+    consecutive run 1..n (n >= 3) that keeps every strict item and whose extra lines are plain lines of
+    the same shape as the rest of the run."""
+    if not any(c.loose and not c.title_like for c in cands):
+        return strict
+    widened = [replace(c, title_like=True) if (c.loose and not c.title_like) else c for c in cands]
+    loose = select(widened)
+    tops = [c for c in loose if not c.sub and not c.prefix]
+    if len(tops) < MIN_RUN or len(loose) <= len(strict):
+        return strict
+    mains = [c.main for c in tops]
+    if mains != list(range(mains[0], mains[0] + len(mains))) or mains[0] > 1:
+        return strict
+    kept = {c.line.start for c in loose}
+    if any(c.line.start not in kept for c in strict):
+        return strict
+    extra = [c for c in loose if not any(c.line.start == s.line.start for s in strict)]
+    shapes = {(c.line.md_level, c.line.bold, c.line.bullet) for c in tops}
+    if len(shapes) > 1 or any(c.line.md_level or c.line.bold for c in extra):
+        return strict
+    return [next(w for w in widened if w.line.start == c.line.start) for c in loose]
+
+
+def renumber_all_ones(cands: list[Candidate]) -> list[Candidate]:
+    """'1. Opening', '1. Vaststellen agenda', '1. Mededelingen' ...: a list whose every entry is numbered 1
+    (and no entry 2 anywhere) is numbered 1..n in order; the numbers are generated, not written."""
+    tops = [c for c in cands if not c.sub and not c.prefix and (c.title_like or c.loose)]
+    if len(tops) < MIN_RUN or any(c.main != 1 for c in tops) or not any(c.title_like for c in tops):
+        return cands
+    out, k = [], 0
+    for c in cands:
+        if c in tops:
+            k += 1
+            c = replace(c, main=k, number=str(k), generated=True, title_like=True)
+        out.append(c)
+    return out
+
+
+def prefixed_series(cands: list[Candidate], chosen: list[Candidate], select, prefer) -> list[Candidate]:
+    """The main items plus each prefixed series ('AP1' .. 'AP6') that runs from 1, in document order;
+    where the series is written twice (an overview and the points themselves) the later run wins."""
+    if not chosen:
+        return chosen
+    out = list(chosen)
+    for prefix in dict.fromkeys(c.prefix for c in cands if c.prefix):
+        series = [replace(c, prefix="") for c in cands if c.prefix == prefix]
+        picked = prefer(series, select(series))
+        if len(picked) >= 2 and picked[0].main == 1:
+            by_start = {c.line.start: c for c in cands if c.prefix == prefix}
+            out += [by_start[c.line.start] for c in picked]
+    return sorted(out, key=lambda c: c.line.start)
+
+
+def continue_titles(source: Source, lines: list[Line], chosen: list[Candidate]) -> list[Candidate]:
+    """A title cut at a PDF line end runs on into the next non-blank line when that line continues it
+    (it starts in lower case, or the title ends on a preposition, article or comma) and is no item."""
+    starts = {c.line.start for c in chosen}
+    index = {ln.start: k for k, ln in enumerate(lines)}
+    out = []
+    for c in chosen:
+        k = index.get(c.line.start)
+        title = c.title
+        if (k is not None and not c.line.md_level and not re.search(r"[.:;!?)]$", title)
+                and c.title_end >= rstrip_pos(source.raw_text, c.line.start, c.line.end)):
+            nxt = next((ln for ln in lines[k + 1:k + 3] if not ln.blank), None)
+            if (nxt is not None and nxt.start not in starts and not nxt.bullet and not nxt.md_level
+                    and len(plain(nxt.content).split()) <= 20 and not _LIST_MARK.match(plain(nxt.content))
+                    and ((plain(nxt.content)[:1].islower() and len(c.line.raw.strip()) >= WRAP_WIDTH)
+                         or _CONTINUES.search(title))):
+                end = rstrip_pos(source.raw_text, nxt.content_start, nxt.end)
+                c = replace(c, title_end=end, title=plain(display(source, c.title_start, end)))
+        out.append(c)
+    return out

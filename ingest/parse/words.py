@@ -1,0 +1,39 @@
+"""The parser's structure words as data (`ingest/parse/data/structure.toml`), compiled once."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+DATA_FILE = Path(__file__).parent / "data" / "structure.toml"
+
+StructureList = Literal["not_meeting_date", "session_heading", "page_chrome", "table_outcome", "motion_line"]
+
+
+@lru_cache(maxsize=None)
+def _data() -> dict[str, list[str]]:
+    return tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def structure_pattern(name: StructureList) -> re.Pattern[str]:
+    """One list of `structure.toml` as one case-insensitive alternation."""
+    return re.compile("|".join(f"(?:{p})" for p in _data()[name]), re.IGNORECASE)
+
+
+def is_session_heading(text: str) -> bool:
+    """'OPENBAAR', 'Besloten zitting': a part of the session, not an agenda item."""
+    return bool(structure_pattern("session_heading").match(text.strip()))
+
+
+def names_other_date(line_text: str) -> bool:
+    """A line whose date is not the meeting's: the next meeting, publication or sending, a deadline."""
+    return bool(structure_pattern("not_meeting_date").search(line_text))
+
+
+def is_page_chrome(text: str) -> bool:
+    """Website navigation printed with the page ('Home', 'Startpagina Kalender Zoeken', 'Pdf-versie')."""
+    return bool(structure_pattern("page_chrome").match(text.strip()))

@@ -1,0 +1,118 @@
+"""Header of real published documents: title, series and meeting date as Dutch bodies write them.
+
+Each test is one failure class seen on real documents (eval/data/real/first-run-corpus*.md), written as
+other councils, ministries and associations would write it; no document of the corpus is used here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from ingest.meeting import parse_meeting
+from ingest.parse.header import normalise_series, title_from_filename
+from ingest.parse.words import is_page_chrome, is_session_heading, names_other_date
+from ingest.redactions import find_redactions
+from notulist.models import Source
+
+
+def source(text: str, name: str = "stuk.md") -> Source:
+    return Source(id=hashlib.sha256(text.encode()).hexdigest(), filename=name, media_type="md", role="agenda",
+                  raw_text=text, redactions=find_redactions(text))
+
+
+@pytest.mark.parametrize("line", [
+    "> Volgende overleg is op **20 oktober 2021 om 9:00 uur**",
+    "Volgende vergadering: donderdag 5 maart 2026",
+    "De eerstvolgende bijeenkomst is op 12 juni.",
+    "Gepubliceerd op 08/03/2024",
+    "Publicatiedatum: 04/04/2024",
+    "Verzonden: 2 februari 2026",
+])
+def test_lines_whose_date_is_not_the_meetings(line):
+    assert names_other_date(line)
+
+
+@pytest.mark.parametrize("line", ["Vergadering van 19 maart 2024", "Datum: 4 juni 2013",
+                                  "# Werkgroep Archief - 22 september 2021"])
+def test_lines_that_may_carry_the_meeting_date(line):
+    assert not names_other_date(line)
+
+
+def test_next_meeting_above_the_title_date_is_not_the_meeting_date():
+    text = ("# Overleg werkgroep datastandaarden - 22 september 2021\n\n"
+            "> Volgende overleg is op **20 oktober 2021 om 9:00 uur**\n\n"
+            "## Aanwezig\n\n- Gemeente Delft\n\n1. **Opening**\n\nTekst.\n\n2. **Rondvraag**\n\nGeen.\n")
+    m = parse_meeting(source(text))
+    assert m.date == dt.date(2021, 9, 22)
+
+
+def test_publication_date_of_a_web_page_is_not_the_meeting_date():
+    text = ("Startpagina Kalender Zoeken\nGepubliceerd op 08/03/2024\n# Agenda gemeenteraad\n"
+            "di 19/03/2024 - 20:00 Raadzaal\n### Goedkeuring verslag vorige zitting\n  -\n"
+            "### Jaarrekening 2023\n  -\n### Reglement markten\n")
+    m = parse_meeting(source(text))
+    assert m.date == dt.date(2024, 3, 19)
+    assert m.title == "Agenda gemeenteraad"
+
+
+@pytest.mark.parametrize("text,title", [
+    ("| Betreft | Verslag Technisch Overleg basisregistraties |\n|---|---|\n| Datum | 3 maart 2025 |\n\n"
+     "1. Opening\n\nTekst.\n\n2. Rondvraag\n\nGeen.\n", "Verslag Technisch Overleg basisregistraties"),
+    ("Titel: Stuurgroep regionale energie - kwartaaloverleg\n\nDatum: 3 maart 2025\n\n"
+     "1. Opening\n\nTekst.\n\n2. Rondvraag\n\nGeen.\n", "Stuurgroep regionale energie - kwartaaloverleg"),
+])
+def test_title_from_a_header_field_or_header_table(text, title):
+    m = parse_meeting(source(text))
+    assert m.title == title
+    assert m.date == dt.date(2025, 3, 3)
+
+
+def test_attendance_labels_and_breadcrumbs_are_never_the_title():
+    text = ("Vergaderingen » Commissie » Ruimte 3 mei 2024\nAanwezige leden\nDeelnemers (in de volgorde van "
+            "het voorstelrondje)\nVerslag commissie Ruimte 3 mei 2024\n\n1. Opening\n\nTekst.\n\n2. Sluiting\n\nEinde.\n")
+    m = parse_meeting(source(text))
+    assert m.title == "Verslag commissie Ruimte 3 mei 2024"
+    assert m.series == "Commissie Ruimte"
+
+
+def test_kind_and_date_line_is_the_title_and_another_line_gives_the_series():
+    text = ("MR\n\nNotulen vergadering 22 maart 2018\n\nMR\n\nDatum: 22 maart 2018\n\n"
+            "1. Opening\n\nWelkom.\n\n2. Rondvraag\n\nGeen.\n")
+    m = parse_meeting(source(text))
+    assert m.title == "Notulen vergadering 22 maart 2018"
+    assert m.series == "Mr"
+
+
+def test_first_line_title_with_start_time():
+    assert normalise_series("Besluitenlijst raadsvergadering 29 juni 2015 aanvang 17.00 uur") == "Raadsvergadering"
+    assert normalise_series("Agenda Gemeenteraad 22 april 2024 20:00") == "Gemeenteraad"
+    assert normalise_series("Besluitenlijst van OCMW raad Berlare, zitting van 24 sep 2024, 21:43 uur.") == \
+        "OCMW raad Berlare"
+
+
+def test_time_in_a_title_line_is_no_field_label():
+    text = "Agenda Gemeenteraad 22 april 2024 20:00\n\n1. Opening\n\nTekst.\n\n2. Sluiting\n\nEinde.\n"
+    m = parse_meeting(source(text))
+    assert m.title == "Agenda Gemeenteraad 22 april 2024 20:00"
+    assert m.date == dt.date(2024, 4, 22)
+
+
+def test_title_only_in_the_file_name():
+    assert title_from_filename("2021-03-22_buurtplatform-noord_verslag.pdf") == \
+        ("Buurtplatform noord verslag", "Buurtplatform noord")
+
+
+@pytest.mark.parametrize("text,expected", [("OPENBAAR", True), ("Besloten zitting", True), ("Openbare zitting", True),
+                                           ("Openbare verlichting: vervangen armaturen", False),
+                                           ("Besloten is de subsidie te verlenen.", False)])
+def test_session_headings(text, expected):
+    assert is_session_heading(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [("Home   Notulen 04-06 2013", True), ("Pdf-versie", True),
+                                           ("Startpagina Kalender Zoeken", True), ("Homeopathie in de zorg", False)])
+def test_page_chrome(text, expected):
+    assert is_page_chrome(text) is expected

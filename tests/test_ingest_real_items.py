@@ -1,0 +1,243 @@
+"""Agenda items of real published documents, decided from the whole document.
+
+One test per failure class seen on real documents (eval/data/real/first-run-corpus*.md), written the way
+other councils, boards and associations write it; no corpus document is used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from ingest.meeting import parse_meeting
+from ingest.notes.brackets import bracketed_notes
+from ingest.parse import find_items
+from ingest.redactions import find_redactions
+from notulist.models import Source
+
+
+def source(text: str, name: str = "stuk.md") -> Source:
+    return Source(id=hashlib.sha256(text.encode()).hexdigest(), filename=name, media_type="md", role="agenda",
+                  raw_text=text, redactions=find_redactions(text))
+
+
+def items(text: str) -> list[tuple[str, str]]:
+    return [(i.number, i.title) for i in find_items(source(text))[0]]
+
+
+BESLUITENLIJST = """BESLUITENLIJST
+Gemeenteraad
+Zitting van 14 oktober 2024
+
+OPENBAAR
+
+Financiën
+
+1. Financiën: Notulen van de zitting van 16 september 2024. Goedkeuring.
+De notulen zijn met eenparigheid van stemmen goedgekeurd.
+
+2. Financiën: Aankoop van een perceel grond aan de Molenstraat ten behoeve van de uitbreiding van de 
+
+begraafplaats. Goedkeuring.
+
+De raad keurt de aankoop eenparig goed.
+
+3. Ruimte: Rooilijnplan Kerkwegel. Definitieve vaststelling.
+Het rooilijnplan is definitief vastgesteld met 17 stemmen voor en 4 onthoudingen.
+
+BESLOTEN
+
+4. Personeel: Aanstelling van een financieel directeur. Goedkeuring.
+De raad stelt de financieel directeur aan.
+"""
+
+
+def test_sentence_like_item_lines_in_one_numbered_run_are_the_agenda():
+    got = items(BESLUITENLIJST)
+    assert [n for n, _ in got] == ["1", "2", "3", "4"]
+    assert got[0][1] == "Financiën: Notulen van de zitting van 16 september 2024. Goedkeuring."
+
+
+def test_a_title_broken_at_a_pdf_line_end_runs_on():
+    got = dict(items(BESLUITENLIJST))
+    assert got["2"] == ("Financiën: Aankoop van een perceel grond aan de Molenstraat ten behoeve van de uitbreiding "
+                        "van de begraafplaats. Goedkeuring.")
+
+
+def test_a_sub_point_below_a_short_title_is_not_a_wrapped_title():
+    text = ("1. Opening\n\nWelkom.\n\n2. Ingekomen stukken\na. Brief van de provincie over de subsidie. "
+            "Ter kennisname.\n\n3. Rondvraag\n\nGeen.\n")
+    assert dict(items(text))["2"] == "Ingekomen stukken"
+
+
+def test_numbered_prose_alone_is_not_an_agenda():
+    text = ("Verslag werkgroep\n\nWe hebben drie dingen afgesproken:\n\n"
+            "1. We sturen de planning voor vrijdag rond aan alle leden van de werkgroep.\n"
+            "2. We vragen de gemeente om een reactie op de brief van de bewoners.\n"
+            "3. We plannen in mei een nieuwe bijeenkomst met de wijkagent en de woningcorporatie.\n")
+    assert items(text) == []
+
+
+def test_markdown_headings_ending_with_a_period_are_items():
+    text = ("# Besluitenlijst OCMW-raad\n\n## 1. Goedkeuren notulen vorige vergadering.\nGoedgekeurd.\n\n"
+            "## 2. Vaststellen reglement voor het tijdelijk ter beschikking stellen van de noodwoning en de "
+            "doorgangswoning.\nGoedgekeurd.\n\n## 3. Kennisnemen van het opvolgingsrapport 2024.\nKennis genomen.\n")
+    assert [n for n, _ in items(text)] == ["1", "2", "3"]
+
+
+def test_prefixed_series_after_the_main_items():
+    text = ("## Agendapunten\n1. Notulen vorige zitting.\n2. Mededelingen.\nAP1. Fractie A. Verkeersveiligheid "
+            "Stationsstraat.\nAP2. Fractie B. Zwerfvuil.\n\n## 1. Notulen vorige zitting.\nGoedgekeurd.\n\n"
+            "## 2. Mededelingen.\nGeen.\n\n## AP1. Fractie A. Verkeersveiligheid Stationsstraat.\nBesproken.\n\n"
+            "## AP2. Fractie B. Zwerfvuil.\nBesproken.\n")
+    got = items(text)
+    assert [n for n, _ in got] == ["1", "2", "AP1", "AP2"]
+    assert got[2][1] == "Fractie A. Verkeersveiligheid Stationsstraat."
+
+
+def test_a_web_list_numbered_one_everywhere_is_numbered_in_order():
+    text = ("Notulen vergadering 12 maart 2019\n\nAanwezig: Anna, Bert\n\n  1.      Opening\n\n  1. Vaststellen "
+            "agenda:\n\nDe agenda wordt vastgesteld.\n\n  1. Mededelingen:\n\nGeen.\n\n  1. Sluiting\n")
+    found, _ = find_items(source(text))
+    assert [(i.number, i.title, i.numbered) for i in found] == [
+        ("1", "Opening", False), ("2", "Vaststellen agenda", False), ("3", "Mededelingen", False),
+        ("4", "Sluiting", False)]
+
+
+def test_bracketed_notes_typed_into_an_agenda():
+    text = ("Agenda bestuur 5 juni 2025\n\n1. Opening\n[Geopend om 19.35 uur.]\n\n2. Jaarrekening\n"
+            "De jaarrekening is meegestuurd.\n[Het bestuur stelt de jaarrekening vast. Karin stuurt hem naar de "
+            "kascommissie.]\n\n3. Rondvraag\nGeen punten aangemeld.\n")
+    m = parse_meeting(source(text))
+    notes = {i.number: [n.text for n in i.notes] for i in m.items}
+    assert notes["2"] == ["Het bestuur stelt de jaarrekening vast. Karin stuurt hem naar de kascommissie."]
+    assert notes["1"] == ["Geopend om 19.35 uur."]
+
+
+def test_one_bracketed_aside_or_a_redaction_mark_is_no_note_convention():
+    text = ("Agenda\n\n1. Opening\n[gelakt 5.1.2e]\n\n2. Jaarrekening\n[zie bijlage]\n\n3. Rondvraag\nGeen.\n")
+    src = source(text)
+    found, _ = find_items(src)
+    assert bracketed_notes(src, found) == []
+
+
+LETTERED = """Besluitenlijst
+
+Raad
+
+Datum en tijd
+
+6 februari 2025, 14.00 uur
+
+Punt   Omschrijving
+
+A
+
+B
+
+C
+
+D
+
+E
+
+Vaststelling agenda
+
+Vaststelling van de notulen van 16 januari 2025
+
+Vaststelling van de wijze van afdoening van ingekomen stukken
+
+Benoeming van een lid van de rekenkamercommissie
+
+Vaststelling van de besluitenlijst
+
+Besluit
+
+Conform
+
+Conform
+
+Conform
+
+Aangenomen
+
+E.1  Voorstel van het college inzake de Verordening parkeerbelastingen 2025 voor de wijken Noord en
+
+Aangenomen
+
+Zuid (RIS400001)
+
+F
+
+Voorstel van het college inzake het Uitvoeringsprogramma fietsparkeren (RIS400002)
+
+400101  Motie F.1 PvdA Meer stallingen bij het station
+
+400102  Motie F.2 CDA Gratis bewaakt stallen
+
+Geamendeerd voorstel van het college inzake het Uitvoeringsprogramma fietsparkeren
+
+Aangenomen
+
+Verworpen
+
+Aangenomen
+
+Voorstel van het college inzake de Nota grondbeleid (RIS400003)
+
+Amendement G.A VVD Erfpacht
+
+G
+
+H
+
+Themadebat wonen
+
+I
+
+Jaarverslag van de ombudsman (RIS400004)  NIET BEHANDELD
+"""
+
+
+def test_a_lettered_agenda_table_given_column_by_column():
+    got = items(LETTERED)
+    assert [n for n, _ in got] == ["A", "B", "C", "D", "E", "E.1", "F", "G", "H", "I"]
+    titles = dict(got)
+    assert titles["B"] == "Vaststelling van de notulen van 16 januari 2025"
+    assert titles["E"] == "Vaststelling van de besluitenlijst"
+    assert titles["F"] == "Voorstel van het college inzake het Uitvoeringsprogramma fietsparkeren (RIS400002)"
+    assert titles["G"] == "Voorstel van het college inzake de Nota grondbeleid (RIS400003)"
+    assert titles["H"] == "Themadebat wonen"
+    assert titles["E.1"].startswith("Voorstel van het college inzake de Verordening parkeerbelastingen 2025")
+    found, _ = find_items(source(LETTERED))
+    assert {i.number: i.parent for i in found}["E.1"] == "E"
+
+
+def test_letters_in_a_list_are_no_lettered_agenda():
+    text = "Varianten\n\nA\n\nB\n\nC\n\nVariant met een rotonde\n\nVariant met verkeerslichten\n"
+    assert items(text) == []
+
+
+def test_a_list_whose_bullets_and_titles_are_on_separate_lines():
+    text = ("Agenda Gemeenteraad 13 mei 2024 19:30\nPublicatiedatum: 30/04/2024\n-\nNotulen vorige zitting\n-\n"
+            "Retributiereglement op het gebruik van de sporthal - aanpassing tarieven vanaf 1 september 2024\n-\n"
+            "Intergemeentelijke vereniging Waterland - mandatering algemene vergadering van 12 juni 2024\n-\n"
+            "Vragen van raadsleden\nAGENDA - GR\nZitting van maandag 13 mei 2024\n")
+    assert [t for _, t in items(text)] == [
+        "Notulen vorige zitting",
+        "Retributiereglement op het gebruik van de sporthal - aanpassing tarieven vanaf 1 september 2024",
+        "Intergemeentelijke vereniging Waterland - mandatering algemene vergadering van 12 juni 2024",
+        "Vragen van raadsleden"]
+
+
+def test_session_part_headings_are_no_items():
+    text = ("# Agenda gemeenteraad\n-\n### Openbaar\n  -\n### Goedkeuring verslag vorige zitting\n  -\n"
+            "### Jaarrekening 2023\n  -\n### Besloten zitting\n  -\n### Aanstelling financieel directeur\n")
+    assert [t for _, t in items(text)] == ["Goedkeuring verslag vorige zitting", "Jaarrekening 2023",
+                                          "Aanstelling financieel directeur"]
+
+
+def test_plain_title_lines_without_text_of_their_own_and_with_a_date():
+    text = ("Notulen bestuursvergadering\n\nDatum          : 4 juni 2013\nAanwezig     : Eva, Joost, Karin\n\n"
+            "Welkom\n\nBespreken verslag 17-04-2013\nHet verslag is akkoord.\n\nKascontrole\n"
+            "De kascommissie heeft de stukken gecontroleerd.\n\nRondvraag\nGeen vragen.\n")
+    assert [t for _, t in items(text)] == ["Welkom", "Bespreken verslag 17-04-2013", "Kascontrole", "Rondvraag"]
