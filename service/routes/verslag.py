@@ -66,7 +66,7 @@ def sync_actions(nl: Notulist, meeting_id: str, document: VerslagDocument) -> in
             continue
         redacted = bool(row.owner and row.owner.startswith("[gelakt"))
         owner = None if redacted else (row.owner or None)
-        update = {"status": "done" if row.status == "afgerond" else "open"}
+        update = {"status": "done"} if row.status == "afgerond" else {}  # never reopens one marked done elsewhere
         if owner != action.owner and not (redacted and action.owner_redacted):
             update.update(owner=owner, owner_redacted=redacted)
         if row.deadline != action.due_date:
