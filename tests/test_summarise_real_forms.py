@@ -111,3 +111,50 @@ def test_a_name_that_is_also_a_word_is_kept_where_the_document_names_it(settings
     owners = {a.citation.quote: a.owner for a in ex.actions}
     assert owners.get("Peter zal de offerte aanvragen.") == "Peter"
     assert owners.get("Iris stuurt het schema rond.") == "Iris"
+
+
+GS = """Besluitenlijst Gedeputeerde Staten 18 augustus 2020
+
+1. Subsidie cultuur
+Het college besluit € 500.000,- beschikbaar te stellen voor de cultuurregeling.
+
+2. Wisseling commissie
+De raad stemde in met de volgende wisseling: mevrouw De Boer vervangt de heer Post.
+
+3. Blue Deal
+D&H hebben in hun vergadering van 11 december het volgende besloten:
+Waterschap Hollandse Delta neemt deel aan de Blue Deal.
+
+4. Mobiliteitsplan
+Gedeputeerde Staten steunen de plannen voor de nieuwe busverbinding.
+Gedeputeerde Staten sturen Provinciale Staten een brief over de voortgang.
+
+5. Motie windmolens
+NIET AAN DE ORDE GEWEEST
+
+6. Begroting
+WORDT IN FEBRUARI VOORTGEZET
+"""
+
+
+def test_besluitenlijst_forms_of_provinces_and_waterschappen(settings):
+    ex = extract(GS, settings, "2020-08-18_gedeputeerde-staten_besluitenlijst.txt")
+    quotes = [d.citation.quote for d in ex.decisions]
+    assert "Het college besluit € 500.000,- beschikbaar te stellen voor de cultuurregeling." in quotes  # no proposal
+    assert any(q.startswith("De raad stemde in met de volgende wisseling") for q in quotes)
+    assert any(q.endswith("het volgende besloten:\nWaterschap Hollandse Delta neemt deel aan de Blue Deal.")
+               for q in quotes), quotes
+    assert "Gedeputeerde Staten steunen de plannen voor de nieuwe busverbinding." in quotes
+    owners = {a.citation.quote: a.owner for a in ex.actions}
+    assert owners.get("Gedeputeerde Staten sturen Provinciale Staten een brief over de voortgang.") \
+        == "Gedeputeerde Staten"  # the body that writes, not the addressee
+    assert {p.item for p in ex.postponed} == {"5", "6"}
+
+
+def test_requests_and_titles_are_read_for_who_acts():
+    hits = analyse("Bestuur vraagt aan de jeugdvoorzitter om de regels onder de aandacht te brengen.", "record")
+    assert [(h.kind, h.owner.text) for h in hits] == [("action", "jeugdvoorzitter")]
+    assert analyse("De fractie vraagt om de vorige beslissing te willen herzien.", "record") == []
+    assert analyse("Amendement J.B Seniorenwoningen zorgen voor doorstroming", "record") == []
+    hits = analyse("Denise gaat de borrel samen met Sandra regelen.", "record")
+    assert [(h.owner.text, h.owner.co) for h in hits] == [("Denise", "Sandra")]

@@ -104,7 +104,8 @@ def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.
         return None
     if w.list_kind and w.mode == "record" and is_list_line:
         return _list_line_hits(w, norm)
-    if w.list_kind == "decision" and w.besluit_intro and rules.BESLUIT_CLAUSE.search(norm):
+    if w.list_kind == "decision" and w.besluit_intro and (
+            rules.BESLUIT_CLAUSE.search(norm) or (w.intro_start is not None and _right_after(w, s))):
         return _list_line_hits(w, norm)  # "De raad besluit unaniem:" / "vast te stellen de Verordening ..."
     if w.mode == "record" and rules.DECISION_INTRO.search(norm):
         w.list_kind, w.intro_start, w.besluit_intro = "decision", s, True
@@ -112,6 +113,14 @@ def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.
     w.list_kind = w.intro_start = None
     w.besluit_intro = False
     return rules.analyse(norm, w.mode)
+
+
+def _right_after(w: _Walk, s: int) -> bool:
+    """The clause follows the "... het volgende besloten:" intro directly (a line break, at most a blank line)."""
+    between = w.raw[w.intro_start:s] if w.intro_start is not None else ""
+    line_end = between.find("\n")
+    return line_end > 0 and between[:line_end].rstrip(" *_").endswith(":") and not between[line_end:].strip() \
+        and between.count("\n") <= 2
 
 
 def _answers_the_chair(w: _Walk, norm: str) -> bool:

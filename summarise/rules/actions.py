@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from summarise.dates import find_due
-from summarise.rules.cues import INSTRUCTION, LABEL_OWNER, PASSIVE_BY, TRANSFER, cue
+from summarise.rules.cues import INSTRUCTION, LABEL_OWNER, REQUEST_TO, PASSIVE_BY, TRANSFER, cue
 from summarise.rules.done import done_report, is_status_report
 from summarise.rules.hits import Clause, Hit, Owner
 from summarise.rules.notes_style import team_present, telegraphic, timed_present
@@ -64,8 +64,9 @@ def not_task(c: Clause) -> list[Hit] | None:
 
 
 def instruction(c: Clause) -> list[Hit] | None:
-    """"De raad verzoekt het college ... voor te leggen": an action of the body instructed."""
-    m = INSTRUCTION.search(c.text)
+    """"De raad verzoekt het college ... voor te leggen", "Bestuur vraagt aan de jeugdvoorzitter om ... te
+    brengen": an action of the body or person asked."""
+    m = INSTRUCTION.search(c.text) or REQUEST_TO.search(c.text)
     if m:
         owner = classify_np(m.group("np"))
         if owner.kind in _NAMED:

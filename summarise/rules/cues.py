@@ -37,6 +37,9 @@ TRANSFER = re.compile(r"\b(?:is|wordt|zijn|worden|werd)\s+(?:\S+\s+){0,2}?(?:ove
 INSTRUCTION = re.compile(r"\b(?:verzoekt|verzoeken|verzocht|draagt|dragen)\s+(?P<np>(?:het|de)\s+(?:college|burgemeester|"
                          r"wethouders?|dagelijks\s+bestuur|bestuur|directie|directeur|voorzitter|secretaris|gedeputeerde|"
                          r"staten|beheerder)(?-i:\s+[A-Z][\w'’-]*)?)\b[^.]*?\bte\s+\w+", _Q)
+# a request to somebody named: "Bestuur vraagt aan de jeugdvoorzitter om ... te brengen" (the addressee acts)
+REQUEST_TO = re.compile(r"\b(?:vraagt|vragen|vroeg|vroegen)\s+aan\s+(?P<np>(?:het|de)\s+[\w-]+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+                        r"\s+om\b[^.]*?\bte\s+\w+", _Q)
 # a passive with its agent and a time to come: "De brief wordt voor 14 februari verzonden door wethouder Mulder"
 PASSIVE_BY = re.compile(r"\b(?:wordt|worden)\b[^.]*?\s(?:ge|ver|be|toe|op|af|na|uit|in|rond)?\w+(?:[dt]|en)\s+door\s+"
                         r"(?P<np>(?:de\s+|het\s+)?[\w'’-]+(?-i:\s+[A-Z][\w'’-]*){0,3})\s*[.;]?\s*$", _Q)

@@ -158,5 +158,10 @@ def clause_subject(norm: str) -> Owner:
 
 def co_owner(after_verb: str) -> str | None:
     m = _CO.match(after_verb)
-    return m.group(1).strip() if m else None
+    if not m:
+        return None
+    words = m.group(1).split()
+    while words and not (words[-1][:1].isupper() or words[-1] == RED or is_role(words[-1])):
+        words.pop()  # "samen met Sandra regelen": the co-owner is Sandra
+    return " ".join(words) or None
 

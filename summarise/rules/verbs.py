@@ -31,6 +31,9 @@ def agrees(owner: Owner, verb: str, pre: str = "") -> bool:
     if RED in pre and re.search(r"\b(?:en|&)\b", pre):
         return True  # "[gelakt] en J. de Boer bereiden ... voor": the redacted co-subject is left out of the name
     words = (owner.text or "").split()
+    if len(words) > 1 and words[-1][:1].isupper() and re.fullmatch(r"[A-Z][a-z]{2,}(?:en|s)", words[-1]) \
+            and all(w[:1].isupper() for w in words):
+        return True  # a body named in the plural: "Gedeputeerde Staten sturen", "Burgemeester en Wethouders"
     return len(words) > 1 and bool(re.search(r"\b(?:en|&)\b", owner.text or "")) or any(
         is_role(w) and w.lower().endswith(("s", "en")) for w in words)
 
