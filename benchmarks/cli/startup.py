@@ -50,14 +50,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "NOTULIST_DATA_DIR": tmp}
         subprocess.run([*notulist(), "ingest", str(SEEDS)], env=env, check=True, capture_output=True)
+        load_before = os.getloadavg()[0]
         baseline = timed([sys.executable, "-c", "pass"], env, args.runs)
         rows = [(" ".join(c), timed([*notulist(), *c], env, args.runs)) for c in COMMANDS]
+        load_after = os.getloadavg()[0]
     lines = ["# CLI start-up per command", "",
              f"Median of {args.runs} runs per command, each a fresh process, on a store with the two seed meetings; "
              f"`python -c pass` took {baseline * 1000:.0f} ms in the same run. Ratio = command / `python -c pass`.",
              "", "| command | median (ms) | ratio to `python -c pass` |", "|---|---:|---:|"]
     lines += [f"| `notulist {name}` | {t * 1000:.0f} | {t / baseline:.1f} |" for name, t in rows]
-    lines += ["", f"Machine: {os.cpu_count()} cores (shared); Python {sys.version.split()[0]}.", ""]
+    lines += ["", f"Machine: {os.cpu_count()} cores (shared); load average {load_before:.1f} before, {load_after:.1f} "
+              f"after (other work on the machine inflates every number; the ratios are what to compare); "
+              f"Python {sys.version.split()[0]}.", ""]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
