@@ -116,3 +116,21 @@ def test_session_headings(text, expected):
                                            ("Startpagina Kalender Zoeken", True), ("Homeopathie in de zorg", False)])
 def test_page_chrome(text, expected):
     assert is_page_chrome(text) is expected
+
+
+def test_nested_attendance_lists_with_name_and_role():
+    text = ("## Gemeenteraad\n- Aanwezig\n  - Els Peeters; voorzitter\n  - Jan Wouters; schepen\n"
+            "  - Mia Claes; raadslid\n- Verontschuldigd\n  - Tom Maes; raadslid\n- Afwezig\n## Agendapunten\n"
+            "1. Notulen vorige zitting.\n2. Mededelingen.\n\n## 1. Notulen vorige zitting.\nGoedgekeurd.\n\n"
+            "## 2. Mededelingen.\nGeen.\n")
+    m = parse_meeting(source(text))
+    assert [(a.name, a.role) for a in m.attendees] == [
+        ("Els Peeters", "voorzitter"), ("Jan Wouters", "schepen"), ("Mia Claes", "raadslid"), ("Tom Maes", "afwezig")]
+
+
+def test_attendance_sentence_over_several_lines():
+    text = ("Besluitenlijst\n\nRaad\n\nDatum en tijd\n\n6 februari 2025, 14.00 uur\n\n"
+            "Deelnemers vergadering   Aanwezig zijn 5 leden: Aerts (PvdA), Bakker (VVD), \n\n"
+            "De Boer (CDA), Van Dam (GL), \nEvers (D66). \n\nAfwezig\n\n-\n\n1. Opening\n\nTekst.\n\n2. Sluiting\n\nEinde.\n")
+    m = parse_meeting(source(text))
+    assert [a.name for a in m.attendees] == ["Aerts", "Bakker", "De Boer", "Van Dam", "Evers"]

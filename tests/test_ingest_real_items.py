@@ -241,3 +241,24 @@ def test_plain_title_lines_without_text_of_their_own_and_with_a_date():
             "Welkom\n\nBespreken verslag 17-04-2013\nHet verslag is akkoord.\n\nKascontrole\n"
             "De kascommissie heeft de stukken gecontroleerd.\n\nRondvraag\nGeen vragen.\n")
     assert [t for _, t in items(text)] == ["Welkom", "Bespreken verslag 17-04-2013", "Kascontrole", "Rondvraag"]
+
+
+def test_item_numbers_on_their_own_line_above_the_titles():
+    text = ("NOTULEN\n\nDATUM\n\n20 september 2024\n\n1.\n\nOpening en vaststelling agenda\n\nDe voorzitter opent.\n\n"
+            "2.\n\n3.\n\nVerslag vorige vergadering\n\nIngekomen stukken\n\nGeen.\n")
+    assert items(text) == [("1", "Opening en vaststelling agenda"), ("2", "Verslag vorige vergadering"),
+                           ("3", "Ingekomen stukken")]
+
+
+def test_document_sections_are_no_agenda_items():
+    text = ("# Pilotoverleg 13 november 2020\n\n## Attendees\n\n- Gemeente A\n- Gemeente B\n\n## Notes\n\n"
+            "### Gemeente A\n\nStand van zaken gedeeld.\n\n### Gemeente B\n\nGeen nieuws.\n")
+    assert [t for _, t in items(text)] == ["Gemeente A", "Gemeente B"]
+
+
+def test_pdf_headings_in_boxes_of_their_own_also_as_questions():
+    text = ("Verslag bijeenkomst partners\n\nDatum: 15 september 2020\n\nWat hebben we tot nu toe bereikt? \n\n"
+            "Tijdens de bijeenkomst werden de eerste resultaten gepresenteerd en is er aandacht besteed aan de "
+            "architectuur. \n\nResultaten brainstorm \n\nEen brainstormsessie was een van de agendapunten en de "
+            "deelnemers waren verdeeld in twee groepen. \n")
+    assert [t for _, t in items(text)] == ["Wat hebben we tot nu toe bereikt?", "Resultaten brainstorm"]

@@ -69,7 +69,7 @@ _DOC_KINDS: tuple[tuple[re.Pattern[str], DocKind], ...] = (
     (re.compile(r"besluitenlijst|besluiten\s*lijst|\bbesluiten\b"), "besluitenlijst"),
     (re.compile(r"\b(?:concept)?verslag\b|\bnotulen\b|\bnotule\b|\bminutes\b"), "minutes"),
     (re.compile(r"\bagenda\b"), "agenda"),
-    (re.compile(r"\baantekeningen\b|\bnotities\b|\bgespreksnotitie\b"), "notes"),
+    (re.compile(r"\baantekeningen\b|\bnotities\b|\bgespreksnotitie\b|\bnotes\b"), "notes"),
 )
 
 
@@ -239,6 +239,20 @@ def _read_fields(head: Header, source: Source, lines: list[Line]) -> tuple[str, 
     for ln in lines:
         lab = field_label(ln)
         bare = _bare_list_label(ln) if lab is None else None
+        inline = _INLINE_PRESENT.search(ln.raw) if lab is None and bare is None else None
+        if inline is not None:
+            # "Deelnemers vergadering   Aanwezig zijn 45 leden: Ahraui (PvdA), Arp (SP), ..." over several lines
+            head.attendees += parse_attendees(ln.raw[inline.end():].rstrip(), ln.start + inline.end(), source)
+            pending_list = ("names," if ln.raw.rstrip().endswith(",") else "names", None)
+            continue
+        if pending_list is not None and pending_list[0] in ("names", "names,"):
+            parens = len(re.findall(r"\([^()]{1,40}\)", ln.raw))
+            if not _NAME_LIST.fullmatch(ln.raw.strip()) or parens < (1 if pending_list[0] == "names," else 2):
+                pending_list = None
+            else:
+                head.attendees += parse_attendees(ln.raw.rstrip(" .\t"), ln.start, source)
+                pending_list = ("names," if ln.raw.rstrip().endswith(",") else "names", None)
+                continue
         if bare is not None:
             # "- Aanwezig" / "- Verontschuldigd" with the people as a nested list below it
             pending_list = ("bare", "afwezig" if bare in ABSENT_LABELS else ROLE_LABELS.get(bare))
@@ -264,6 +278,11 @@ def _read_fields(head: Header, source: Source, lines: list[Line]) -> tuple[str, 
         else:
             pending_list = None
     return date_line
+
+
+_INLINE_PRESENT = re.compile(r"(?:^|\s{2,})aanwezig(?:\s+(?:zijn|waren))?(?:\s+\d{1,3}\s+(?:leden|raadsleden|statenleden|"
+                             r"commissieleden|personen))?\s*:\s*(?=\S)", re.I)
+_NAME_LIST = re.compile(r"[\w\s'’().,/&-]+")
 
 
 def _bare_list_label(line: Line) -> str | None:

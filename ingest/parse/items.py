@@ -145,15 +145,41 @@ def choose_items(source: Source, lines: list[Line], cands: list[Candidate]) -> l
 def _candidates(source: Source, lines: list[Line]) -> list[Candidate]:
     reds = redactions_of(source)
     cands = []
+    waiting: list[Line] = []  # "2." and "3." on lines of their own (PDF text), waiting for their titles
     for k, ln in enumerate(lines):
         if ln.blank:
             continue
         c = line_candidate(ln, source, reds)
         if c is None and _PUNT_ONLY.fullmatch(plain(ln.content)):
             c = _punt_with_title_below(source, ln, lines[k + 1:k + 3], reds)
+        if c is None and _NUMBER_ONLY.fullmatch(ln.content.strip()):
+            waiting.append(ln)
+            continue
+        if c is None and waiting:
+            c = _number_above_title(source, waiting.pop(0), ln, reds)
+            if c is None:
+                waiting = []
+        elif c is not None:
+            waiting = []
         if c is not None:
             cands.append(c)
-    return cands
+    return sorted(cands, key=lambda c: c.line.start)
+
+
+_NUMBER_ONLY = re.compile(r"\d{1,2}[.)]")
+
+
+def _number_above_title(source: Source, num: Line, title: Line, reds) -> Candidate | None:
+    """'1.' on a line of its own and the title on a later line (PDF text of a table or of a hanging
+    indent): a candidate numbered by the one line and titled by the other."""
+    merged = peel(num.content.strip() + " " + title.raw.strip(), num.start)
+    c = line_candidate(merged, source, reds)
+    if c is None or not c.title_like:
+        return None
+    t_end = _trim_title_end(source.raw_text, title.content_start, title.end, "*_: \t")
+    c.line, c.title_start, c.title_end = num, title.content_start, t_end
+    c.title = plain(display(source, title.content_start, t_end))
+    return c
 
 
 _PUNT_ONLY = re.compile(r"(?i)(?:agenda)?punt\s+\d{1,2}[a-z]?\s*:?")

@@ -8,7 +8,7 @@ from ingest.parse.candidates import TRAILING_SECTION
 from ingest.parse.dates import DATE_LABEL, find_dates
 from ingest.parse.kinds import is_hint_line, kinds_in
 from ingest.parse.lines import Line, body_limit, display, plain, rstrip_pos
-from ingest.parse.words import is_session_heading
+from ingest.parse.words import is_document_section, is_page_chrome, is_session_heading
 from notulist.models import AgendaItem, Source
 from notulist.text import cell_spans
 
@@ -28,7 +28,8 @@ def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
         title_level = heads[0].md_level
         heads = [h for h in heads[1:] if h.md_level >= title_level and not DATE_LABEL.match(h.content)
                  and plain(h.content).lower() not in {"agenda", "verslag", "notulen", "besluitenlijst"}
-                 and not is_session_heading(plain(h.content))]
+                 and not is_session_heading(plain(h.content)) and not is_document_section(plain(h.content))
+                 and not is_page_chrome(h.content)]
     else:
         heads = dangling_bullet_entries(lines) or _plain_title_lines(lines)
         if len(heads) < 2:
@@ -172,8 +173,9 @@ def _plain_title_lines(lines: list[Line]) -> list[Line]:
         text = plain(ln.content)
         words = text.split()
         if (ln.blank or (i > 0 and not lines[i - 1].blank and i != begin)
-                or not 1 <= len(words) <= 8 or re.search(r"[.,;:!?]$", text) or ":" in text
+                or not 1 <= len(words) <= 8 or re.search(r"[.,;:!]$", text) or ":" in text
                 or not re.match(r"[A-ZÀ-Ý]", text) or ln.bullet or is_session_heading(text)
+                or is_document_section(text) or is_page_chrome(ln.content)
                 or (find_dates(text) and len(_without_dates(text).split()) < 2)):
             continue
         if not lines[i + 1].content.strip() and not _title_follows(lines, i):
@@ -192,9 +194,13 @@ def _title_follows(lines: list[Line], i: int) -> bool:
     """'Welkom' + blank line + 'Bespreken verslag 17-04-2013' + its text: a title line without text of
     its own is an item when the next paragraph opens with a title line."""
     nxt = next((k for k in range(i + 1, min(i + 4, len(lines))) if not lines[k].blank), None)
-    if nxt is None or nxt + 1 >= len(lines):
+    if nxt is None:
         return False
     text = plain(lines[nxt].content)
+    if nxt == i + 2 and len(text.split()) >= 12 and not lines[nxt].bullet:
+        return True  # a PDF text box of its own above the paragraph it heads
+    if nxt + 1 >= len(lines):
+        return False
     return (1 <= len(text.split()) <= 8 and not re.search(r"[.,;:!?]$", text) and bool(re.match(r"[A-ZÀ-Ý]", text))
             and not lines[nxt].bullet and bool(lines[nxt + 1].content.strip()))
 

@@ -10,7 +10,8 @@ from typing import Literal
 
 DATA_FILE = Path(__file__).parent / "data" / "structure.toml"
 
-StructureList = Literal["not_meeting_date", "session_heading", "page_chrome", "table_outcome", "motion_line"]
+StructureList = Literal["not_meeting_date", "session_heading", "page_chrome", "table_outcome", "motion_line",
+                        "document_section"]
 
 
 @lru_cache(maxsize=None)
@@ -37,3 +38,8 @@ def names_other_date(line_text: str) -> bool:
 def is_page_chrome(text: str) -> bool:
     """Website navigation printed with the page ('Home', 'Startpagina Kalender Zoeken', 'Pdf-versie')."""
     return bool(structure_pattern("page_chrome").match(text.strip()))
+
+
+def is_document_section(text: str) -> bool:
+    """'## Attendees', '## Notes', 'Aanwezigen': a part of the document, not an agenda item."""
+    return bool(structure_pattern("document_section").match(text.strip()))
