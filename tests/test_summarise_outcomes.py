@@ -129,3 +129,52 @@ def test_overview_before_the_items_is_read_and_vote_totals_are_no_subject(settin
     assert any(q.startswith("Schepen An Peeters is aangeduid als vertegenwoordiger") for q in quotes), quotes
     # "Totaal: 24" is no subject of the "Goedgekeurd" below it
     assert not any(q.strip().endswith("Goedgekeurd") for q in quotes), quotes
+
+
+DETACHED = """Besluitenlijst raad 13 februari 2025
+
+Punt   Omschrijving
+
+H
+
+Voorstel van het college inzake herinrichting Stationsplein (RIS320293)
+
+321221  Motie H.1 SP Bewaar de bomen op het plein
+
+321222  Motie H.2 VVD Meer fietsparkeerplekken
+
+321223  Motie H.3 PVV Autoverkeer linksaf toestaan
+
+Voorstel van het college inzake herinrichting Stationsplein
+
+Aangenomen
+
+Verworpen
+
+Aangehouden
+
+Aangenomen
+
+J
+
+321230  Motie J.1 CDA Een bankje bij de halte
+
+321231  Motie J.2 GL Een boom bij de halte
+
+Aangenomen
+"""
+
+
+def test_detached_besluit_column_is_paired_with_its_rows(settings):
+    source, meeting, ex = extract(DETACHED, settings, "2025-02-13_raad_besluitenlijst.txt")
+    quotes = sorted(d.citation.quote for d in ex.decisions)
+    # H.1 and the proposal (the second, voted title; the first heads the block) adopted, H.2 rejected, H.3 held
+    assert "321221  Motie H.1 SP Bewaar de bomen op het plein" in quotes
+    assert "Voorstel van het college inzake herinrichting Stationsplein" in quotes
+    assert not any("H.2" in q or "H.3" in q or "(RIS320293)" in q for q in quotes), quotes
+    # one value right under the last of two subjects is that row's value; the row above has none
+    assert any(q.startswith("321231  Motie J.2") and q.endswith("Aangenomen") for q in quotes), quotes
+    assert not any("J.1" in q for q in quotes), quotes
+    assert len(quotes) == 3, quotes
+    for d in ex.decisions:
+        assert source.raw_text[d.citation.start:d.citation.end] == d.citation.quote

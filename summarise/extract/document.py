@@ -32,6 +32,7 @@ class Ctx:
     initials: dict[str, str] = field(default_factory=dict)  # "KB" -> "Karim Benali" where the document says so
     people: set[str] = field(default_factory=set)  # words of the attendees' names (a person is no event)
     named: dict[str, bool] = field(default_factory=dict)  # word -> the document uses it as a name (owner_words)
+    claimed: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # source id -> spans read as table rows
 
     def reds(self, source: Source) -> list[Redaction]:
         if source.id not in self.redactions:

@@ -20,6 +20,7 @@ from notulist.nl import lexicon
 from summarise import llm_extract, rules
 from summarise.dates import next_meeting_date
 from summarise.extract import document as doc
+from summarise.extract.columns import read_columns
 from summarise.extract.document import Ctx, initials_map, is_record_document, team_name
 from summarise.extract.linking import content_words
 from summarise.extract.lists import list_heading
@@ -39,6 +40,8 @@ def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
     ctx.next_meeting = next_meeting_date(agenda.raw_text, meeting.date)
     record = is_record_document(meeting, agenda)
     items = sorted(meeting.items, key=lambda i: (i.source_id != agenda.id, i.start))
+    if record:
+        read_columns(ctx, agenda)  # a detached Besluit column first: its lines are then not read again
     if not items:  # no agenda structure found: the whole body is one account
         end = agenda.body_end if agenda.body_end is not None else len(agenda.raw_text)
         start = meeting.header_end if meeting.header_end < end * 0.5 else 0

@@ -12,6 +12,7 @@ from notulist.models import Action, AgendaItem, Decision, Meeting, Postponed, So
 from summarise import rules
 from summarise.extract import document as doc
 from summarise.extract.document import Ctx
+from summarise.extract.columns import is_value_run_start
 from summarise.extract.dues import due_for
 from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
 from summarise.extract.owner_words import opening_word_is_owner
@@ -183,6 +184,8 @@ def _read_outcome(w: _Walk, norm: str, s: int, e: int) -> bool:
         return True
     if kind == "rejected" or repeats_decision(w.raw, s, w.last_decision_end):
         return True
+    if not own_subject and is_value_run_start(w.raw, s, e):
+        return True  # the first of a run of column values: paired in summarise/extract/columns.py or not at all
     start = s if own_subject else outcome_subject(w.raw, s, prev, w.item, w.region_start)
     if start is not None:
         w.prev_clause = None
@@ -246,7 +249,7 @@ def _read_clause(w: _Walk, s: int, e: int) -> None:
     norm = doc.norm(w.ctx, w.source, s, e)
     line_start = raw.rfind("\n", 0, s) + 1
     is_list_line = bool(re.match(r"\s*(?:[-*•]|\d{1,2}[.)]|[a-z][.)])\s", raw[line_start:s + 1]))
-    if _is_title_line(w, s, e) or _read_outcome(w, norm, s, e):
+    if _is_title_line(w, s, e) or _claimed(w, s, e) or _read_outcome(w, norm, s, e):
         return
     hits = _clause_hits(w, norm, is_list_line, s)
     if hits is None:
@@ -273,6 +276,11 @@ def _read_clause(w: _Walk, s: int, e: int) -> None:
             _add_postponed(w, norm, s, e)
         else:
             _add_action(w, hit, norm, s, e, adjacent, previous_subject)
+
+
+def _claimed(w: _Walk, s: int, e: int) -> bool:
+    """A line already read as a row of a detached Besluit column (summarise/extract/columns.py)."""
+    return any(a < e and s < b for a, b in w.ctx.claimed.get(w.source.id, ()))
 
 
 def _is_title_line(w: _Walk, s: int, e: int) -> bool:
