@@ -5,6 +5,8 @@ an adverb that opens a sentence)."""
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.loaders import load_document
 from ingest.parser import parse_meeting
 from summarise.extract import rule_extract
@@ -170,3 +172,29 @@ def test_taking_note_adopting_minutes_and_reports_are_no_decisions_or_tasks(sett
     ex = extract(text, settings, "2024-10-28_gemeenteraad_besluitenlijst.txt")
     assert [d.citation.quote for d in ex.decisions] == ["De raad keurt het reglement voor de hondenweide eenparig goed."]
     assert ex.actions == []
+
+
+@pytest.mark.parametrize(("clause", "owner"), [
+    ("Marlies geeft aan dit op een later moment terug te koppelen.", "Marlies"),
+    ("Mieke van Schaik, gemeente Eindhoven, gaf aan hier graag aan mee te willen werken.", "Mieke van Schaik"),
+    ("Eindhoven spreekt uit dat het meer energie zal gaan steken in de pilot.", "Eindhoven"),
+    ("FAB-leden worden verzocht dit zelf te corrigeren naar 9:00 uur", "FAB-leden"),
+    ("Kadaster zal volgende FAB overleg een demo geven van de nieuwe kaart.", "Kadaster"),
+    ("Er gaat een trapleuning gerealiseerd worden bij de middelste opgang.", None),
+    ("Dit issue moet worden opgenomen in de gebruikersdocumentatie.", None),
+])
+def test_announced_intentions_requests_and_passive_futures_are_actions(clause, owner):
+    hits = [h for h in analyse(clause, "record") if h.kind == "action"]
+    assert len(hits) == 1, hits
+    assert hits[0].owner.text == owner
+
+
+@pytest.mark.parametrize("clause", [
+    "Peter geeft aan dat hij het lastig vindt.",
+    "De hele groep geeft aan zich zorgen te maken over een NOGO in maart.",
+    "Er zijn geen velden te zien die hadden moeten worden ingevuld.",
+    "Bart meldt dat baan 3 na de winter opnieuw moet worden ingestrooid.",
+    "Deze opdracht zal gegund worden bij wijze van onderhandelingsprocedure.",
+])
+def test_reports_and_hypotheticals_are_no_actions(clause):
+    assert [h for h in analyse(clause, "record") if h.kind == "action"] == []

@@ -106,6 +106,9 @@ def commitment(c: Clause) -> list[Hit] | None:
     if not m:
         return None
     owner = owner_before(c.text[: m.start()])
+    first = c.text[: m.start()].split(",")[0]
+    if "," in c.text[: m.start()] and classify_np(first).kind == "name":
+        owner = classify_np(first)  # "Mieke van Schaik, gemeente Eindhoven, gaf aan ...": the person
     if owner.kind == "none":
         np = re.fullmatch(r"\s*(?:de|het)\s+([a-zé-]{3,}(?:\s+[a-zé-]{3,})?)\s*", c.text[: m.start()], _Q)
         owner = Owner("name", np.group(1)) if np else owner
@@ -121,6 +124,9 @@ def passive(c: Clause) -> list[Hit] | None:
         return None
     agent = _AGENT.search(c.text)
     owner = classify_np(agent.group(1)) if agent else Owner("none")
+    asked = re.search(r"\b(?:wordt|worden)\s+(?:\S+\s+){0,3}?verzocht\b", c.text, _Q)
+    if asked and owner.kind == "none":  # "FAB-leden worden verzocht dit te corrigeren": who is asked acts
+        owner = owner_before(c.text[: asked.start()])
     return [Hit("action", owner if owner.kind in _NAMED else Owner("none"), "passief", strong=True)]
 
 

@@ -87,7 +87,7 @@ def _modal_verbs(norm: str, mode: Mode) -> list[tuple[re.Match, str]]:
         if mode == "prepared" and verb not in ("zal", "zullen"):
             continue
         rest = re.split(r"[.;:?!]\s|,\s*(?:maar|omdat|want|zodat|waar|die|dat)\b", m.group("rest"))[0]
-        infinitive = [w for w in re.findall(r"\b\w{4,}(?:en|an)\b", rest) if w.lower() not in not_infinitive]
+        infinitive = [w for w in re.findall(r"\b\w{3,}(?:en|an)\b", rest) if w.lower() not in not_infinitive]
         if not infinitive or MODAL_BLOCK.search(rest):
             continue
         if verb in ("gaat", "gaan", "ga") and re.match(r"\s*(?:over|om|mee|niet|naar|goed|door|akkoord)\b", rest, _Q):
