@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import secrets
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,7 +34,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from notulist import migrations
@@ -45,6 +46,7 @@ from notulist.verslag_doc import VerslagDocument
 RowT = TypeVar("RowT")
 
 IngestStatus = Literal["new", "unchanged", "replaced"]
+IndexStatus = Literal["pending", "indexed"]
 Role = Literal["reader", "secretary", "admin"]
 ROLE_RANK = {"reader": 0, "secretary": 1, "admin": 2}
 
@@ -78,6 +80,10 @@ class MeetingRow(Base):
     model_json: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # "pending" from the moment it is stored until its chunks are in the search index, then "indexed";
+    # indexed_with: the embedder and chunk size those chunks were made with (consistency.index_signature)
+    index_status: Mapped[str] = mapped_column(String(10), default="pending", server_default="pending", index=True)
+    indexed_with: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class MeetingSourceRow(Base):
@@ -174,6 +180,27 @@ class IndexChangeRow(Base):
     meeting_id: Mapped[str] = mapped_column(String(32))  # "*": everything changed (a reset); "": no meeting
 
 
+class AuditRow(Base):
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    action: Mapped[str] = mapped_column(String(30), index=True)
+    key_id: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    key_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    role: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    meeting_id: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    detail: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class DeletedMeetingRow(Base):
+    __tablename__ = "deleted_meetings"
+    meeting_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    deleted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    series: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(500))
+    files_json: Mapped[str] = mapped_column(Text)  # [{"role", "filename", "data" (base64)}]: enough to restore
+
+
 class ApiKey:
     """A verified key: its id, role and the series it may see (empty: all)."""
 
@@ -237,7 +264,19 @@ class MeetingStore:
         return None
 
     def save_parsed(self, parsed: ParsedDocument, contents: dict[str, bytes]) -> IngestStatus:
-        """Store a parsed meeting with its sources in one transaction; replace an older version."""
+        """Store a parsed meeting with its sources in one transaction; replace an older version. A write
+        that lost a race with another process (same meeting or source inserted meanwhile, SQLite busy) is
+        retried on the new state, where it usually finds the meeting "unchanged"."""
+        for attempt in range(6):
+            try:
+                return self._save_parsed(parsed, contents)
+            except (IntegrityError, OperationalError):
+                if attempt == 5:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _save_parsed(self, parsed: ParsedDocument, contents: dict[str, bytes]) -> IngestStatus:
         meeting = parsed.meeting
         with self.session() as s:
             existing = s.get(MeetingRow, meeting.id)
@@ -297,6 +336,39 @@ class MeetingStore:
             if s.get(MeetingRow, meeting_id) is None:
                 raise NotFoundError(f"Vergadering '{meeting_id}' bestaat niet.")
             self._delete_meeting_rows(s, meeting_id)
+
+    # ------------------------------------------------------------------ index state (issue 14)
+
+    def index_states(self) -> dict[str, tuple[str, str | None]]:
+        """Every meeting id with its index status and what its chunks were made with."""
+        with self.session() as s:
+            return {r[0]: (r[1], r[2]) for r in s.execute(
+                select(MeetingRow.id, MeetingRow.index_status, MeetingRow.indexed_with))}
+
+    def pending_meetings(self) -> list[str]:
+        with self.session() as s:
+            return list(s.scalars(select(MeetingRow.id).where(MeetingRow.index_status != "indexed")
+                                  .order_by(MeetingRow.date, MeetingRow.id)))
+
+    def mark_indexed(self, meeting_id: str, indexed_with: str) -> None:
+        """The meeting's chunks are in the index (a meeting deleted meanwhile is left alone)."""
+        with self.session() as s:
+            s.execute(update(MeetingRow).where(MeetingRow.id == meeting_id)
+                      .values(index_status="indexed", indexed_with=indexed_with))
+
+    def mark_pending(self, meeting_ids: Iterable[str] | None) -> None:
+        """These meetings (None: all) must be indexed again."""
+        with self.session() as s:
+            q = update(MeetingRow).values(index_status="pending")
+            if meeting_ids is not None:
+                q = q.where(MeetingRow.id.in_(list(meeting_ids)))
+            s.execute(q)
+
+    def extraction_versions(self) -> dict[str, str]:
+        """meeting id -> the language-data version its stored extraction was made with ("" if unknown)."""
+        with self.session() as s:
+            rows = s.execute(select(ExtractionRow.meeting_id, ExtractionRow.model_json)).all()
+        return {mid: json.loads(doc).get("lexicon_version") or "" for mid, doc in rows}
 
     # ------------------------------------------------------------------ read
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI, Request, status
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
@@ -18,6 +18,7 @@ import notulist
 from notulist.settings import Settings
 from service.deps import get_notulist, get_settings, init_state
 from service.http_errors import install_error_handlers, status_for
+from service.limits import StreamingSizeLimit, upload_limit
 from service.routes import actions, admin, agenda, ask, meetings, verslag
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -25,17 +26,6 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 PAGE_CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 
-
-
-async def reject_oversized_upload(request: Request, call_next):
-    """Refuse an upload that cannot fit before reading it (three files and the form fields)."""
-    if request.method == "POST" and request.url.path == "/api/meetings":
-        length = request.headers.get("content-length")
-        limit = get_settings(request).max_file_bytes * len(meetings.UPLOAD_FIELDS) + 64 * 1024
-        if length and length.isdigit() and int(length) > limit:
-            return JSONResponse({"detail": "De upload is groter dan de toegestane omvang.", "field": "agenda"},
-                                status_code=status.HTTP_413_CONTENT_TOO_LARGE)
-    return await call_next(request)
 
 
 def index_page() -> FileResponse:
@@ -49,11 +39,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Notulist",
         version=notulist.__version__,
         description="Verslagen, besluiten, acties en vragen over vergaderstukken. "
-                    "Elke route behalve /health vraagt een API-sleutel: `Authorization: Bearer SLEUTEL`.",
+                    "Elke route behalve /health, /docs en /openapi.json vraagt een API-sleutel: "
+                    "`Authorization: Bearer SLEUTEL`. De API-beschrijving zelf is openbaar (zij bevat geen gegevens).",
     )
     init_state(app, settings)
     install_error_handlers(app)
-    app.middleware("http")(reject_oversized_upload)
+    app.add_middleware(StreamingSizeLimit, limit=upload_limit(lambda scope: get_settings(Request(scope))))
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_api_route("/", index_page, methods=["GET"], include_in_schema=False)
     for module in (admin, meetings, verslag, ask, actions, agenda):

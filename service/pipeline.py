@@ -11,25 +11,31 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
+from filelock import FileLock
 from pydantic import BaseModel
 
 from ingest.chunking import chunk_meeting
 from ingest.loaders import load_document
 from ingest.parser import parse_meeting
-from notulist.errors import InputError, NotulistError
+from notulist import audit
+from notulist.errors import InputError, NotulistError, TooLargeError
 from notulist.llm import LLMClient, get_llm
-from notulist.models import Answer, Extraction, Meeting, ParsedDocument, Source
+from notulist.models import Answer, Chunk, Extraction, Meeting, ParsedDocument, Source
 from notulist.settings import Settings, make_offline_safe
-from notulist.store import MeetingStore
+from notulist.store import ApiKey, MeetingStore
 from retrieval.answer import ask as answer_question
 from retrieval.index import SearchIndex
+from service import consistency
 from summarise.extract import extract_meeting, link_across_meetings
 
 log = logging.getLogger("notulist")
+MIN_WORDS_WITHOUT_STRUCTURE = 30  # a short text with no agenda item and no date is no meeting document
+CHROMA_MAX_BATCH = 5461  # chromadb's get_max_batch_size() with SQLite; a meeting is written in one batch
 
 
 class InputFile(BaseModel):
@@ -111,55 +117,133 @@ class Notulist:
         inputs = [(agenda, "agenda"), (notes, "notes"), (clean_agenda, "clean_agenda")]
         inputs = [(f, role) for f, role in inputs if f is not None]
         year = year or self.settings.default_year
-        known = self.store.meeting_for_sources([f.content_hash for f, _ in inputs])
-        if known is not None and series is None and year is None:
-            return IngestResult(filename=agenda.filename, status="unchanged", meeting_id=known)
-
-        sources: list[Source] = []
-        for file, role in inputs:
-            sources.append(load_document(file.filename, file.data, settings=self.settings, role=role))
-        by_role = {s.role: s for s in sources}
-        meeting = parse_meeting(
-            by_role["agenda"], notes=by_role.get("notes"), clean_agenda=by_role.get("clean_agenda"),
-            series=series, year=year,
-        )
-        status = self.store.save_parsed(ParsedDocument(meeting=meeting, sources=sources),
-                                        {f.content_hash: f.data for f, _ in inputs})
-        warnings: list[str] = []
-        if status != "unchanged":
-            warnings += self.after_store(meeting)
+        with self.writing(agenda.content_hash):  # identical uploads run one after the other
+            known = self.store.meeting_for_sources([f.content_hash for f, _ in inputs])
+            if known is not None and series is None and year is None:
+                return IngestResult(filename=agenda.filename, status="unchanged", meeting_id=known,
+                                    warnings=self.finish(known))
+            sources: list[Source] = []
+            for file, role in inputs:
+                sources.append(load_document(file.filename, file.data, settings=self.settings, role=role))
+            by_role = {s.role: s for s in sources}
+            meeting = parse_meeting(
+                by_role["agenda"], notes=by_role.get("notes"), clean_agenda=by_role.get("clean_agenda"),
+                series=series, year=year,
+            )
+            if not meeting.items and meeting.date is None and len(inputs) == 1 and \
+                    len(by_role["agenda"].raw_text.split()) < MIN_WORDS_WITHOUT_STRUCTURE:
+                raise InputError(f"{agenda.filename}: geen vergaderstuk herkend: geen agendapunten en geen "
+                                 "vergaderdatum gevonden", filename=agenda.filename)
+            chunks = self.chunks_for(meeting, {s.id: s for s in sources})  # over the limit: refused before storing
+            status = self.store.save_parsed(ParsedDocument(meeting=meeting, sources=sources),
+                                            {f.content_hash: f.data for f, _ in inputs})
+            warnings = self.after_store(meeting, chunks) if status != "unchanged" else self.finish(meeting.id)
         return IngestResult(filename=agenda.filename, status=status, meeting_id=meeting.id, warnings=warnings)
 
-    def after_store(self, meeting: Meeting) -> list[str]:
-        """Derived data for a new or replaced meeting: extraction (rule engine) and the search index."""
+    @contextmanager
+    def writing(self, key: str):
+        """Serialise writes for one upload across threads and worker processes (a lock file per key)."""
+        locks = self.settings.data_dir / "locks"
+        locks.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(locks / f"{key[:32]}.lock"), timeout=600):
+            yield
+
+    def after_store(self, meeting: Meeting, chunks: list[Chunk] | None = None) -> list[str]:
+        """Derived data for a new or replaced meeting: extraction (rule engine) and the search index.
+        The meeting stays `pending` in the store until its chunks are in the index."""
         warnings: list[str] = []
         sources = self.store.sources_for(meeting)
         try:
             self.refresh_extraction(meeting, sources, use_llm=False)
-        except Exception as exc:  # derived too: the meeting is stored; `notulist extract` retries
+        except Exception as exc:  # derived too: the meeting is stored; `notulist check --repair` retries
             log.exception("extraction of %s failed", meeting.id)
-            warnings.append(f"besluiten en acties niet bijgewerkt ({exc})")
+            warnings.append(f"besluiten en acties niet bijgewerkt ({exc}); draai 'notulist check --repair'")
         try:
-            self.index_meeting(meeting, sources)
-        except Exception as exc:  # the index is derived: the meeting is stored; `notulist reindex` repairs
+            self.index_meeting(meeting, sources, chunks)
+            self.store.mark_indexed(meeting.id, consistency.index_signature(self))
+        except Exception as exc:  # the index is derived: the meeting is stored and pending; the next run repairs
             log.exception("indexing %s failed", meeting.id)
-            warnings.append(f"index niet bijgewerkt ({exc}); draai 'notulist reindex'")
+            warnings.append(f"index niet bijgewerkt ({exc}); de volgende ingest of 'notulist check --repair' "
+                            "maakt het af")
         return warnings
 
-    def index_meeting(self, meeting: Meeting, sources: dict[str, Source] | None = None) -> int:
+    def finish(self, meeting_id: str) -> list[str]:
+        """Complete a stored meeting that is still pending (a run killed half-way): its extraction if that is
+        missing, and its chunks in the index; warnings if that fails."""
+        if meeting_id not in self.store.pending_meetings():
+            return []
+        meeting = self.store.get_meeting(meeting_id)
+        warnings: list[str] = []
+        if self.store.extraction_versions().get(meeting_id) is None:
+            try:
+                self.refresh_extraction(meeting)
+            except Exception as exc:
+                log.exception("extraction of %s failed", meeting_id)
+                warnings.append(f"besluiten en acties niet bijgewerkt ({exc}); draai 'notulist check --repair'")
+        try:
+            self.index_meeting(meeting)
+            self.store.mark_indexed(meeting_id, consistency.index_signature(self))
+        except Exception as exc:
+            log.exception("indexing %s failed", meeting_id)
+            warnings.append(f"index niet bijgewerkt ({exc}); 'notulist check --repair' maakt het af")
+        return warnings
+
+    def finish_pending(self) -> list[str]:
+        """Index every pending meeting (ingest, serve start-up and reindex call this)."""
+        self.ensure_index()
+        return consistency.finish_pending(self)
+
+    def ensure_index(self) -> str | None:
+        """Once per context: an unreadable index is set aside and rebuilt; returns that message."""
+        if "_index_checked" not in self.__dict__:
+            notice = consistency.open_index(self)
+            self._index_checked = notice
+            if notice:
+                consistency.finish_pending(self)
+        return self._index_checked
+
+    def check(self, *, repair: bool = False) -> consistency.CheckReport:
+        return consistency.check(self, repair=repair)
+
+    def chunks_for(self, meeting: Meeting, sources: dict[str, Source] | None = None) -> list[Chunk]:
+        """The meeting's chunks; more than NOTULIST_MAX_CHUNKS (or Chroma's batch limit) is refused."""
         sources = sources or self.store.sources_for(meeting)
         chunks = chunk_meeting(meeting, sources, max_tokens=self.settings.chunk_tokens,
                                overlap_tokens=self.settings.chunk_overlap_tokens)
-        return self.index.upsert(meeting, chunks)
+        limit = min(self.settings.max_chunks, CHROMA_MAX_BATCH)
+        if len(chunks) > limit:
+            first = sources.get(meeting.source_ids[0]) if meeting.source_ids else None
+            name = first.filename if first is not None else meeting.id
+            raise TooLargeError(f"{name}: het document geeft {len(chunks)} tekstdelen voor de zoekindex; de limiet "
+                                f"is {limit} (NOTULIST_MAX_CHUNKS)", filename=name)
+        return chunks
+
+    def index_meeting(self, meeting: Meeting, sources: dict[str, Source] | None = None,
+                      chunks: list[Chunk] | None = None) -> int:
+        return self.index.upsert(meeting, chunks if chunks is not None else self.chunks_for(meeting, sources))
 
     def reindex(self) -> int:
-        """Rebuild the whole derived index from the store."""
-        self.index.reset()
-        return sum(self.index_meeting(m) for m in self.store.list_meetings())
+        """Rebuild the whole derived index from the store, beside the old one (swapped in when complete)."""
+        return consistency.rebuild(self)
 
-    def delete_meeting(self, meeting_id: str) -> None:
+    def delete_meeting(self, meeting_id: str, *, key: ApiKey | None = None) -> None:
+        """Remove a meeting; its files stay in the bin for NOTULIST_DELETE_RETENTION_DAYS (restore_meeting)."""
+        meeting = self.store.get_meeting(meeting_id)
+        files = [audit.KeptFile(role=src.role, filename=src.filename, data=self.store.get_source_bytes(sid))
+                 for sid, src in self.store.sources_for(meeting).items()]
+        audit.keep_deleted(self.store, meeting_id, meeting.series, meeting.title, files)
         self.store.delete_meeting(meeting_id)
+        audit.record(self.store, "delete", key=key, meeting_id=meeting_id, detail=meeting.title)
         self.index.delete_meeting(meeting_id)
+
+    def restore_meeting(self, meeting_id: str, *, key: ApiKey | None = None) -> IngestResult:
+        """Undo a delete within the retention period: the kept files are ingested again."""
+        info, files = audit.take_deleted(self.store, meeting_id, self.settings.delete_retention_days)
+        by_role = {f.role: InputFile(filename=f.filename, data=f.data) for f in files}
+        result = self.ingest(by_role["agenda"], notes=by_role.get("notes"), clean_agenda=by_role.get("clean_agenda"),
+                             series=info.series, raise_errors=True)
+        audit.record(self.store, "restore", key=key, meeting_id=result.meeting_id, detail=info.title)
+        return result
 
     # ------------------------------------------------------------------ extraction
 
@@ -189,8 +273,16 @@ class Notulist:
                 llm = self.llm
             except Exception as exc:  # a broken LLM setting must not break answering
                 llm_problem = f"LLM niet beschikbaar ({exc}); antwoord uit de tekst zelf."
+        notice = self.ensure_index()
         answer = answer_question(question, store=self.store, index=self.index, llm=llm, settings=self.settings,
                                  series=series, since=since, allowed_series=allowed_series)
         if llm_problem and answer.found:
             answer.warnings.append(llm_problem)
+        if notice:
+            answer.warnings.append(notice)
+        behind = self.store.pending_meetings()
+        if behind:
+            answer.warnings.append(f"{len(behind)} vergadering(en) staan nog niet in de zoekindex; het antwoord kan "
+                                   "ze missen (ze worden nu of bij de volgende ingest geïndexeerd; of draai "
+                                   "'notulist check --repair').")
         return answer

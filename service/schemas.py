@@ -200,6 +200,8 @@ class ReindexResult(Schema):
 class Health(Schema):
     status: Literal["ok"] = "ok"
     version: str
+    index: Literal["ok", "achter"] = Field("ok", description="'achter': vergaderingen wachten nog op de zoekindex.")
+    pending: int = Field(0, description="Aantal vergaderingen dat nog niet in de zoekindex staat.")
 
 
 class ErrorBody(Schema):

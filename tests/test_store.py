@@ -4,6 +4,7 @@ transaction, keys, verslag versions, and the Alembic migrations that build (and 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -146,7 +147,8 @@ def test_a_store_made_before_migrations_is_stamped_and_upgraded_with_its_data(st
         old_build.setattr(migrations, "upgrade", lambda engine: None)
         old = MeetingStore(store_url)
         parsed = _parsed("Punt een\nWe zijn akkoord.")
-        old.save_parsed(parsed, {})
+        with old.engine.begin() as conn:  # the old build's rows (its model had no index state: plain SQL)
+            _old_build_rows(conn, parsed)
         with old.engine.connect() as conn:
             assert migrations.current(conn) == set()
             assert "ix_meeting_sources_source_id" not in {i["name"] for i in inspect(conn).get_indexes("meeting_sources")}
@@ -157,6 +159,23 @@ def test_a_store_made_before_migrations_is_stamped_and_upgraded_with_its_data(st
     assert [m.id for m in store.list_meetings()] == [parsed.meeting.id]
     assert store.meeting_for_sources(parsed.meeting.source_ids) == parsed.meeting.id
     assert store.bump_index_version("chunks") == 1
+    assert store.pending_meetings() == [parsed.meeting.id]  # migration 0006: old meetings get their index checked
+
+
+def _old_build_rows(conn, parsed: ParsedDocument) -> None:
+    from sqlalchemy import text
+
+    m, src, now = parsed.meeting, parsed.sources[0], dt.datetime(2024, 1, 1)
+    conn.execute(text("INSERT INTO sources (id, filename, media_type, content, raw_text, model_json, created_at) "
+                      "VALUES (:id, :fn, 'md', :content, :raw, :json, :now)"),
+                 {"id": src.id, "fn": src.filename, "content": b"", "raw": src.raw_text,
+                  "json": src.model_dump_json(), "now": now})
+    conn.execute(text("INSERT INTO meetings (id, series, title, date, source_ids, model_json, created_at, updated_at) "
+                      "VALUES (:id, :series, :title, :date, :sids, :json, :now, :now)"),
+                 {"id": m.id, "series": m.series, "title": m.title, "date": m.date, "sids": json.dumps(m.source_ids),
+                  "json": m.model_dump_json(), "now": now})
+    conn.execute(text("INSERT INTO meeting_sources (meeting_id, source_id, role) VALUES (:m, :s, 'agenda')"),
+                 {"m": m.id, "s": src.id})
 
 
 def test_real_documents_round_trip_exactly(store_url, tmp_path):

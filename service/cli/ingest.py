@@ -61,6 +61,9 @@ def ingest(app: Notulist, paths, series, year, notes_path, clean_path) -> None:
     notes = InputFile.from_path(notes_path) if notes_path else None
     clean = InputFile.from_path(clean_path) if clean_path else None
     results: list[IngestResult] = []
+    finished = app.finish_pending()  # what a killed run left stored but not indexed
+    if finished:
+        click.echo(f"{len(finished)} eerder opgeslagen vergadering(en) alsnog in de zoekindex gezet.", err=True)
     with click.progressbar(files, label="Inlezen", file=sys.stderr,
                            show_pos=True) if len(files) > 3 else _plain(files) as bar:
         for path in bar:

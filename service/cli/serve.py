@@ -16,11 +16,19 @@ APP_FACTORY = "service.app:create_app"  # uvicorn imports the web app only when 
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Poort.")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]), help="Hoeveel uvicorn logt.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Aantal werkprocessen (uvicorn --workers); schrijven per vergadering gaat om de beurt.")
 @click.pass_obj
-def serve(app: Notulist, host: str, port: int, log_level: str) -> None:
+def serve(app: Notulist, host: str, port: int, log_level: str, workers: int) -> None:
     """Start de webdienst: API op /api, de webpagina op /, documentatie op /docs."""
+    finished = app.finish_pending()  # what a killed run left half-done, once, before the workers start
+    if finished:
+        click.echo(f"{len(finished)} vergadering(en) alsnog in de zoekindex gezet.", err=True)
+    if app.settings.store_url is None and not app.settings.data_dir.exists():
+        app.settings.data_dir.mkdir(parents=True)
     click.echo(f"Notulist draait op http://{host}:{port}/  (API-documentatie: http://{host}:{port}/docs)", err=True)
-    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, log_level=log_level)  # settings from the env
+    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, log_level=log_level,
+                workers=workers)  # settings from the env
 
 
 COMMANDS = [serve]

@@ -12,6 +12,7 @@ from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
+from notulist import audit
 from notulist.errors import AccessDeniedError, InputError, NotFoundError, NotulistError
 from notulist.models import Answer
 from notulist.store import ApiKey
@@ -28,6 +29,7 @@ router = APIRouter(prefix="/api/ask", tags=["vragen"], responses=ERROR_RESPONSES
 
 def answer(nl: Notulist, req: AskRequest, key: ApiKey) -> AskResponse:
     """`Notulist.ask` limited to the key's series; an LLM failure becomes a warning."""
+    audit.record(nl.store, "ask", key=key, detail=req.question)
     if req.series:
         check_series(key, req.series)
     use_llm = req.use_llm and nl.settings.llm_enabled

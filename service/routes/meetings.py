@@ -11,6 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile, status
 
+from notulist import audit
 from notulist.errors import InputError, TooLargeError, UnsupportedFormatError
 from notulist.models import Extraction
 from notulist.store import ApiKey
@@ -93,6 +94,8 @@ def upload_meeting(
         if result.status == "new":
             nl.delete_meeting(meeting.id)
         check_series(key, meeting.series)
+    action = {"new": "upload", "replaced": "replace"}.get(result.status, "unchanged")
+    audit.record(nl.store, action, key=key, meeting_id=meeting.id, detail=files["agenda"].filename)
     if result.status == "unchanged":
         response.status_code = status.HTTP_200_OK
     public = meeting_public(meeting, nl.store.sources_for(meeting))
@@ -117,7 +120,7 @@ def get_meeting(meeting_id: str, nl: NotulistDep, key: Reader) -> MeetingPublic:
 def delete_meeting(meeting_id: str, nl: NotulistDep, key: Secretary) -> Response:
     """Remove a meeting, its notes, extraction and index entries (saved verslagen are kept)."""
     visible_meeting(nl, key, meeting_id)
-    nl.delete_meeting(meeting_id)
+    nl.delete_meeting(meeting_id, key=key)  # kept for restore (POST /api/deleted/{id}/restore)
     return Response(status_code=204)
 
 
