@@ -10,6 +10,7 @@ that answers do not change; each is a candidate for the data files).
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import lru_cache
 from typing import Literal
 
@@ -72,3 +73,38 @@ def date_like() -> re.Pattern[str]:
 def amount_like() -> re.Pattern[str]:
     """A number or an amount, not a day of a month (answers a "hoeveel" question)."""
     return _calendar(lexicon())[1]
+
+
+AnswerType = Literal["who", "when", "why", "amount", "frequency"]
+
+_ANSWER_TYPES_FILE = "answer_types.toml"  # retrieval's question vocabulary in notulist/nl/data
+
+# a capitalised word inside a sentence (not its first word): a name, a body or a place ("Marlies", "Kadaster")
+_NAME_INSIDE = re.compile(r"(?<=[\w,;:)]\s)(?:[A-Z][a-zà-ÿ]+|[A-Z]{2,})\b")
+
+
+@lru_cache(maxsize=16)
+def _answer_types(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    data = tomllib.loads((lex.root / _ANSWER_TYPES_FILE).read_text(encoding="utf-8"))
+    return {name: re.compile("|".join(f"(?:{p})" for p in section["patterns"]), re.IGNORECASE)
+            for name, section in data.items()}
+
+
+def refers_back(text: str) -> bool:
+    """A sentence that leans on the one before it ("Zij volgt hiermee ... op", "Een en ander wordt ...")."""
+    return bool(_answer_types(lexicon())["refers_back"].search(text))
+
+
+def answers_type(text: str, kind: AnswerType) -> bool:
+    """The sentence holds the kind of fact a question asks for: who (a name, role or body), when (a date or
+    time), why (a reason), amount (a number) or frequency ("ieder kwartaal")."""
+    own = _answer_types(lexicon())
+    if kind == "who":
+        return bool(_NAME_INSIDE.search(text) or own["who"].search(text))
+    if kind == "when":
+        return bool(date_like().search(text) or own["when"].search(text))
+    if kind == "why":
+        return bool(cue("reason").search(text) or own["why"].search(text))
+    if kind == "frequency":
+        return bool(own["frequency"].search(text))
+    return bool(amount_like().search(text))

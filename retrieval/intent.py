@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from notulist.dutch import MONTH_PATTERN, MONTHS
-from retrieval.cues import cue
+from retrieval.cues import AnswerType, cue
 from retrieval.keyword import stem_groups, stems, words
 
 IntentKind = Literal["agreement", "tasks", "postponed", "general"]
@@ -73,12 +73,21 @@ class Intent:
     asks_when: bool = False  # "wanneer", "op welke datum", "per wanneer": the answer is a date
     asks_why: bool = False  # "waarom", "waardoor", "om welke reden": the answer is a reason
     asks_amount: bool = False  # "hoeveel", "wat kost", "welk bedrag": the answer is a number or an amount
+    asks_who: bool = False  # "wie", "door wie", "aan wie": the answer names a person, role or body
+    asks_often: bool = False  # "hoe vaak", "hoe vaak per jaar": the answer is a frequency
     recurring: bool = False  # "welke onderwerpen kwamen opnieuw op de agenda": subjects across meetings
     words: list[str] = field(default_factory=list)  # the question's words, lower case, stopwords kept
     item_ref: str | None = None  # "punt 3", "agendapunt 6b": the item the question names
     days: list[tuple[int | None, int, int]] = field(default_factory=list)  # every date named in the question
     expanded: bool = False  # subject words widened to the stored compounds (SearchIndex.expand)
     subject_roots: list[tuple[str, ...]] | None = None  # the subject words as asked, before widening
+
+    def asked_types(self) -> list[AnswerType]:
+        """The kinds of fact the question asks for ("Wie zou ... regelen en wanneer?": who and when)."""
+        flags: list[tuple[bool, AnswerType]] = [(self.asks_who, "who"), (self.asks_when, "when"),
+                                                (self.asks_why, "why"), (self.asks_amount, "amount"),
+                                                (self.asks_often, "frequency")]
+        return [kind for on, kind in flags if on]
 
 
 def meta_stems() -> set[str]:
@@ -134,6 +143,8 @@ def detect_intent(question: str) -> Intent:
     intent.recurring = bool(_RECURRING.search(question))
     intent.asks_amount = bool(_AMOUNT.search(question))
     intent.asks_why = bool(_WHY.search(question))
+    intent.asks_who = bool(_WHO.search(question))
+    intent.asks_often = bool(_OFTEN.search(question))
     intent.days = mentioned_days(question)
     intent.words = words(question)
     m = _ITEM_REF.search(question)
@@ -159,6 +170,8 @@ def mentioned_days(question: str) -> list[tuple[int | None, int, int]]:
 
 
 _WHY = re.compile(r"\b(waarom|waardoor|hoe komt het|om welke reden|wat is de reden|wat was de reden)\b", re.I)
+_WHO = re.compile(r"\b(wie|wiens|welke personen|welke persoon)\b", re.I)
+_OFTEN = re.compile(r"\b(hoe vaak|hoe dikwijls|hoe frequent|hoe regelmatig|met welke frequentie)\b", re.I)
 _WHEN = re.compile(r"\b(wanneer|welke datum|per wanneer|hoe laat|welke dag|tot wanneer|vanaf wanneer)\b", re.I)
 
 

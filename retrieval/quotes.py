@@ -15,11 +15,11 @@ from notulist.dutch import dutch_date
 from notulist.errors import NotFoundError
 from notulist.models import AgendaItem, Citation, Extraction, Meeting, Source
 from notulist.store import MeetingStore
-from notulist.text import clause_spans
-from retrieval.cues import amount_like, cue, date_like
+from retrieval.cues import answers_type, cue
 from retrieval.index import SearchHit, covers_word
 from retrieval.intent import Intent
 from retrieval.keyword import stems, words
+from retrieval.neighbours import covers_tail, neighbour_spans, sentence_spans
 
 
 _TEXT_LABEL = {"agenda": "op de agenda", "minutes": "in het verslag", "besluitenlijst": "in de besluitenlijst"}
@@ -64,13 +64,6 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRIM_RIGHT:
         end -= 1
     return start, end
-
-
-def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Quotable sentences of text[start:end]: the shared clause spans of notulist.text (split at sentence
-    ends, not after an abbreviation of the language data, a wrapped line glued on, markdown marks trimmed),
-    each an exact span with at least a word in it."""
-    return [(s, e) for s, e in clause_spans(text, start, end) if e - s >= 3 and re.search(r"\w", text[s:e])]
 
 
 @dataclass
@@ -159,20 +152,16 @@ def _longest_shared_run(a: list[str], b: list[str]) -> int:
 def sentence_score(text: str, subject: list[tuple[str, ...]], *, is_note: bool, intent: Intent,
                    title_words: frozenset[str] = frozenset()) -> float:
     own = set(stems(text))
-    score = float(sum(1 for g in subject if covers_word(g, own)))
+    score = float(sum(1.0 if covers_word(g, own) else 0.5 if covers_tail(g, own) else 0.0 for g in subject))
     run = _longest_shared_run([w if w not in title_words else "\x00" for w in intent.words], words(text))
     if run >= 2:
         score += 0.5 * (run - 1)  # the question's own phrase, not just its words
-    if intent.asks_when and date_like().search(text):
-        score += 1.5  # "wanneer": a sentence with a date answers it
-    if intent.asks_why and cue("reason").search(text):
-        score += 1.5  # "waarom", "waardoor": a sentence that gives a reason answers it
-    if intent.asks_amount and amount_like().search(text):
-        score += 1.5  # "hoeveel", "wat kost": a sentence with a number or an amount answers it
+    # "wanneer" a date, "waarom" a reason, "hoeveel" a number, "wie" a name or role, "hoe vaak" a frequency
+    score += 1.5 * sum(1 for kind in intent.asked_types() if answers_type(text, kind))
     if is_note:
         score += 0.5
-    if cue("decision_or_agreement").search(text):
-        score += 1.0 if intent.kind == "agreement" else 0.3
+    if cue("decision_or_agreement").search(text):  # an outcome answers an outcome question about its subject
+        score += 1.0 if intent.kind == "agreement" and (score > 0 or not subject) else 0.3
     if intent.kind == "postponed" and cue("postponed").search(text):
         score += 2.0
     if intent.person and intent.person.casefold() in text.casefold():
@@ -221,13 +210,7 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
         group.quotes.append(Quote(citation, origin, score))
 
     if extraction is not None:
-        for decision in extraction.decisions:
-            if decision.item == group.item:
-                group.decided = True
-                # a decision answers an agreement question; otherwise only when it is about what was asked
-                if intent.kind == "agreement" or sentence_score(decision.citation.quote, subject, is_note=False,
-                                                                 intent=intent, title_words=title_words) >= 1.0:
-                    add(decision.citation.model_copy(update={"score": group.score}), "besluit", 10.0)
+        _add_decisions(group, extraction, intent, title_stems, title_words, add)
         for post in extraction.postponed:
             if post.item == group.item:
                 group.postponed = True
@@ -289,12 +272,76 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
     ranked = sorted(agenda_sentences, key=lambda t: -t[0])
     # only sentences that say something about the question; at least the best one
     floor = max(0.5, 0.5 * max((t[1] for t in ranked), default=0.0))
-    best_agenda = [(t[0], t[2]) for t in ranked[:wanted] if t[1] >= floor] or [(t[0], t[2]) for t in ranked[:1]]
+    best_agenda = [(t[0], t[2]) for t in ranked[:wanted] if t[1] >= floor]
+    heading = None if best_agenda or noted else heading_citation(group, item, ctx, intent)
+    if heading is not None:  # nothing in the text says more than the item's own heading: quote the heading
+        add(heading, "agenda", 1.0)
+    if not best_agenda:  # ... and the best sentence of its text, unless that is a scrap ("Pdf-versie")
+        best_agenda = [(t[0], t[2]) for t in ranked[:1] if heading is None or len(words(t[2].quote)) >= 5]
     for score, citation in sorted(best_agenda, key=lambda t: (t[1].source_id, t[1].start)):
         add(citation, "agenda", score)
         reply = replies.get((citation.source_id, citation.start))
         if reply is not None:  # "Een bewoner vraagt naar ...": the answer given is in the next sentence
             add(reply, "agenda", score)
+    _add_neighbours(group, item, ctx, intent, add)
+
+
+def _neighbours(citation: Citation, item: AgendaItem | None, ctx: Context, intent: Intent) -> list[Citation]:
+    """The sentences a quote leans on or announces (retrieval.neighbours), inside its agenda item."""
+    source = ctx.source(citation.source_id)
+    if source is None:
+        return []
+    inside = item is not None and item.source_id == source.id and item.start <= citation.start <= item.end
+    lo = max(item.title_end, item.start) if inside else max(0, citation.start - 800)
+    hi = item.end if inside else min(len(source.raw_text), citation.end + 800)
+    if citation.start < lo:
+        return []
+    return [citation_of(citation, source, s, e, citation.score)
+            for s, e in neighbour_spans(source.raw_text, lo, hi, (citation.start, citation.end), intent)]
+
+
+def _add_neighbours(group: Group, item: AgendaItem | None, ctx: Context, intent: Intent, add) -> None:
+    for quote in list(group.quotes):
+        origin = "aantekening" if quote.origin == "aantekening" else "agenda"
+        for citation in _neighbours(quote.citation, item, ctx, intent):
+            add(citation, origin, quote.score)
+    order = {"besluit": 0, "aantekening": 1, "doorgeschoven": 2, "agenda": 3}
+    group.quotes.sort(key=lambda q: (order.get(q.origin, 4), q.citation.source_id,
+                                     q.citation.start if q.origin != "besluit" else 0))
+
+
+def _add_decisions(group: Group, extraction: Extraction, intent: Intent, title_stems: set[str],
+                   title_words: frozenset[str], add) -> None:
+    """The item's decisions that answer the question: all of them when the item's title is what was asked
+    about an outcome ("Wat is er besloten over de begroting?" at the item Begroting), otherwise those that
+    name the rest of the subject (an item "Algemeen" with ten decisions on other matters quotes none)."""
+    rest = [g for g in intent.subject_stems if not covers_word(g, title_stems)]
+    about = not rest and intent.kind == "agreement"
+    for decision in extraction.decisions:
+        if decision.item != group.item:
+            continue
+        group.decided = True
+        quote = decision.citation.quote
+        named = any(covers_word(g, set(stems(quote))) for g in (rest or intent.subject_stems))
+        answers = intent.kind != "agreement" and sentence_score(quote, rest or intent.subject_stems, is_note=False,
+                                                                intent=intent, title_words=title_words) >= 1.0
+        if about or named or answers:
+            add(decision.citation.model_copy(update={"score": group.score}), "besluit", 10.0)
+
+
+def heading_citation(group: Group, item: AgendaItem | None, ctx: Context, intent: Intent) -> Citation | None:
+    """The item's heading as a quote, when it names what was asked and the item has no text that does
+    (an agenda or besluitenlijst whose items are headings only: "Definitieve goedkeuring hemelwaterplan")."""
+    if item is None or item.title_end <= item.title_start:
+        return None
+    source = ctx.source(item.source_id)
+    if source is None:
+        return None
+    s, e = trim_span(source.raw_text, item.title_start, item.title_end)
+    own = set(stems(source.raw_text[s:e]))
+    if e - s < 3 or not any(covers_word(g, own) for g in intent.subject_stems):
+        return None
+    return citation_of(group, source, s, e, group.score)
 
 
 def group_hits(hits: list[SearchHit], ctx: Context, intent: Intent) -> list[Group]:
