@@ -39,6 +39,8 @@ _PATTERNS = [
     # 5.1.2e  5.1.2.e  5.1.2 e  5.1.2 sub e  10.2e  10.2.e  10.2 sub e (not "10.2 e": too much like a list)
     _LEFT + _ART + r"(?P<a>5\.1)\.(?P<l>[12])(?:\.|\s(?:" + _SUB + r"\s)?)?" + _LETTER + _LAW + "?",
     _LEFT + _ART + r"(?P<a>10)\.(?P<l>[12])(?:\.|\s" + _SUB + r"\s)?" + _LETTER + _LAW + "?",
+    # OCR noise: stray spaces around the dots of a scanned mark (5.1 .2 e, 5 .1.2e, 5.1. 2 e)
+    _LEFT + r"(?P<a>5 ?\. ?1) ?[.,] ?(?P<l>[12]) ?[.,]? ?" + _LETTER + _LAW + "?",
     # 5.1 lid 2 sub e  /  art. 5.1 lid 2 onder e Woo  /  artikel 5.1, tweede lid, onder e  /  10 lid 2 sub e
     _LEFT + _ART + r"(?P<a>5\.1|10)(?:,?\s*(?i:lid)\s*" + _LID.format(name="l") + r"|,?\s*" + _LID.format(name="l2")
     + r"\s+(?i:lid))"
@@ -48,6 +50,8 @@ _PATTERNS = [
     + r"|11\.1|11,?\s*(?i:lid)\s*1)" + _LAW,
 ]
 _COMPILED = [re.compile(p) for p in _PATTERNS]
+# a black box that OCR read as a run of block symbols: a redaction whose ground is not written
+_BOX = re.compile(r"[\u2580-\u259f\u25a0-\u25a1\u25aa\u25ac\u25ae\u25fc\u2b1b]{2,}")
 _SUP = re.compile(r"<sup>\s*$", re.IGNORECASE)
 _SUP_END = re.compile(r"^\s*</sup>", re.IGNORECASE)
 
@@ -61,7 +65,7 @@ class _Hit:
 
 def _ground(m: re.Match) -> str | None:
     """The normalised ground of a match ("5.1.2e", "5.2", "10.2e", "11.1"), or None if not a real ground."""
-    article = re.sub(r"\s+", " ", m.group("a"))
+    article = re.sub(r"\s+", "", m.group("a"))
     letter = m.groupdict().get("x")
     lid = m.groupdict().get("l") or m.groupdict().get("l2")
     if letter is None:  # letterless pattern
@@ -96,6 +100,7 @@ def find_redactions(text: str) -> list[Redaction]:
                 continue
             hits.append(_Hit(m.start(), m.end(), ground))
             pos = m.end()
+    hits += [_Hit(m.start(), m.end(), "") for m in _BOX.finditer(text)]
     # earliest first, longest first at the same start; drop overlaps
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     chosen: list[_Hit] = []
@@ -114,7 +119,7 @@ def find_redactions(text: str) -> list[Redaction]:
             start, end = start - len(window) + before.start(), end + after.end()
         chosen_spans.append(end)
         result.append(Redaction(start=start, end=end, original=text[start:end], ground=hit.ground,
-                                token=f"[gelakt {hit.ground}]"))
+                                token=f"[gelakt {hit.ground}]" if hit.ground else "[gelakt]"))
     return result
 
 

@@ -64,6 +64,7 @@ class Source(Model):
     annotations: list[Annotation] = Field(default_factory=list)
     redactions: list[Redaction] = Field(default_factory=list)
     size_bytes: int = 0
+    pages: list[int] = Field(default_factory=list)  # PDF: where each page starts in raw_text (page 1 at 0)
 
 
 # --------------------------------------------------------------------------- meeting structure
@@ -183,6 +184,7 @@ class Citation(Model):
     start: int
     end: int
     score: float | None = None
+    page: int | None = None  # PDF page (1-based) on which the quote starts; None for other formats
 
 
 Method = Literal["rule", "llm"]

@@ -96,7 +96,7 @@ def _bad_files(folder, small_limit: int) -> dict[str, str]:
         "begroting.xlsx": (b"PK\x03\x04...", "bestandstype '.xlsx' wordt niet ondersteund"),
         "kapot.pdf": (make_pdf(RAAD_PDF_PAGES)[:250], "beschadigde of ongeldige PDF"),
         "kapot.docx": (make_docx()[:4000], "beschadigd of geen Word-bestand"),
-        "scan.pdf": (make_pdf([[]], text_layer=False), "geen tekstlaag; scan? OCR is niet beschikbaar"),
+        "scan.pdf": (make_pdf([[]], text_layer=False), "geen tekstlaag en geen gescande pagina"),
         "bom.docx": (bomb.getvalue(), "pakt uit tot"),
         "groot.txt": (b"Agenda\n" + b"x" * small_limit, "het bestand is"),
     }

@@ -329,7 +329,7 @@ def test_pdf_annotations_appended_and_anchored(settings):
 
 
 def test_pdf_without_text_layer(settings):
-    with pytest.raises(InputError, match=r"scan\.pdf: .*geen tekstlaag; scan\? OCR is niet beschikbaar"):
+    with pytest.raises(InputError, match=r"scan\.pdf: .*geen tekstlaag en geen gescande pagina"):
         load_document("scan.pdf", make_pdf([[]], text_layer=False), settings=settings)
 
 

@@ -66,3 +66,4 @@ class LoadedDoc:
     text: str
     body_end: int | None = None
     annotations: list[Annotation] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)  # PDF: offset in `text` where each page starts

@@ -43,5 +43,6 @@ def _load(filename: str, data: bytes, *, settings: Settings, role: str, depth: i
         body_end=doc.body_end if doc.body_end is not None else len(doc.text),
         annotations=doc.annotations,
         redactions=find_redactions(doc.text),
+        pages=doc.pages,
         size_bytes=len(data),
     )

@@ -14,6 +14,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pypdf import PdfReader
 
 from ingest.loaders.base import COMMENTS_HEADER, LoadedDoc
+from ingest.ocr import ocr_pages, scanned_pages
 from notulist.errors import InputError, TooLargeError
 from notulist.models import Annotation
 from notulist.settings import Settings
@@ -44,7 +45,8 @@ def load_pdf(name: str, data: bytes, *, settings: Settings | None = None, **_) -
             raise TooLargeError(f"{name}: de PDF telt {len(reader.pages)} pagina's; de limiet is "
                                 f"{settings.max_pages} (NOTULIST_MAX_PAGES)", filename=name)
         page_annots = [_pdf_annotations(page) for page in reader.pages]
-        pages = _pdf_pages(list(extract_pages(io.BytesIO(data), laparams=LAParams())))
+        layouts = list(extract_pages(io.BytesIO(data), laparams=LAParams()))
+        pages = _pdf_pages(layouts, ocr_pages(name, data, scanned_pages(layouts)))
     except PDFPasswordIncorrect as exc:
         raise InputError(f"{name}: de PDF is beveiligd met een wachtwoord", filename=name) from exc
     except InputError:
@@ -55,21 +57,23 @@ def load_pdf(name: str, data: bytes, *, settings: Settings | None = None, **_) -
         quiet.setLevel(level)
     body = "\n\n".join(text for _, text, _ in pages)
     if not body.strip():
-        raise InputError(f"{name}: de PDF heeft geen tekstlaag; scan? OCR is niet beschikbaar", filename=name)
+        raise InputError(f"{name}: de PDF heeft geen tekstlaag en geen gescande pagina's om te herkennen",
+                         filename=name)
     if body.count("(cid:") * 6 > len(body) * 0.5:
-        raise InputError(f"{name}: de tekstlaag van de PDF is onleesbaar (lettertype zonder tekentabel); "
-                         "OCR is niet beschikbaar", filename=name)
+        raise InputError(f"{name}: de tekstlaag van de PDF is onleesbaar (lettertype zonder tekentabel)",
+                         filename=name)
     body = body.rstrip("\n") + "\n"
-    doc = LoadedDoc(body, body_end=len(body))
+    doc = LoadedDoc(body, body_end=len(body), pages=[start for start, _, _ in pages])
     notes = [(i, ann) for i, anns in enumerate(page_annots) for ann in anns]
     if notes:
         _append_notes(doc, notes, pages)
     return doc
 
 
-def _pdf_pages(layouts: list) -> list[_Page]:
+def _pdf_pages(layouts: list, ocr: dict[int, str] | None = None) -> list[_Page]:
     """The text of each page (text boxes in order, one line break between boxes, page furniture left
-    out) with its lines; pages are joined by a blank line."""
+    out) with its lines; pages are joined by a blank line. A scanned page is its OCR text (`ocr`)."""
+    ocr = ocr or {}
     furniture = _page_furniture([(layout.height, [(box.y0, box.y1, box.get_text()) if isinstance(box, LTTextBox)
                                                   else None for box in layout]) for layout in layouts])
     pages: list[_Page] = []
@@ -78,6 +82,10 @@ def _pdf_pages(layouts: list) -> list[_Page]:
         if page_no:
             pos += 2
         page_start, lines, page_parts = pos, [], []
+        if page_no in ocr:
+            pages.append((page_start, ocr[page_no], []))
+            pos += len(ocr[page_no])
+            continue
         for box_no, box in enumerate(layout):
             if not isinstance(box, LTTextBox) or (page_no, box_no) in furniture:
                 continue
