@@ -198,3 +198,12 @@ def test_announced_intentions_requests_and_passive_futures_are_actions(clause, o
 ])
 def test_reports_and_hypotheticals_are_no_actions(clause):
     assert [h for h in analyse(clause, "record") if h.kind == "action"] == []
+
+
+@pytest.mark.parametrize("clause", [
+    "Voorlopig wordt alleen voor de cirkel gekozen als vorm van het gebied.",
+    "Na enige discussie is de (voorlopige) keuze om voor een straal te kiezen vanwege de eenvoud.",
+    "De Gemeenteraad kent een recht van opstal toe aan Fiberklaar voor een technische ruimte.",
+])
+def test_choice_and_grant_forms_are_decisions(clause):
+    assert [h.kind for h in analyse(clause, "record")] == ["decision"]
