@@ -14,16 +14,29 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from pydantic import BaseModel
 
 from notulist.errors import ConfigError
+from notulist.models import Chunk, Extraction, Meeting
 from notulist.nl import lexicon
+from notulist.settings import Settings
+from notulist.store import MeetingStore
 from retrieval.index import SearchIndex
 
-if TYPE_CHECKING:
-    from service.pipeline import Notulist
+
+class Notulist(Protocol):
+    """What this module uses of service.pipeline.Notulist (which imports this module)."""
+
+    settings: Settings
+    store: MeetingStore
+    index: SearchIndex
+
+    def finish(self, meeting_id: str) -> list[str]: ...
+    def index_meeting(self, meeting: Meeting) -> int: ...
+    def chunks_for(self, meeting: Meeting) -> list[Chunk]: ...
+    def refresh_extraction(self, meeting: Meeting) -> Extraction: ...
 
 log = logging.getLogger("notulist")
 REBUILD_SUFFIX = "-opbouw"
