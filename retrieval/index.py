@@ -2,7 +2,9 @@
 
 Derived data: the meeting store is the system of record and `reset` + re-upsert rebuilds everything.
 - Chroma holds each chunk's exact text (the document), its vector and flat metadata; the keyword
-  index is rebuilt in memory from those same stored documents, so both sides always agree.
+  index is built from those same stored documents (the search snapshot, retrieval/snapshot.py), kept
+  per store-wide index version (one primary-key read per question), saved in the data dir for the next
+  process, and after a write caught up by re-reading only the meetings written.
 - `upsert` compares the chunk ids and content hashes already stored for the meeting: only new or
   changed chunks are embedded (and an embedding cache keyed by text makes even a reindex cheap).
 - Metadata values cannot be None in Chroma: absent values are "" (strings) or 0 (ints); dates are
@@ -28,11 +30,13 @@ from pydantic import BaseModel
 from notulist.errors import ConfigError
 from notulist.models import Chunk, Meeting
 from notulist.settings import Settings
+from notulist.store import MeetingStore
+from retrieval import snapshot as snapshots
 from retrieval.cues import CueName, cue
 from retrieval.embeddings import (CachedEmbedder, EmbeddingCache, Embedder, as_chroma_function, as_llama_embedding,
                                   get_embedder)
 from retrieval.intent import Intent, detect_intent, matches_day
-from retrieval.keyword import KeywordIndex, stems
+from retrieval.keyword import stems
 
 log = logging.getLogger(__name__)
 
@@ -156,30 +160,11 @@ def _date_int(day: dt.date | str | None) -> int | None:
     return int(day.strftime("%Y%m%d"))
 
 
-@dataclass
-class _Snapshot:
-    """Everything stored in Chroma, with the keyword index over it (rebuilt when the ids change)."""
-
-    signature: str
-    ids: list[str]
-    documents: list[str]
-    metadatas: list[dict]
-    keyword: KeywordIndex
-    title_stems: list[set[str]]
-    doc_stems: list[set[str]]
-    cues: list[set[str]]  # which cue families (_CUES) the chunk's own text has
-    df: dict[str, int]  # in how many chunks (text or item title) each stem occurs
-    postponed_items: set[tuple[str, str]]  # (meeting_id, item) with a postponement mark in any chunk
-    postponed_anchors: dict[int, list[int]]  # postponement note -> chunks that say what was postponed
-    vocabulary: "Vocabulary | None" = None  # every stored stem, built at the first question
-
-
-def _document_frequency(stem_sets: list[set[str]]) -> dict[str, int]:
-    df: dict[str, int] = {}
-    for stem_set in stem_sets:
-        for stem in stem_set:
-            df[stem] = df.get(stem, 0) + 1
-    return df
+_Snapshot = snapshots.Snapshot  # the search snapshot (retrieval/snapshot.py)
+# a process this many meetings behind re-reads just those; further behind, it reloads or rebuilds everything
+CATCH_UP_MEETINGS = 200
+SAVE_EVERY = 20  # versions between saves of the snapshot (a restart catches up on the rest)
+READ_PAGE = 5000  # chunks per Chroma read when reading everything
 
 
 def subject_weights(subject: list[tuple[str, ...]], snap: "_Snapshot",
@@ -257,29 +242,6 @@ def expand_subject(subject: list[tuple[str, ...]], vocabulary: Vocabulary) -> li
     return out
 
 
-def _postponed_anchors(metas: list[dict], cues: list[set[str]]) -> dict[int, list[int]]:
-    """For each note that marks a postponement ("Volgende keer"): the chunk with its item's heading and
-    the prepared text right before the mark, which together say *what* was postponed."""
-    anchors: dict[int, list[int]] = {}
-    for i, (meta, tags) in enumerate(zip(metas, cues)):
-        if "postponed" not in tags or meta.get("kind") != "note":
-            continue
-        found: list[int] = []
-        before = None
-        for j, other in enumerate(metas):
-            if other["meeting_id"] != meta["meeting_id"] or other.get("kind") == "note":
-                continue
-            if other.get("item") == meta.get("item") and other.get("heading"):
-                found.append(j)
-            if other["source_id"] == meta["source_id"] and other["end"] <= meta["start"]:
-                if before is None or other["end"] > metas[before]["end"]:
-                    before = j
-        if before is not None and before not in found:
-            found.append(before)
-        anchors[i] = found
-    return anchors
-
-
 class SearchIndex:
     def __init__(self, settings: Settings, embedder: Embedder | None = None):
         self.settings = settings
@@ -289,6 +251,8 @@ class SearchIndex:
         self._collection = None
         self._store = None
         self._snapshot: _Snapshot | None = None
+        self._versions: MeetingStore | None = None
+        self._saved_version: int | None = None  # the version of the snapshot saved in the data dir
         self._lock = threading.RLock()
         self.weights = FusionWeights()
 
@@ -347,6 +311,25 @@ class SearchIndex:
 
         return VectorStoreIndex.from_vector_store(self.vector_store, embed_model=as_llama_embedding(self.embedder))
 
+    @property
+    def versions(self) -> MeetingStore:
+        """The store that keeps this index's store-wide version (the store the meetings are in)."""
+        if self._versions is None:
+            self._versions = MeetingStore.from_settings(self.settings)
+        return self._versions
+
+    @property
+    def identity(self) -> str:
+        """Which index this is: the Chroma server or directory, and the collection."""
+        where = self.settings.chroma_url or str(self.settings.chroma_path.resolve())
+        digest = hashlib.sha256(f"{where}\n{self.settings.collection}".encode()).hexdigest()[:16]
+        return f"chunks:{self.settings.collection[:150]}:{digest}"
+
+    def _changed(self, meeting_ids: list[str] | None) -> None:
+        """After a write to these meetings' chunks (None: all): every process sharing the store, this one
+        too, sees a new version at its next question and re-reads just those meetings."""
+        self.versions.bump_index_version(self.identity, meeting_ids)
+
     def _forget(self) -> None:
         self._collection = None
         self._store = None
@@ -387,13 +370,13 @@ class SearchIndex:
                 ]
                 self.vector_store.add(nodes)
             if stale or todo:
-                self._snapshot = None
+                self._changed([meeting.id])
             return len(todo)
 
     def delete_meeting(self, meeting_id: str) -> None:
         with self._lock:
             self.collection.delete(where={"meeting_id": meeting_id})
-            self._snapshot = None
+            self._changed([meeting_id])
 
     def reset(self) -> None:
         """Drop the whole collection (reindex starts here); the embedding cache is kept on purpose."""
@@ -403,6 +386,7 @@ class SearchIndex:
             except Exception:  # not there yet: nothing to drop
                 pass
             self._forget()
+            self._changed(None)
 
     def count(self) -> int:
         return self.collection.count()
@@ -414,37 +398,70 @@ class SearchIndex:
     # ------------------------------------------------------------------ read
 
     def snapshot(self) -> _Snapshot:
-        """All stored chunks and the BM25 index over them; rebuilt only when the stored ids changed."""
+        """All stored chunks and the keyword index over them at the store-wide index version: one
+        primary-key read per question. When the version moved, the meetings written since are re-read
+        (or, far behind, everything); a new process starts from the snapshot saved in the data dir."""
         with self._lock:
-            try:
-                ids = self.collection.get(include=[])["ids"]
-            except Exception as exc:  # the collection was dropped by another process (reindex): reopen it
-                if "does not exist" not in str(exc).lower() and "not found" not in str(exc).lower():
-                    raise
-                self._forget()
-                ids = self.collection.get(include=[])["ids"]
-            signature = hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()
-            if self._snapshot is not None and self._snapshot.signature == signature:
-                return self._snapshot
-            got = self.collection.get(include=["documents", "metadatas"]) if ids else {"ids": [], "documents": [], "metadatas": []}
-            docs = [d or "" for d in got["documents"]]
-            metas = [m or {} for m in got["metadatas"]]
-            titles = [m.get("item_path") or m.get("item_title", "") for m in metas]
-            keyword = KeywordIndex([f"{t}\n{d}" for t, d in zip(titles, docs)])
-            cues = [{name for name, c in _CUES.items() if cue(c).search(d)} for d in docs]
-            title_stems = [set(stems(t)) for t in titles]
-            doc_stems = [set(stems(d)) for d in docs]
-            self._snapshot = _Snapshot(
-                signature=signature, ids=list(got["ids"]), documents=docs, metadatas=metas, keyword=keyword,
-                title_stems=title_stems,
-                doc_stems=doc_stems,
-                cues=cues,
-                df=_document_frequency([d | t for d, t in zip(doc_stems, title_stems)]),
-                postponed_items={(m["meeting_id"], m.get("item", "")) for m, c in zip(metas, cues)
-                                 if "postponed" in c and m.get("kind") == "note"},
-                postponed_anchors=_postponed_anchors(metas, cues),
-            )
-            return self._snapshot
+            version = self.versions.index_version(self.identity)
+            snap = self._snapshot
+            if snap is not None and snap.version == version:
+                return snap
+            if snap is None:
+                snap = snapshots.load(self._snapshot_path(), self.identity)
+                self._saved_version = snap.version if snap is not None else None
+                if snap is not None and snap.version == version and len(snap) != self._count():
+                    snap = None  # the collection changed behind the store's back (restored, deleted): rebuild
+            if snap is not None and snap.version != version:
+                changed = self.versions.index_changes(self.identity, snap.version, version) if snap.version < version else None
+                snap = self._caught_up(snap, changed, version) if changed is not None and len(changed) <= CATCH_UP_MEETINGS else None
+            if snap is None:
+                snap = self._read_all(version)
+            if self._saved_version is None or version - self._saved_version >= SAVE_EVERY or len(snap) == 0:
+                snapshots.save(snap, self._snapshot_path(), self.identity)
+                self._saved_version = version
+            self._snapshot = snap
+            return snap
+
+    def _snapshot_path(self):
+        return self.settings.data_dir / "search-index" / f"{hashlib.sha256(self.identity.encode()).hexdigest()[:24]}.pickle"
+
+    def _read_all(self, version: int) -> _Snapshot:
+        """A snapshot from every chunk Chroma holds (the only read linear in the corpus)."""
+        ids: list[str] = []
+        docs: list[str] = []
+        metas: list[dict] = []
+        seen: set[str] = set()
+        for offset in range(0, self._count(), READ_PAGE):  # in pages: one read of 100k chunks is too big for Chroma
+            got = self.collection.get(include=["documents", "metadatas"], limit=READ_PAGE, offset=offset)
+            for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+                if cid not in seen:
+                    seen.add(cid)
+                    ids.append(cid)
+                    docs.append(doc)
+                    metas.append(meta)
+        snap = snapshots.build(version, ids, docs, metas, {name: cue(c) for name, c in _CUES.items()})
+        snap.vocabulary = Vocabulary(snap.df)  # saved with it: the first question need not sort every stem
+        return snap
+
+    def _caught_up(self, earlier: _Snapshot, changed: set[str], version: int) -> _Snapshot:
+        """The earlier snapshot with just the changed meetings re-read from Chroma (stems of the rest reused)."""
+        ids = sorted(changed)
+        where = {"meeting_id": ids[0]} if len(ids) == 1 else {"meeting_id": {"$in": ids}}
+        got = (self.collection.get(where=where, include=["documents", "metadatas"]) if ids
+               else {"ids": [], "documents": [], "metadatas": []})
+        snap = snapshots.build(version, *snapshots.caught_up(earlier, changed, got),
+                               {name: cue(c) for name, c in _CUES.items()}, earlier=earlier)
+        snap.vocabulary = Vocabulary(snap.df)
+        return snap
+
+    def _count(self) -> int:
+        try:
+            return self.collection.count()
+        except Exception as exc:  # the collection was dropped by another process (reindex): reopen it
+            if "does not exist" not in str(exc).lower() and "not found" not in str(exc).lower():
+                raise
+            self._forget()
+            return self.collection.count()
 
     def expand(self, intent: Intent) -> Intent:
         """The intent with its subject words widened to the stored compounds that contain them."""
@@ -458,13 +475,12 @@ class SearchIndex:
 
     def chunks(self, *, meeting_id: str | None = None, item: str | None = None) -> list[Chunk]:
         snap = self.snapshot()
-        return [_chunk_from(cid, doc, meta) for cid, doc, meta in zip(snap.ids, snap.documents, snap.metadatas)
-                if (meeting_id is None or meta["meeting_id"] == meeting_id)
-                and (item is None or meta.get("item") == item)]
+        conds = [(key, "==", value) for key, value in (("meeting_id", meeting_id), ("item", item)) if value is not None]
+        return [_chunk_from(snap.ids[i], snap.documents[i], snap.metadatas[i]) for i in snapshots.allowed_rows(snap, conds)]
 
     @staticmethod
     def _filters(series, since, until, meeting_id, item, kinds, allowed_series):
-        """The same filter as a Chroma where clause (llama-index MetadataFilters) and a Python predicate."""
+        """The same filter as a Chroma where clause (llama-index MetadataFilters) and as conditions for the snapshot."""
         from llama_index.core.vector_stores.types import FilterOperator, MetadataFilter, MetadataFilters
 
         conds: list[tuple[str, str, object]] = []
@@ -485,20 +501,7 @@ class SearchIndex:
         ops = {"==": FilterOperator.EQ, "in": FilterOperator.IN, ">=": FilterOperator.GTE, "<=": FilterOperator.LTE}
         filters = MetadataFilters(filters=[MetadataFilter(key=k, value=v, operator=ops[op]) for k, op, v in conds]) if conds else None
 
-        def keep(meta: dict) -> bool:
-            for key, op, value in conds:
-                got = meta.get(key)
-                if op == "==" and got != value:
-                    return False
-                if op == "in" and got not in value:
-                    return False
-                if op == ">=" and (not got or got < value):
-                    return False
-                if op == "<=" and (not got or got > value):
-                    return False
-            return True
-
-        return filters, keep
+        return filters, conds
 
     @staticmethod
     def _notes_answer_their_item(hits: list[SearchHit], subject: list[tuple[str, ...]], cue: set[str], snap: _Snapshot,
@@ -534,6 +537,37 @@ class SearchIndex:
                     target.score = max(target.score, mark.score + 0.05 - 0.01 * rank)
             mark.score -= self.weights.postponed_mark
 
+    def _fused(self, snap: _Snapshot, idx: np.ndarray, intent: Intent, d_norm: np.ndarray, kw_norm: np.ndarray,
+               coverage: np.ndarray, asked_cue: set[str], note_prior: float) -> np.ndarray:
+        """The fused score of every allowed chunk (float32): dense + keyword + subject coverage, then the
+        intent's corrections, each added as one vector operation in the order the weights list them."""
+        w = self.weights
+        score = w.dense * d_norm + w.keyword * kw_norm + (w.coverage * coverage).astype(np.float32)
+        kind = snap.kind[idx]
+        bits = snap.cue_bits[idx]
+        score[kind == snapshots.KIND_CODES["header"]] -= w.header_penalty
+        note = kind == snapshots.KIND_CODES["note"]
+        if note_prior:
+            score[note] += note_prior
+        if intent.kind == "agreement":
+            score[note] += w.note_agreement
+            asked = sum(snapshots.CUE_BITS[c] for c in asked_cue)
+            score[(bits & asked) != 0] += w.cue_agreement
+        person = intent.person.casefold() if intent.person else None
+        if intent.kind == "tasks" and person:
+            named = snapshots.naming(snap, person)[idx]
+            task = (bits & snapshots.CUE_BITS["task"]) != 0
+            score[named & task] += w.person_tasks + w.task_cue
+            score[named & ~task] += w.person_tasks + 0.0
+        if intent.kind == "postponed":
+            score[snap.in_postponed_item[idx]] += w.postponed_item
+        if intent.item_ref:
+            score[snap.columns["item_lower"][idx] == intent.item_ref] += w.item_ref
+        if intent.day:
+            day = intent.day
+            score[snapshots.on_day(snap, lambda d: matches_day(day, d), dt.date.fromisoformat)[idx]] += w.day_match
+        return score
+
     def search(self, query: str, *, k: int = 10, series=None, since=None, until=None, meeting_id=None,
                item=None, kinds=None, allowed_series: list[str] | None = None,
                intent: Intent | None = None) -> list[SearchHit]:
@@ -546,15 +580,15 @@ class SearchIndex:
         snap = self.snapshot()
         if not snap.ids:
             return []
-        filters, keep = self._filters(series, since, until, meeting_id, item, kinds, allowed_series)
-        allowed = [i for i, meta in enumerate(snap.metadatas) if keep(meta)]
-        if not allowed:
+        filters, conds = self._filters(series, since, until, meeting_id, item, kinds, allowed_series)
+        idx = snapshots.allowed_rows(snap, conds)
+        if not len(idx):
             return []
         intent = self.expand(intent or detect_intent(query))
-        position = {cid: i for i, cid in enumerate(snap.ids)}
+        position = snap.position
 
         # dense side, through llama-index's Chroma store
-        n_dense = min(len(allowed), max(50, 5 * k))
+        n_dense = min(len(idx), max(50, 5 * k))
         qvec = self.embedder.embed_queries([query])[0].tolist()
         result = self.vector_store.query(VectorStoreQuery(query_embedding=qvec, similarity_top_k=n_dense, filters=filters))
         dense = np.zeros(len(snap.ids), dtype=np.float32)
@@ -566,7 +600,6 @@ class SearchIndex:
 
         # keyword side
         bm25 = snap.keyword.scores(query)
-        idx = np.asarray(allowed)
         seen_dense = idx[dense_seen[idx]]
         floor = float(dense[seen_dense].min()) if len(seen_dense) else 0.0
         d = np.where(dense_seen[idx], dense[idx], floor)
@@ -576,50 +609,21 @@ class SearchIndex:
 
         subject = intent.subject_stems
         w = self.weights
-        person = intent.person.casefold() if intent.person else None
         asked_cue = {"besluit"} if re.search(r"beslo|besluit|beslis", query, re.I) else set()
         if re.search(r"afspr|afgespr", query, re.I):
             asked_cue.add("afspraak")
         asked_cue = asked_cue or {"besluit", "afspraak"}
         note_prior = 0.0 if _REQUEST_QUESTION.search(query) else w.note_prior
-
-        weights = subject_weights(subject, snap, intent.subject_roots)
-        total = sum(weights.values())
-
-        scored: list[tuple[float, int, float]] = []  # (score, position in idx, coverage)
-        for j, i in enumerate(idx):
-            meta = snap.metadatas[i]
-            terms = snap.doc_stems[i] | snap.title_stems[i]
-            coverage = sum(wt for g, wt in weights.items() if covers_word(g, terms)) / total if total else 0.0
-            score = w.dense * d_norm[j] + w.keyword * kw_norm[j] + w.coverage * coverage
-            kind = meta.get("kind")
-            cues = snap.cues[i]
-            if kind == "header":
-                score -= w.header_penalty
-            if kind == "note":
-                score += note_prior
-            if intent.kind == "agreement":
-                if kind == "note":
-                    score += w.note_agreement
-                if cues & asked_cue:
-                    score += w.cue_agreement
-            if intent.kind == "tasks" and person and person in snap.documents[i].casefold():
-                score += w.person_tasks + (w.task_cue if "task" in cues else 0.0)
-            if intent.kind == "postponed" and kind != "note" and (meta["meeting_id"], meta.get("item", "")) in snap.postponed_items:
-                score += w.postponed_item
-            if intent.item_ref and meta.get("item", "").lower() == intent.item_ref:
-                score += w.item_ref
-            if intent.day and matches_day(intent.day, dt.date.fromisoformat(meta["date"]) if meta.get("date") else None):
-                score += w.day_match
-            scored.append((float(score), j, coverage))
+        coverage = snapshots.coverage(snap, subject_weights(subject, snap, intent.subject_roots))[idx]
+        score = self._fused(snap, idx, intent, d_norm, kw_norm, coverage, asked_cue, note_prior)
 
         # only the best candidates become hits (the corrections below only ever move these)
-        scored.sort(key=lambda t: -t[0])
-        keep = scored[:max(100, 10 * k)]
+        order = np.argsort(-score, kind="stable")
+        top = order[:max(100, 10 * k)]
         if intent.kind == "postponed":  # the chunks a postponement mark points at stay candidates
-            wanted = {a for anchors in snap.postponed_anchors.values() for a in anchors}
-            kept = {t[1] for t in keep}
-            keep += [t for t in scored if int(idx[t[1]]) in wanted and t[1] not in kept]
+            rest = order[len(top):]
+            top = np.concatenate([top, rest[snap.anchored[idx[rest]]]])
+        keep = [(float(score[j]), int(j), float(coverage[j])) for j in top]
         sub = np.asarray([idx[j] for _, j, _ in keep], dtype=int)
         hits = [SearchHit(chunk=_chunk_from(snap.ids[idx[j]], snap.documents[idx[j]], snap.metadatas[idx[j]]),
                           score=score, dense=float(d[j]), keyword=float(kw[j]), coverage=float(coverage))

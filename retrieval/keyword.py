@@ -1,8 +1,8 @@
 """Keyword side of the hybrid search: BM25 (bm25s) over Dutch Snowball stems without Dutch stopwords.
 
-The keyword index is rebuilt in memory from the documents Chroma stores (see `SearchIndex`), so the
-two indexes can never disagree after an upsert or delete: Chroma is the one derived store on disk.
-Rebuilding is cheap (milliseconds for thousands of chunks), cheaper than keeping a second file in step.
+The keyword index is built from the documents Chroma stores, as part of the search snapshot
+(retrieval/snapshot.py): kept per store-wide index version, saved in the data dir, and after a write
+rebuilt with the stems of every unchanged chunk reused, so the two indexes never disagree.
 """
 
 from __future__ import annotations
@@ -105,11 +105,13 @@ def stems(text: str, *, keep_stopwords: bool = False) -> list[str]:
 class KeywordIndex:
     """BM25 over a fixed list of documents; `scores(query)` gives one score per document."""
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: list[str], stemmed: list[list[str] | None] | None = None):
+        """`stemmed`: the stems of a text already known (from an earlier index), None where not."""
         import bm25s
 
         self.size = len(texts)
-        self._doc_stems = [stems(t) for t in texts]
+        known = stemmed if stemmed is not None else [None] * len(texts)
+        self._doc_stems = [s if s is not None else stems(t) for t, s in zip(texts, known)]
         self._retriever = None
         logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
         if any(self._doc_stems):
