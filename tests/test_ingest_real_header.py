@@ -134,3 +134,20 @@ def test_attendance_sentence_over_several_lines():
             "De Boer (CDA), Van Dam (GL), \nEvers (D66). \n\nAfwezig\n\n-\n\n1. Opening\n\nTekst.\n\n2. Sluiting\n\nEinde.\n")
     m = parse_meeting(source(text))
     assert [a.name for a in m.attendees] == ["Aerts", "Bakker", "De Boer", "Van Dam", "Evers"]
+
+
+def test_title_from_a_label_value_block():
+    text = ("ONDERWERP\n\nBeheercommissie objectenbibliotheek\n\nDATUM\n\n20 september 2024\n\n"
+            "1. Opening\n\nTekst.\n\n2. Rondvraag\n\nGeen.\n")
+    m = parse_meeting(source(text))
+    assert m.title == "Beheercommissie objectenbibliotheek"
+    assert m.date == dt.date(2024, 9, 20)
+
+
+def test_collegebesluiten_title_gives_the_date_not_the_publication_line():
+    text = ("Collegebesluiten 11 december 2018\n\n19 december 2018 Het college heeft de volgende besluiten "
+            "genomen.\n\nDeelname aan de regionale deal\n\nHet college besluit deel te nemen.\n\n"
+            "Vaststellen cultuurnota\n\nHet college stelt de nota vast.\n")
+    m = parse_meeting(source(text))
+    assert m.date == dt.date(2018, 12, 11)
+    assert m.doc_kind == "besluitenlijst"

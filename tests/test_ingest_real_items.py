@@ -262,3 +262,39 @@ def test_pdf_headings_in_boxes_of_their_own_also_as_questions():
             "architectuur. \n\nResultaten brainstorm \n\nEen brainstormsessie was een van de agendapunten en de "
             "deelnemers waren verdeeld in twee groepen. \n")
     assert [t for _, t in items(text)] == ["Wat hebben we tot nu toe bereikt?", "Resultaten brainstorm"]
+
+
+def test_sub_point_headings_under_one_item_are_not_items():
+    text = ("# Werkgroep API-standaarden 12 maart 2024\n\n## Opening\n\nWelkom.\n\n## Wijzigingsverzoeken\n\n"
+            "Drie verzoeken besproken.\n\n#### - Toevoegen RESTful API profiel\n\nAkkoord.\n\n"
+            "#### - Versienummering in de URL\n\nNog niet.\n\n#### - Foutberichten\n\nAkkoord.\n\n## Rondvraag\n\nGeen.\n")
+    assert [t for _, t in items(text)] == ["Opening", "Wijzigingsverzoeken", "Rondvraag"]
+
+
+def test_grouping_headings_without_text_are_sections_and_their_headings_the_items():
+    text = ("# Agenda gemeenteraad 9 april 2024\n\n## Administratieve organisatie\n\n"
+            "### Goedkeuring notulen vorige zitting\n\nToelichting.\n\n### Huishoudelijk reglement\n\nToelichting.\n\n"
+            "## Personeel\n\n### Aanpassing rechtspositieregeling\n\nToelichting.\n")
+    assert [t for _, t in items(text)] == ["Goedkeuring notulen vorige zitting", "Huishoudelijk reglement",
+                                          "Aanpassing rechtspositieregeling"]
+
+
+def test_a_long_bold_numbered_title_is_an_item():
+    text = ("Notulen gemeenteraad\n\n**1. Goedkeuring notulen vorige zitting**\n\nGoedgekeurd.\n\n"
+            "**2. Openbare orde en rust - politieverordening tijdelijke maatregelen naar aanleiding van de "
+            "kermis en de daarbij horende evenementen op het marktplein en in de omliggende straten van het centrum**\n\n"
+            "Goedgekeurd.\n\n**3. Mondelinge vragen**\n\nGeen.\n")
+    assert [n for n, _ in items(text)] == ["1", "2", "3"]
+
+
+def test_short_bullets_with_their_text_indented_below_are_the_items():
+    text = ("Kort verslag bestuursvergadering 3 maart 2020\n\n • Opening\n  De voorzitter opent de vergadering om "
+            "20.00 uur.\n • Notulen 3-2-2020\n  De notulen worden zonder wijzigingen vastgesteld door het bestuur.\n"
+            " • Er zijn geen ingekomen stukken.\n • Het bestuur bespreekt de planning van het toernooi in juni.\n")
+    assert [t for _, t in items(text)] == ["Opening", "Notulen 3-2-2020"]
+
+
+def test_a_wrapped_bullet_sentence_is_no_heading():
+    text = ("Verslag\n\n • De kascommissie heeft\n   De stukken zijn in orde en worden goedgekeurd door iedereen.\n"
+            " • Geen verdere punten\n")
+    assert items(text) == []

@@ -98,9 +98,10 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
                   and not (ends_sentence and len(words) > 6) and not lower_start and not prose)
     if strong and len(words) > 20:
         title_like = False
-    if line.md_level and not lower_start and not prose and len(words) <= 60:
+    if (line.md_level or (line.bold and not ends_sentence)) and not lower_start and not prose and len(words) <= 60:
         # a markdown heading is a title even where it ends with a period or runs long
-        # ("## 13. Openbare verlichting: vervangen armaturen door LED – <thirty street names>.")
+        # ("## 13. Openbare verlichting: vervangen armaturen door LED – <thirty street names>."); so is a
+        # whole bold line that runs long without ending a sentence
         title_like = True
     loose = not lower_start and not prose and len(words) <= 45
     return Candidate(line, (prefix + num) if prefix else num, main, sub, plain(display(source, t_start, t_end)),

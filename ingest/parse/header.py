@@ -12,7 +12,7 @@ from ingest.parse.attendees import (ABSENT_LABELS, LOCATION_LABELS, PRESENT_LABE
                                     TIME_SINGLE, field_label, parse_attendees)
 from ingest.parse.dates import DATE_ISO, DATE_LABEL, FoundDate, filename_date, find_dates, infer_year, weekday_of
 from ingest.parse.lines import WHITESPACE, Line, body_limit, display, plain, split_lines
-from ingest.parse.words import is_page_chrome, is_session_heading, names_other_date
+from ingest.parse.words import is_document_section, is_page_chrome, is_session_heading, names_other_date
 from notulist.models import Attendee, Source
 from notulist.text import safe_date
 
@@ -66,7 +66,7 @@ _GENERIC_SERIES = {"vergadering", "overleg", "bijeenkomst", "agenda", "verslag",
 DocKind = Literal["agenda", "minutes", "besluitenlijst", "notes", "unknown"]
 # the kind a title names, first match wins: "Besluitenlijst" before "verslag" before "agenda" before "notities"
 _DOC_KINDS: tuple[tuple[re.Pattern[str], DocKind], ...] = (
-    (re.compile(r"besluitenlijst|besluiten\s*lijst|\bbesluiten\b"), "besluitenlijst"),
+    (re.compile(r"besluitenlijst|besluiten\s*lijst|\b(?:college|raads|staten|bestuurs)?besluiten\b"), "besluitenlijst"),
     (re.compile(r"\b(?:concept)?verslag\b|\bnotulen\b|\bnotule\b|\bminutes\b"), "minutes"),
     (re.compile(r"\bagenda\b"), "agenda"),
     (re.compile(r"\baantekeningen\b|\bnotities\b|\bgespreksnotitie\b|\bnotes\b"), "notes"),
@@ -170,7 +170,7 @@ _ATTENDANCE_LINE = re.compile(r"^\W*(?:aanwezig|afwezig|afgemeld|deelnemers|geno
 def _field_title(source: Source, lines: list[Line]) -> tuple[str, int] | None:
     """The value of a 'Titel: ...' / 'Betreft: ...' header field, also as a header table row
     ('| Betreft | Verslag Technisch Overleg ... |'), with the offset of its line."""
-    for ln in lines:
+    for k, ln in enumerate(lines):
         cells = [c.strip(" *_") for c in ln.raw.strip().strip("|").split("|")] if "|" in ln.raw else []
         cells = [c for c in cells if c]
         if len(cells) == 2 and cells[0].lower().rstrip(":") in _TITLE_FIELDS and plain(cells[1]):
@@ -179,6 +179,12 @@ def _field_title(source: Source, lines: list[Line]) -> tuple[str, int] | None:
         lab = field_label(ln)
         if lab is not None and lab[0] in _TITLE_FIELDS and plain(lab[1]) and len(plain(lab[1]).split()) <= 16:
             return plain(display(source, lab[2], ln.end)).strip(" *_"), ln.start
+        if plain(ln.content).lower() in _TITLE_FIELDS - {"vergadering", "title"} and k + 1 < len(lines):
+            # "ONDERWERP" and its value on the next line (label/value blocks of a PDF header)
+            nxt = lines[k + 1]
+            value = plain(display(source, nxt.content_start, nxt.end)).strip(" *_")
+            if value and len(value.split()) <= 16 and field_label(nxt) is None and not is_document_section(value):
+                return value, nxt.start
     return None
 
 

@@ -30,8 +30,9 @@ def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
                  and plain(h.content).lower() not in {"agenda", "verslag", "notulen", "besluitenlijst"}
                  and not is_session_heading(plain(h.content)) and not is_document_section(plain(h.content))
                  and not is_page_chrome(h.content)]
+        heads = agenda_headings(heads, lines)
     else:
-        heads = dangling_bullet_entries(lines) or _plain_title_lines(lines)
+        heads = dangling_bullet_entries(lines) or bullet_headings(lines) or _plain_title_lines(lines)
         if len(heads) < 2:
             return []
     items = []
@@ -137,6 +138,34 @@ def _explaining_sections(source: Source, after: list[Line], items: list[AgendaIt
     return out
 
 
+def agenda_headings(heads: list[Line], lines: list[Line]) -> list[Line]:
+    """Which headings of several levels are the agenda, from the whole document: a heading with text of
+    its own is an item and the deeper headings below it are its sub-points ('#### - Toevoegen RESTful
+    API profiel'); a heading without text of its own that only groups deeper headings ('## Openbaar',
+    '## Personeel') is a section, and the headings below it are the items."""
+    if len({h.md_level for h in heads}) < 2:
+        return heads
+    index = {ln.start: k for k, ln in enumerate(lines)}
+    kept: list[Line] = []
+    role: dict[int, str] = {}
+    stack: list[Line] = []
+    for k, h in enumerate(heads):
+        while stack and stack[-1].md_level >= h.md_level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        if parent is not None and role.get(parent.start) in ("item", "sub"):
+            role[h.start] = "sub"
+        else:
+            nxt = next((ln for ln in lines[index[h.start] + 1:] if not ln.blank), None)
+            deeper = k + 1 < len(heads) and heads[k + 1].md_level > h.md_level
+            grouping = nxt is not None and nxt.md_level > h.md_level and deeper
+            role[h.start] = "section" if grouping else "item"
+            if not grouping:
+                kept.append(h)
+        stack.append(h)
+    return kept
+
+
 def dangling_bullet_entries(lines: list[Line]) -> list[Line]:
     """A list whose bullet and text are on separate lines (web pages copied as text: '-' then the title
     on the next line): the text lines of its first run of at least three entries."""
@@ -157,6 +186,22 @@ def dangling_bullet_entries(lines: list[Line]) -> list[Line]:
     if run:
         runs.append(run)
     return next((r for r in runs if len(r) >= 3), [])
+
+
+def bullet_headings(lines: list[Line]) -> list[Line]:
+    """' • Opening' + an indented paragraph ('  De voorzitter opent ...'): in a report written as one bullet
+    list, the short bullets whose text is indented below them are the items (at least two of them)."""
+    out = []
+    for k, ln in enumerate(lines[:-1]):
+        nxt = lines[k + 1]
+        text = plain(ln.content)
+        indent = len(ln.raw) - len(ln.raw.lstrip())
+        if (ln.bullet and 1 <= len(text.split()) <= 6 and not re.search(r"[.,;:!?]$", text)
+                and re.match(r"[A-ZÀ-Ý]", text) and not nxt.blank and not nxt.bullet and not nxt.md_level
+                and len(nxt.raw) - len(nxt.raw.lstrip()) > indent and plain(nxt.content)[:1].isupper()
+                and len(plain(nxt.content).split()) >= 5):
+            out.append(ln)
+    return out if len(out) >= 2 else []
 
 
 _BULLET_MARKS = {"-", "•", "*", "–", "·", "▪"}
