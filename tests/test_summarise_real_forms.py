@@ -207,3 +207,15 @@ def test_reports_and_hypotheticals_are_no_actions(clause):
 ])
 def test_choice_and_grant_forms_are_decisions(clause):
     assert [h.kind for h in analyse(clause, "record")] == ["decision"]
+
+
+def test_text_after_a_table_of_items_is_read_and_the_sign_off_is_procedural(settings):
+    text = ("# Besluitenlijst college van B&W 4 maart 2025\n\n| Nr | Onderwerp | Besluit |\n|---|---|---|\n"
+            "| 1 | Subsidie buurthuis De Linde | Akkoord, met aanpassing van de brief |\n"
+            "| 2 | Verkeersbesluit Dorpsstraat | Aangehouden |\n\n## Toezeggingen\n"
+            "- Wethouder Jansen zegt toe de raad voor de zomer te informeren.\n\n"
+            "Aldus vastgesteld in de vergadering van 11 maart 2025.\n")
+    ex = extract(text, settings, "2025-03-04_college_besluitenlijst.md")
+    owners = {a.citation.quote: a.owner for a in ex.actions}
+    assert owners.get("Wethouder Jansen zegt toe de raad voor de zomer te informeren.") == "Wethouder Jansen"
+    assert not any("Aldus vastgesteld" in d.citation.quote for d in ex.decisions)

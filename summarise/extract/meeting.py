@@ -48,6 +48,7 @@ def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
         process_region(ctx, agenda, start, end, None, "record" if record else "prepared", False, [])
     elif record:
         _read_before_items(ctx, agenda, items)
+        _read_after_items(ctx, agenda, items)
     for item in items:
         source = sources.get(item.source_id, agenda)
         actielijst = any("actielijst" in it.kinds or rules.cue("action_list_title").search(it.title) for it in doc.chain(meeting, item))
@@ -81,6 +82,18 @@ def _read_before_items(ctx: Ctx, agenda: Source, items: list) -> None:
     numbered = list(re.finditer(r"(?m)^[ \t]*\d{1,3}[.)][ \t]+\S", agenda.raw_text[:first]))
     if len(numbered) >= 3:  # an overview of points, not a covering letter or a legend
         process_region(ctx, agenda, numbered[0].start(), first, None, "record", False, [])
+
+
+def _read_after_items(ctx: Ctx, agenda: Source, items: list) -> None:
+    """Minutes whose items are the rows of a table ("| 3 | Onderwerp | Besluit |") and whose conclusions,
+    toezeggingen or actions follow the table: the text after the last item's region is a record too."""
+    own = [i for i in items if i.source_id == agenda.id]
+    if not own:
+        return
+    last = max(max(i.end, i.title_end) for i in own)
+    end = agenda.body_end if agenda.body_end is not None else len(agenda.raw_text)
+    if agenda.raw_text[last:end].strip():
+        process_region(ctx, agenda, last, end, None, "record", False, [])
 
 
 def _closing_list_start(ctx: Ctx) -> tuple[str, int] | None:
