@@ -9,11 +9,13 @@ process sharing the store rebuilds on its next question.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,10 +117,31 @@ def _reused(ids: list[str], docs: list[str], metas: list[dict], earlier: Snapsho
     return out
 
 
+@contextmanager
+def _many_objects() -> Iterator[None]:
+    """Around making millions of small objects (a snapshot of 100k chunks): no cyclic garbage collection
+    while they are made (it would walk them again and again), and afterwards they are frozen out of it,
+    so later collections in a serving process do not walk them either (they are freed by reference count)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.freeze()
+
+
 def build(version: int, ids: list[str], documents: list[str], metadatas: list[dict],
           cue_patterns: dict[str, re.Pattern[str]], earlier: Snapshot | None = None) -> Snapshot:
     """A snapshot of these stored chunks (Chroma's ids, documents and metadatas, in Chroma's order); the
     stems and cues of chunks an `earlier` snapshot already holds unchanged are taken from it."""
+    with _many_objects():
+        return _build(version, ids, documents, metadatas, cue_patterns, earlier)
+
+
+def _build(version: int, ids: list[str], documents: list[str], metadatas: list[dict],
+           cue_patterns: dict[str, re.Pattern[str]], earlier: Snapshot | None) -> Snapshot:
     docs = [d or "" for d in documents]
     metas = [m or {} for m in metadatas]
     titles = [m.get("item_path") or m.get("item_title", "") for m in metas]
@@ -265,7 +288,7 @@ def save(snap: Snapshot, path: Path, identity: str) -> None:
 def load(path: Path, identity: str) -> Snapshot | None:
     """The snapshot saved for this index, of this format (any version: the caller catches it up)."""
     try:
-        with open(path, "rb") as fh:
+        with open(path, "rb") as fh, _many_objects():
             fmt, ident, snap = pickle.load(fh)
     except FileNotFoundError:
         return None
