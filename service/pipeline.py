@@ -26,12 +26,15 @@ from notulist import audit
 from notulist.errors import InputError, NotulistError, TooLargeError
 from notulist.llm import LLMClient, get_llm
 from notulist.models import Answer, Chunk, Extraction, Meeting, ParsedDocument, Source
+from notulist.pages import add_pages
 from notulist.settings import Settings, make_offline_safe
 from notulist.store import ApiKey, MeetingStore
 from retrieval.answer import ask as answer_question
 from retrieval.index import SearchIndex
 from service import consistency
 from summarise.extract import extract_meeting, link_across_meetings
+from summarise.ori.importer import MEDIA_TYPE as ORI_RECORD
+from summarise.ori.importer import record_extraction
 
 log = logging.getLogger("notulist")
 MIN_WORDS_WITHOUT_STRUCTURE = 30  # a short text with no agenda item and no date is no meeting document
@@ -250,7 +253,13 @@ class Notulist:
     def refresh_extraction(self, meeting: Meeting, sources: dict[str, Source] | None = None,
                            *, use_llm: bool = False) -> Extraction:
         sources = sources or self.store.sources_for(meeting)
-        extraction = extract_meeting(meeting, sources, llm=self.llm if use_llm else None)
+        records = [s for s in sources.values() if s.media_type == ORI_RECORD]
+        if records:  # an imported ORI record: its besluiten are the extraction, derived again from it
+            extraction = record_extraction(records[0], self.store.get_source_bytes(records[0].id))
+        else:
+            extraction = extract_meeting(meeting, sources, llm=self.llm if use_llm else None)
+        add_pages([x.citation for x in [*extraction.decisions, *extraction.actions, *extraction.postponed]]
+                  + [a.done_evidence for a in extraction.actions], sources)
         self.store.save_extraction(extraction)
         link_across_meetings(self.store, meeting.series)
         return self.store.get_extraction(meeting.id) or extraction
@@ -280,6 +289,7 @@ class Notulist:
             answer.warnings.append(llm_problem)
         if notice:
             answer.warnings.append(notice)
+        add_pages(answer.citations, {sid: self.store.get_source(sid) for sid in {c.source_id for c in answer.citations}})
         behind = self.store.pending_meetings()
         if behind:
             answer.warnings.append(f"{len(behind)} vergadering(en) staan nog niet in de zoekindex; het antwoord kan "

@@ -12,13 +12,15 @@ from summarise.actielijst import meeting_name
 
 
 def citation_where(store: MeetingStore, c: Citation) -> str:
-    """"Voortgangsoverleg inclusie en diversiteit, 11 maart 2024, punt 2 Safe space gesprekken"."""
+    """"Voortgangsoverleg inclusie en diversiteit, 11 maart 2024, punt 2 Safe space gesprekken" (", p. 3" for
+    a quote from a PDF)."""
     try:
         name = meeting_name(store.get_meeting(c.meeting_id))
     except NotFoundError:
         name = "vergadering"
     where = f"punt {c.item}" + (f" {c.item_title}" if c.item_title else "") if c.item else "algemeen"
-    return f"{name}, {format_date(c.date)}, {where}"
+    page = f", p. {c.page}" if c.page else ""
+    return f"{name}, {format_date(c.date)}, {where}{page}"
 
 
 def quote_shown(store: MeetingStore, c: Citation) -> str:

@@ -115,7 +115,7 @@ function markdownNodes(text) {
 function citationLabel(c) {
   const m = (state.meetings || []).find((x) => x.id === c.meeting_id);
   const title = m ? m.title : "Vergadering";
-  return `${title}, ${formatDate(c.date || (m && m.date))}${c.item ? ", punt " + c.item : ""}${c.item_title ? " " + c.item_title : ""}`;
+  return `${title}, ${formatDate(c.date || (m && m.date))}${c.item ? ", punt " + c.item : ""}${c.item_title ? " " + c.item_title : ""}${c.page ? ", p. " + c.page : ""}`;
 }
 
 function citationHref(c) {
