@@ -19,7 +19,7 @@ from notulist.settings import Settings
 from service.deps import get_notulist, get_settings, init_state
 from service.http_errors import install_error_handlers, status_for
 from service.limits import StreamingSizeLimit, upload_limit
-from service.routes import actions, admin, agenda, ask, meetings, verslag
+from service.routes import actions, admin, agenda, ask, meetings, publication, verslag
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 # The page loads nothing from elsewhere; this header makes the browser enforce that.
@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(StreamingSizeLimit, limit=upload_limit(lambda scope: get_settings(Request(scope))))
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_api_route("/", index_page, methods=["GET"], include_in_schema=False)
-    for module in (admin, meetings, verslag, ask, actions, agenda):
+    for module in (admin, meetings, verslag, ask, actions, agenda, publication):
         app.include_router(module.router)
     app.include_router(actions.list_router)
     return app

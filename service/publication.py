@@ -37,12 +37,8 @@ def import_ori(app: Notulist, filename: str, data: bytes) -> list[IngestResult]:
         meeting = item.parsed.meeting
         status = app.store.save_parsed(item.parsed, {item.parsed.sources[0].id: item.content})
         warnings = list(item.warnings)
-        if status != "unchanged":
-            app.store.save_extraction(item.extraction)
-            try:
-                app.index_meeting(meeting)
-            except Exception as exc:  # the index is derived; `notulist reindex` repairs it
-                warnings.append(f"index niet bijgewerkt ({exc}); draai 'notulist reindex'")
+        if status != "unchanged":  # extraction (derived again from the record) and index, as for any ingest
+            warnings += app.after_store(meeting)
         results.append(IngestResult(filename=filename, status=status, meeting_id=meeting.id, warnings=warnings))
     return results
 
