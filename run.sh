@@ -37,6 +37,12 @@ else
   say "Python-omgeving is er al (.venv)"
 fi
 
+# scanned PDFs need Tesseract with its Dutch model (Debian packages); without it they are refused
+if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx nld; then
+  say "Let op: Tesseract (Nederlands) ontbreekt; gescande PDF's worden geweigerd. Installeer met:"
+  echo "    sudo apt-get install tesseract-ocr tesseract-ocr-nld poppler-utils" >&2
+fi
+
 # 2. the examples (a second run reports 'unchanged')
 mkdir -p "$NOTULIST_DATA_DIR"
 say "Voorbeelden inlezen (examples/)"
