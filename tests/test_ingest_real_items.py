@@ -298,3 +298,15 @@ def test_a_wrapped_bullet_sentence_is_no_heading():
     text = ("Verslag\n\n • De kascommissie heeft\n   De stukken zijn in orde en worden goedgekeurd door iedereen.\n"
             " • Geen verdere punten\n")
     assert items(text) == []
+
+
+def test_bold_headings_under_a_notes_section_are_the_items():
+    text = ("# Pilotgroep 27 november 2020\n\n## Attendees\n\n- Gemeente A\n- Gemeente B\n\n## Notes\n\n"
+            "**Gemeente A**\n\nDe sensoren zijn geplaatst en worden volgende week aangemeld.\n\n"
+            "**Gemeente B**\n\nNog geen nieuws over de aanbesteding van de sensoren.\n")
+    assert [t for _, t in items(text)] == ["Gemeente A", "Gemeente B"]
+
+
+def test_a_single_character_is_no_item_title():
+    text = "1. Opening\n\nWelkom.\n\n2. Mededelingen\n\nGeen.\n\n3. X\n\n4. Sluiting\n\nEinde.\n"
+    assert "X" not in [t for _, t in items(text)]

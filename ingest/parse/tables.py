@@ -31,10 +31,13 @@ def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
                  and not is_session_heading(plain(h.content)) and not is_document_section(plain(h.content))
                  and not is_page_chrome(h.content)]
         heads = agenda_headings(heads, lines)
+        if len(heads) < 2 and _only_sections(lines):
+            # '## Attendees' / '## Notes' and no other heading: the items are the bold or plain title lines
+            heads = _plain_title_lines(lines)
     else:
         heads = dangling_bullet_entries(lines) or bullet_headings(lines) or _plain_title_lines(lines)
-        if len(heads) < 2:
-            return []
+    if len(heads) < 2:
+        return []
     items = []
     limit = body_limit(source)
     for k, h in enumerate(heads):
@@ -136,6 +139,12 @@ def _explaining_sections(source: Source, after: list[Line], items: list[AgendaIt
                               end=rstrip_pos(text, ln.start, stop), title_start=ln.content_start,
                               title_end=t_end))
     return out
+
+
+def _only_sections(lines: list[Line]) -> bool:
+    """Every heading below the first names a part of the document ('## Attendees', '## Notes')."""
+    heads = [ln for ln in lines if ln.md_level and not ln.blank][1:]
+    return bool(heads) and all(is_document_section(plain(h.content)) for h in heads)
 
 
 def agenda_headings(heads: list[Line], lines: list[Line]) -> list[Line]:
@@ -242,8 +251,8 @@ def _title_follows(lines: list[Line], i: int) -> bool:
     if nxt is None:
         return False
     text = plain(lines[nxt].content)
-    if nxt == i + 2 and len(text.split()) >= 12 and not lines[nxt].bullet:
-        return True  # a PDF text box of its own above the paragraph it heads
+    if nxt == i + 2 and len(text.split()) >= (3 if lines[i].bold else 12) and not lines[nxt].bullet:
+        return True  # a PDF text box of its own (or a bold line) above the paragraph it heads
     if nxt + 1 >= len(lines):
         return False
     return (1 <= len(text.split()) <= 8 and not re.search(r"[.,;:!?]$", text) and bool(re.match(r"[A-ZÀ-Ý]", text))
