@@ -204,9 +204,15 @@ class Health(Schema):
     pending: int = Field(0, description="Aantal vergaderingen dat nog niet in de zoekindex staat.")
 
 
+class FieldProblem(Schema):
+    field: str
+    message: str
+
+
 class ErrorBody(Schema):
     detail: str
     field: str | None = None
+    errors: list[FieldProblem] | None = Field(None, description="Bij 422: elk ongeldig veld met zijn melding.")
 
 
 __all__ = [
