@@ -219,3 +219,12 @@ def test_text_after_a_table_of_items_is_read_and_the_sign_off_is_procedural(sett
     owners = {a.citation.quote: a.owner for a in ex.actions}
     assert owners.get("Wethouder Jansen zegt toe de raad voor de zomer te informeren.") == "Wethouder Jansen"
     assert not any("Aldus vastgesteld" in d.citation.quote for d in ex.decisions)
+
+
+def test_besluit_column_of_a_table_whose_rows_are_the_items(settings):
+    text = ("# Besluitenlijst college van B&W 4 maart 2025\n\n| Nr | Onderwerp | Besluit |\n|---|---|---|\n"
+            "| 1 | Subsidie buurthuis De Linde | Conform advies |\n| 2 | Verkeersbesluit Dorpsstraat | Aangehouden |\n"
+            "| 3 | Nota parkeren | Niet akkoord |\n| 4 | Rondvraag | Geen. |\n")
+    ex = extract(text, settings, "2025-03-04_college_besluitenlijst.md")
+    assert [d.citation.quote for d in ex.decisions] == ["1 | Subsidie buurthuis De Linde | Conform advies"]
+    assert [p.item for p in ex.postponed] == ["2"]

@@ -136,8 +136,8 @@ def is_procedural(decision: Decision, meeting: Meeting) -> bool:
     paperwork. Every gold set written for Notulist leaves these out of the besluitenlijst, and so does a
     secretary: they say nothing about the subjects decided on."""
     quote = " ".join(decision.citation.quote.split())
-    if rules.cue("procedural").search(quote):
-        return True
+    if rules.cue("procedural").search(quote) or rules.cue("procedural").search(" ".join(decision.text.split())):
+        return True  # the quote, or the Besluit cell of a table row ("1 | Opening | De agenda wordt vastgesteld.")
     item = meeting.item(decision.item) if decision.item else None
     lines = [ln for ln in decision.citation.quote.splitlines() if ln.strip()]
     if len(lines) > 1 and rules.cue("bare_adoption").match(lines[-1]):

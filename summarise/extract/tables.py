@@ -16,6 +16,7 @@ from summarise import rules
 from summarise.dates import find_due, refers_to_next_meeting
 from summarise.extract import document as doc
 from summarise.extract.document import Ctx
+from summarise.extract.outcomes import outcome_kind
 
 Span = tuple[int, int]
 # reads a region's clauses (regions.process_region), for the text of a Besluit cell
@@ -116,8 +117,9 @@ def _decision_row(ctx: Ctx, source: Source, row: _Row, row_item: AgendaItem | No
                   read_region: RegionReader) -> None:
     """A Besluit cell: the decision, and the actions of whoever carries it out (read as clauses)."""
     raw, c = source.raw_text, row.cell("decision")
-    if re.fullmatch(r"[\s\-–—]*", raw[c[0]:c[1]]):
-        return
+    if re.fullmatch(r"[\s\-–—]*|\s*(?:geen|niets|n\.?v\.?t\.?|nvt)\W*", raw[c[0]:c[1]], re.I) \
+            or outcome_kind(raw[c[0]:c[1]]) == "rejected":
+        return  # nothing decided: an empty cell, "Geen.", "Verworpen", "Niet akkoord"
     top = doc.top_item(ctx.meeting, row_item) if row_item else None
     # a Besluit cell often goes on with who carries it out ("Portefeuillehouder X informeert ... uiterlijk
     # 25 februari"): those clauses are actions, the clauses before them the decision
@@ -199,15 +201,35 @@ def _action_row(ctx: Ctx, source: Source, row: _Row, item: AgendaItem | None, ro
         citation=doc.citation(ctx, source, *row.span, top)))
 
 
+def _header_above(raw: str, pos: int) -> dict[str, int]:
+    """The column roles of the table that the line at `pos` is a body row of (its first line), or {}."""
+    top = None
+    while pos > 0:
+        start = raw.rfind("\n", 0, pos - 1) + 1
+        line = raw[start:pos].rstrip("\n")
+        if line.count("|") < 2:
+            break
+        top, pos = (start, start + len(line)), start
+    if top is None or re.fullmatch(r"[\s|:\-+\t]*", raw[top[0]:top[1]]):
+        return {}
+    return _header_roles(raw, _cells(raw, *top))
+
+
 def process_table(ctx: Ctx, source: Source, rows: list[Span], item: AgendaItem | None, mode: str,
                   from_actielijst: bool, read_region: RegionReader) -> bool:
     """Read an action or decision table; False when it is not one (its text is then read as clauses)."""
     raw = source.raw_text
-    header = _header_roles(raw, _cells(raw, *rows[0]))
+    above = _header_above(raw, raw.rfind("\n", 0, rows[0][0]) + 1)
+    if "decision" in above:
+        # the rows of a table whose rows are the agenda items ("| 3 | Onderwerp | Conform advies |"): their
+        # header stands above the item, at the top of the table; whole lines, so that the cells align with it
+        header, body = above, [(raw.rfind("\n", 0, s) + 1, e) for s, e in rows]
+    else:
+        header, body = _header_roles(raw, _cells(raw, *rows[0])), rows[1:]
     if not ({"action", "decision"} & set(header)):
         return False
     heading = raw[max(0, raw.rfind("\n", 0, max(0, rows[0][0] - 2)) + 1):rows[0][0]]  # the line(s) right above
-    for s, e in rows[1:]:
+    for s, e in body:
         if re.fullmatch(r"[\s|:\-+\t]*", raw[s:e]):
             continue  # markdown separator row
         row = _Row(raw, s, e, header)
