@@ -310,3 +310,12 @@ def test_bold_headings_under_a_notes_section_are_the_items():
 def test_a_single_character_is_no_item_title():
     text = "1. Opening\n\nWelkom.\n\n2. Mededelingen\n\nGeen.\n\n3. X\n\n4. Sluiting\n\nEinde.\n"
     assert "X" not in [t for _, t in items(text)]
+
+
+def test_numbered_decision_points_under_headings_are_not_the_agenda():
+    text = ("# Besluitenlijst college 4 maart 2025\n\n## Subsidie muziekschool\n\nHet college besluit:\n"
+            "1. In te stemmen met de subsidie voor 2025 van 40.000 euro.\n2. De aanvrager te informeren over het "
+            "besluit binnen twee weken.\n3. De raad te informeren met een brief over de subsidie.\n\n"
+            "## Verkeersbesluit Dorpsstraat\n\nHet college besluit:\n1. Het verkeersbesluit vast te stellen zoals "
+            "voorgesteld.\n2. Het besluit te publiceren in het gemeenteblad van deze week.\n")
+    assert [t for _, t in items(text)] == ["Subsidie muziekschool", "Verkeersbesluit Dorpsstraat"]

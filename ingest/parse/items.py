@@ -114,6 +114,12 @@ def find_items(source: Source) -> tuple[list[AgendaItem], int]:
     limit = body_limit(source)
     lines = split_lines(source.raw_text, 0, limit)
     chosen = choose_items(source, lines, renumber_all_ones(_candidates(source, lines)))
+    if len(chosen) == 1 and not chosen[0].strong:
+        # one plain numbered line is no numbering sequence ('1. In te stemmen met ...' under a heading):
+        # headings or title lines that make an agenda of two or more win
+        headings = unnumbered_items(source, lines)
+        if len(headings) >= 2:
+            return headings, header_end_unnumbered(source, lines)
     if not chosen:
         table = table_items(source, lines) or letter_items(source, lines)
         if table:

@@ -46,7 +46,20 @@ def loose_run(cands: list[Candidate], strict: list[Candidate], select) -> list[C
     shapes = {(c.line.md_level, c.line.bold, c.line.bullet) for c in tops}
     if len(shapes) > 1 or any(c.line.md_level or c.line.bold for c in extra):
         return strict
+    # numbered decision points ('1. In te stemmen met ...', '2. ...') restart at 1 under every item and
+    # follow each other without text between; agenda items have their text below them
+    restarts = sum(1 for c in cands if c.main == 1 and not c.sub and not c.prefix and (c.loose or c.title_like))
+    starts = sorted(c.line.start for c in cands)
+    followed = sum(1 for c in extra if _text_below(c, starts))
+    if restarts > 1 or followed * 2 < len(extra):
+        return strict
     return [next(w for w in widened if w.line.start == c.line.start) for c in loose]
+
+
+def _text_below(c: Candidate, starts: list[int]) -> bool:
+    """Something other than the next numbered line follows the candidate's title."""
+    nxt = next((st for st in starts if st > c.line.start), None)
+    return nxt is None or nxt > c.title_end + 2
 
 
 def renumber_all_ones(cands: list[Candidate]) -> list[Candidate]:
