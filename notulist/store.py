@@ -27,6 +27,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    TypeDecorator,
     create_engine,
     delete,
     event,
@@ -55,6 +56,22 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
+class UTCDateTime(TypeDecorator):
+    """Stored as a naive UTC timestamp (the schema's DateTime); read back timezone-aware (UTC), so every
+    timestamp the API and the CLI show carries its offset."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value, dialect):
+        return value.replace(tzinfo=dt.timezone.utc) if value is not None and value.tzinfo is None else value
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -67,7 +84,7 @@ class SourceRow(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
     raw_text: Mapped[str] = mapped_column(Text)
     model_json: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=_now)
 
 
 class MeetingRow(Base):
@@ -78,8 +95,8 @@ class MeetingRow(Base):
     date: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
     source_ids: Mapped[list] = mapped_column(JSON)
     model_json: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=_now)
     # "pending" from the moment it is stored until its chunks are in the search index, then "indexed";
     # indexed_with: the embedder and chunk size those chunks were made with (consistency.index_signature)
     index_status: Mapped[str] = mapped_column(String(10), default="pending", server_default="pending", index=True)
@@ -118,7 +135,7 @@ class ExtractionRow(Base):
     __tablename__ = "extractions"
     meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
     model_json: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=_now)
 
 
 class ActionRow(Base):
@@ -140,7 +157,7 @@ class VerslagRow(Base):
     markdown: Mapped[str] = mapped_column(Text)
     author: Mapped[str | None] = mapped_column(String(200), nullable=True)
     llm_used: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=_now)
     document_json: Mapped[str | None] = mapped_column(Text, nullable=True)  # notulist.verslag_doc.VerslagDocument
 
 
@@ -152,7 +169,7 @@ class ApiKeyRow(Base):
     series: Mapped[list] = mapped_column(JSON)  # empty: every series
     name: Mapped[str | None] = mapped_column(String(200), nullable=True)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=_now)
 
 
 class LLMCacheRow(Base):
@@ -161,14 +178,14 @@ class LLMCacheRow(Base):
     model: Mapped[str] = mapped_column(String(200))
     prompt_version: Mapped[str] = mapped_column(String(100))
     value: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=_now)
 
 
 class IndexStateRow(Base):
     __tablename__ = "index_state"
     name: Mapped[str] = mapped_column(String(200), primary_key=True)  # the derived index (its Chroma collection)
     version: Mapped[int] = mapped_column(Integer)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=_now)
 
 
 class IndexChangeRow(Base):

@@ -30,6 +30,8 @@ ERROR_RESPONSES = {
     401: {"model": ErrorBody, "description": "Geen of een onbekende API-sleutel."},
     403: {"model": ErrorBody, "description": "De sleutel mist de rol of de reeks."},
     404: {"model": ErrorBody, "description": "Bestaat niet."},
+    413: {"model": ErrorBody, "description": "Groter dan de limiet (de melding noemt de instelling)."},
+    415: {"model": ErrorBody, "description": "Bestandstype dat Notulist niet leest."},
     422: {"model": ErrorBody, "description": "Ongeldige invoer; `field` noemt het veld."},
 }
 
