@@ -228,3 +228,13 @@ def test_besluit_column_of_a_table_whose_rows_are_the_items(settings):
     ex = extract(text, settings, "2025-03-04_college_besluitenlijst.md")
     assert [d.citation.quote for d in ex.decisions] == ["1 | Subsidie buurthuis De Linde | Conform advies"]
     assert [p.item for p in ex.postponed] == ["2"]
+
+
+def test_council_adopts_a_fractions_proposal_cited_with_it(settings):
+    text = ("Notulen gemeenteraad 15 april 2024\n\n1. Zwerfvuil\n"
+            "De fractie doet een voorstel van beslissing om de intercommunale te vragen maatregelen tegen zwerfvuil "
+            "te onderzoeken. De Gemeenteraad keurt dit voorstel van beslissing unaniem goed.\n")
+    ex = extract(text, settings, "2024-04-15_gemeenteraad_notulen.txt")
+    assert [d.citation.quote for d in ex.decisions] == [
+        "De fractie doet een voorstel van beslissing om de intercommunale te vragen maatregelen tegen zwerfvuil "
+        "te onderzoeken. De Gemeenteraad keurt dit voorstel van beslissing unaniem goed."]
