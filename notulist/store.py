@@ -53,7 +53,7 @@ ROLE_RANK = {"reader": 0, "secretary": 1, "admin": 2}
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.timezone.utc)
 
 
 class UTCDateTime(TypeDecorator):

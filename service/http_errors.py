@@ -27,6 +27,7 @@ from service.schemas import ErrorBody
 log = logging.getLogger("notulist.service")
 
 ERROR_RESPONSES = {
+    400: {"model": ErrorBody, "description": "Onleesbare aanvraag (geen geldige JSON of multipart-gegevens)."},
     401: {"model": ErrorBody, "description": "Geen of een onbekende API-sleutel."},
     403: {"model": ErrorBody, "description": "De sleutel mist de rol of de reeks."},
     404: {"model": ErrorBody, "description": "Bestaat niet."},
@@ -118,6 +119,8 @@ async def http_error(request: Request, exc: StarletteHTTPException) -> JSONRespo
     detail = exc.detail
     if exc.status_code == 404 and detail == "Not Found":
         detail = "Deze pagina of dit adres bestaat niet."
+    elif exc.status_code == 400 and detail in ("There was an error parsing the body", "Invalid multipart data."):
+        detail = "De aanvraag is onleesbaar: geen geldige JSON of multipart-gegevens."
     elif exc.status_code == 405:
         detail = "Deze methode is hier niet toegestaan."
     return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
