@@ -319,3 +319,15 @@ def test_numbered_decision_points_under_headings_are_not_the_agenda():
             "## Verkeersbesluit Dorpsstraat\n\nHet college besluit:\n1. Het verkeersbesluit vast te stellen zoals "
             "voorgesteld.\n2. Het besluit te publiceren in het gemeenteblad van deze week.\n")
     assert [t for _, t in items(text)] == ["Subsidie muziekschool", "Verkeersbesluit Dorpsstraat"]
+
+
+def test_an_agenda_table_with_a_besluit_column_and_no_numbers():
+    text = ("Besluitenlijst stuurgroep 3 juni 2025\n\n| Onderwerp | Besluit |\n|---|---|\n"
+            "| Jaarplan 2026 | Vastgesteld |\n| Begroting 2026 | Aangehouden tot juli |\n| Rondvraag | - |\n")
+    assert items(text) == [("1", "Jaarplan 2026"), ("2", "Begroting 2026"), ("3", "Rondvraag")]
+
+
+def test_an_action_table_is_no_agenda():
+    text = ("Actielijst\n\n| Onderwerp | Besluit | Wie |\n|---|---|---|\n| Jaarplan | opstellen | Els |\n"
+            "| Begroting | herzien | Tom |\n")
+    assert items(text) == []

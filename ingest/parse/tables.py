@@ -75,7 +75,7 @@ def table_items(source: Source, lines: list[Line]) -> tuple[list[AgendaItem], in
         names = [plain(text[a:b]).lower() for a, b in cells]
         num_col = next((k for k, n in enumerate(names) if n in _TABLE_NUMBER), None)
         title_col = next((k for k, n in enumerate(names) if n in _TABLE_TITLE and k != num_col), None)
-        if num_col is None or title_col is None:
+        if title_col is None or (num_col is None and not _decision_table(names)):
             continue
         items, last = _table_rows(source, lines, hi, num_col, title_col)
         if len(items) < 2:
@@ -85,9 +85,20 @@ def table_items(source: Source, lines: list[Line]) -> tuple[list[AgendaItem], in
     return None
 
 
-def _table_rows(source: Source, lines: list[Line], hi: int, num_col: int,
+_DECISION_COLUMN = {"besluit", "besluiten", "conclusie", "uitkomst", "besluit/actie", "besluit / actie", "afspraak"}
+_OWNER_COLUMN = {"wie", "eigenaar", "actiehouder", "trekker", "verantwoordelijke", "door", "actor"}
+
+
+def _decision_table(names: list[str]) -> bool:
+    """| Onderwerp | Besluit | without a number column: an agenda table (items from its rows) unless it
+    names who does what (an action list)."""
+    return any(n in _DECISION_COLUMN for n in names) and not any(n in _OWNER_COLUMN for n in names)
+
+
+def _table_rows(source: Source, lines: list[Line], hi: int, num_col: int | None,
                 title_col: int) -> tuple[list[AgendaItem], int]:
-    """The numbered rows below the table head at lines[hi], and the index of the table's last line."""
+    """The numbered rows below the table head at lines[hi] (without a number column: every row, numbered
+    1..n here), and the index of the table's last line."""
     text = source.raw_text
     items: list[AgendaItem] = []
     last = hi
@@ -98,14 +109,19 @@ def _table_rows(source: Source, lines: list[Line], hi: int, num_col: int,
                 continue
             break
         last = lines.index(row)
-        if len(rc) <= max(num_col, title_col) or re.fullmatch(r"[\s:|-]*", row.raw):
-            continue
-        number = plain(text[rc[num_col][0]:rc[num_col][1]]).rstrip(".")
-        if not re.fullmatch(r"\d{1,2}[a-z]?(?:\.\d{1,2})?", number):
+        if len(rc) <= max(num_col or 0, title_col) or re.fullmatch(r"[\s:|-]*", row.raw):
             continue
         ta, tb = rc[title_col]
         title = plain(display(source, ta, tb))
-        items.append(AgendaItem(number=number, numbered=True, title=title, kinds=kinds_in(title),
+        if num_col is None:
+            number, written = str(len(items) + 1), False
+            if not re.search(r"\w", title):
+                continue
+        else:
+            number, written = plain(text[rc[num_col][0]:rc[num_col][1]]).rstrip("."), True
+            if not re.fullmatch(r"\d{1,2}[a-z]?(?:\.\d{1,2})?", number):
+                continue
+        items.append(AgendaItem(number=number, numbered=written, title=title, kinds=kinds_in(title),
                                 source_id=source.id, start=row.start, end=rstrip_pos(text, row.start, row.end),
                                 title_start=ta, title_end=tb))
     return items, last
