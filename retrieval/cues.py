@@ -75,7 +75,7 @@ def amount_like() -> re.Pattern[str]:
     return _calendar(lexicon())[1]
 
 
-AnswerType = Literal["who", "when", "why", "amount", "frequency"]
+AnswerType = Literal["who", "when", "why", "amount", "frequency", "action"]
 
 _ANSWER_TYPES_FILE = "answer_types.toml"  # retrieval's question vocabulary in notulist/nl/data
 
@@ -97,7 +97,8 @@ def refers_back(text: str) -> bool:
 
 def answers_type(text: str, kind: AnswerType) -> bool:
     """The sentence holds the kind of fact a question asks for: who (a name, role or body), when (a date or
-    time), why (a reason), amount (a number) or frequency ("ieder kwartaal")."""
+    time), why (a reason), amount (a number), frequency ("ieder kwartaal") or action (a step or a state:
+    "Er wordt nagegaan of ...", "de onderhandelingen nog lopen")."""
     own = _answer_types(lexicon())
     if kind == "who":
         return bool(_NAME_INSIDE.search(text) or own["who"].search(text))
@@ -107,4 +108,6 @@ def answers_type(text: str, kind: AnswerType) -> bool:
         return bool(cue("reason").search(text) or own["why"].search(text))
     if kind == "frequency":
         return bool(own["frequency"].search(text))
+    if kind == "action":
+        return bool(own["action"].search(text) or lexicon().pattern("passive_action").search(text))
     return bool(amount_like().search(text))

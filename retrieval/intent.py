@@ -75,6 +75,7 @@ class Intent:
     asks_amount: bool = False  # "hoeveel", "wat kost", "welk bedrag": the answer is a number or an amount
     asks_who: bool = False  # "wie", "door wie", "aan wie": the answer names a person, role or body
     asks_often: bool = False  # "hoe vaak", "hoe vaak per jaar": the answer is a frequency
+    asks_action: bool = False  # "wat wordt er gedaan aan", "hoe staat het met": the answer is a step or a state
     recurring: bool = False  # "welke onderwerpen kwamen opnieuw op de agenda": subjects across meetings
     words: list[str] = field(default_factory=list)  # the question's words, lower case, stopwords kept
     item_ref: str | None = None  # "punt 3", "agendapunt 6b": the item the question names
@@ -86,7 +87,7 @@ class Intent:
         """The kinds of fact the question asks for ("Wie zou ... regelen en wanneer?": who and when)."""
         flags: list[tuple[bool, AnswerType]] = [(self.asks_who, "who"), (self.asks_when, "when"),
                                                 (self.asks_why, "why"), (self.asks_amount, "amount"),
-                                                (self.asks_often, "frequency")]
+                                                (self.asks_often, "frequency"), (self.asks_action, "action")]
         return [kind for on, kind in flags if on]
 
 
@@ -145,6 +146,7 @@ def detect_intent(question: str) -> Intent:
     intent.asks_why = bool(_WHY.search(question))
     intent.asks_who = bool(_WHO.search(question))
     intent.asks_often = bool(_OFTEN.search(question))
+    intent.asks_action = bool(_ACTION.search(question))
     intent.days = mentioned_days(question)
     intent.words = words(question)
     m = _ITEM_REF.search(question)
@@ -172,6 +174,8 @@ def mentioned_days(question: str) -> list[tuple[int | None, int, int]]:
 _WHY = re.compile(r"\b(waarom|waardoor|hoe komt het|om welke reden|wat is de reden|wat was de reden)\b", re.I)
 _WHO = re.compile(r"\b(wie|wiens|welke personen|welke persoon)\b", re.I)
 _OFTEN = re.compile(r"\b(hoe vaak|hoe dikwijls|hoe frequent|hoe regelmatig|met welke frequentie)\b", re.I)
+_ACTION = re.compile(r"\b(wat wordt er (?:aan )?gedaan|wat gebeurt er|wat gaat \w+(?: \w+)? doen|wat gaan we doen|"
+                     r"hoe staat het|hoe staat (?:\S+\s+){1,5}?ervoor|wat is de stand|welke stappen|hoe gaat het verder)\b", re.I)
 _WHEN = re.compile(r"\b(wanneer|welke datum|per wanneer|hoe laat|welke dag|tot wanneer|vanaf wanneer)\b", re.I)
 
 

@@ -40,6 +40,15 @@ def covers_tail(group: tuple[str, ...], own: set[str]) -> bool:
     return any(len(q) > len(w) + 2 and q.endswith(w) for q in group for w in own if len(w) >= MIN_TAIL)
 
 
+MAX_LABEL_WORDS = 2  # a line of this many words without a sentence end labels what follows ("Afwezig")
+
+
+def announces(said: str) -> bool:
+    """A quote that announces a list: it ends in a colon, or it is a bare label line ("Afwezig")."""
+    tail = said.rstrip()
+    return tail.endswith(":") or (len(re.findall(r"\w+", tail)) <= MAX_LABEL_WORDS and tail[-1:] not in ".!?")
+
+
 def follows_up(said: str, after: str, intent: Intent) -> bool:
     """The next sentence continues what was quoted: it refers back, holds an asked kind of fact the quote
     lacks, or (for an outcome question) states the outcome of what the quote introduced."""
@@ -68,7 +77,7 @@ def neighbour_spans(text: str, lo: int, hi: int, quote: Span, intent: Intent) ->
     if at > 0 and refers_back(text[spans[at][0]:spans[at][1]]) and same_paragraph(spans[at - 1], spans[at]):
         out.append(spans[at - 1])
     said = text[start:end]
-    if said.rstrip().endswith(":"):
+    if announces(said):
         return out + spans[last + 1:last + 1 + MAX_LIST_SENTENCES]
     for step in range(last + 1, min(last + 1 + MAX_FOLLOW, len(spans))):
         after = text[spans[step][0]:spans[step][1]]

@@ -247,26 +247,27 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
     note_ranges = [(sid, s, e) for sid, s, e in note_spans]
     agenda_sentences: list[tuple[float, Citation]] = []
     replies: dict[tuple[str, int], Citation] = {}  # a question asked in the meeting -> the sentence after it
-    for h in hits:
-        if h.chunk.kind == "note":
-            continue
-        source = ctx.source(h.chunk.source_id)
+    seen_spans: set[tuple[str, int]] = set()
+    for source_id, lo, hi, hit_score in [(h.chunk.source_id, h.chunk.start, h.chunk.end, h.score) for h in hits
+                                         if h.chunk.kind != "note"]:
+        source = ctx.source(source_id)
         if source is None:
             continue
-        spans = sentence_spans(source.raw_text, h.chunk.start, h.chunk.end)
+        spans = sentence_spans(source.raw_text, lo, hi)
         for (s, e), (ns, ne) in zip(spans, spans[1:]):
             if _ASKED.search(source.raw_text[s:e]) and not _ASKED.search(source.raw_text[ns:ne]):
-                replies[(source.id, s)] = citation_of(group, source, ns, ne, h.score)
+                replies[(source.id, s)] = citation_of(group, source, ns, ne, hit_score)
         for s, e in spans:
-            if any(sid == source.id and s < ne and ns < e for sid, ns, ne in note_ranges):
+            if (source.id, s) in seen_spans or any(sid == source.id and s < ne and ns < e for sid, ns, ne in note_ranges):
                 continue
+            seen_spans.add((source.id, s))
             text = source.raw_text[s:e]
             if item is not None and s <= item.title_end and e >= item.title_start:
                 continue  # the heading itself says nothing the label does not
             if not usable(text, intent, group.item_title):
                 continue
             lexical = sentence_score(text, subject, is_note=False, intent=intent, title_words=title_words)
-            agenda_sentences.append((lexical + 0.3 * h.score, lexical, citation_of(group, source, s, e, h.score)))
+            agenda_sentences.append((lexical + 0.3 * hit_score, lexical, citation_of(group, source, s, e, hit_score)))
     noted = any(q.origin == "aantekening" for q in group.quotes)
     wanted = 1 if noted else (2 if group.quotes else MAX_SENTENCES)
     ranked = sorted(agenda_sentences, key=lambda t: -t[0])
@@ -292,7 +293,8 @@ def _neighbours(citation: Citation, item: AgendaItem | None, ctx: Context, inten
     if source is None:
         return []
     inside = item is not None and item.source_id == source.id and item.start <= citation.start <= item.end
-    lo = max(item.title_end, item.start) if inside else max(0, citation.start - 800)
+    heading = inside and citation.start < item.title_end  # the heading quoted: what follows it may hold the fact
+    lo = (item.title_start if heading else max(item.title_end, item.start)) if inside else max(0, citation.start - 800)
     hi = item.end if inside else min(len(source.raw_text), citation.end + 800)
     if citation.start < lo:
         return []

@@ -8,7 +8,7 @@ import pytest
 
 from retrieval.cues import answers_type, refers_back
 from retrieval.intent import detect_intent
-from retrieval.neighbours import covers_tail
+from retrieval.neighbours import announces, covers_tail
 from retrieval.keyword import stems
 
 MINUTES = """Notulen bestuursvergadering 14 maart 2023
@@ -55,12 +55,22 @@ def test_the_kind_of_fact_a_sentence_holds():
     assert not answers_type("De rekken blijven staan.", "why")
     assert answers_type("Daarna neemt Kees het over.", "who")
     assert answers_type("Er zijn 17 leden aanwezig.", "amount")
+    assert answers_type("Er wordt nagegaan of er een tweede rek kan komen.", "action")
+    assert answers_type("De wethouder stelt dat de gesprekken nog lopen.", "action")
+    assert not answers_type("De raad stelt vragen over de kosten.", "action")
 
 
 def test_question_forms_ask_for_kinds_of_fact():
     assert detect_intent("Wie regelt de borrel en wanneer?").asked_types() == ["who", "when"]
     assert detect_intent("Hoe vaak is er overleg met de jeugdcommissie?").asked_types() == ["frequency"]
     assert detect_intent("Wat is er besloten over de kantine?").asked_types() == []
+    assert detect_intent("Wat wordt er gedaan aan de fietsenstalling?").asked_types() == ["action"]
+    assert detect_intent("Hoe staat de pilot van de gemeente ervoor?").asked_types() == ["action"]
+
+
+def test_a_bare_label_line_or_a_colon_announces_a_list():
+    assert announces("Afwezig") and announces("De voorzitter deelt het volgende mee:")
+    assert not announces("Geen vragen.") and not announces("De voorzitter opent de vergadering")
 
 
 def test_a_compound_of_the_question_meets_its_last_part():
