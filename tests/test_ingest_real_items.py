@@ -331,3 +331,20 @@ def test_an_action_table_is_no_agenda():
     text = ("Actielijst\n\n| Onderwerp | Besluit | Wie |\n|---|---|---|\n| Jaarplan | opstellen | Els |\n"
             "| Begroting | herzien | Tom |\n")
     assert items(text) == []
+
+
+def test_lettered_agenda_repeated_titles_with_their_wrap_and_dictum_rows():
+    text = ("Punt   Omschrijving\n\nA\n\nB\n\nC\n\nD\n\nVaststelling agenda\n\nStad in de raad\n\n"
+            "Vaststelling van de notulen\n\nVaststelling van de besluitenlijst\n\nE\n\n"
+            "Voorstel van het college inzake Verzoek om bindend advies omgevingsvergunning tijdelijke units bij het \n"
+            "Stadhuis (RIS500001) \n"
+            "Voorstel van het college inzake Verzoek om bindend advies omgevingsvergunning tijdelijke units bij het \n"
+            "Stadhuis \n\nAangenomen \n\nF\n\nInitiatiefvoorstel over leesbevordering (RIS500002) \n\n"
+            "Dictum I (1) Een leeskoffer bij de geboorteaangifte \nDictum II (4) Meer boekenruilkasten \n\n"
+            "Voorstel van het college inzake het beleidskader Jeugd (RIS500003) \n\n500101  Motie G.1 CDA Jeugdhulp \n\n"
+            "G \n\nVoorstel van het college inzake het beleidskader Jeugd \n\nAangenomen \n")
+    got = dict(items(text))
+    assert got["E"].startswith("Voorstel van het college inzake Verzoek om bindend advies")
+    assert got["F"] == "Initiatiefvoorstel over leesbevordering (RIS500002)"
+    assert got["G"] == "Voorstel van het college inzake het beleidskader Jeugd (RIS500003)"
+    assert "Stadhuis" not in got.values()

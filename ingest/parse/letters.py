@@ -65,6 +65,7 @@ class _Reader:
         self.orphan: Line | None = None
         self.last: _Entry | None = None  # the title the next line may continue
         self.last_line: Line | None = None
+        self.skipped: Line | None = None  # a line left out as a repeated title (its wrap goes with it)
         self.first_label: int | None = None
 
     def title_of(self, e: _Entry) -> str:
@@ -93,14 +94,18 @@ class _Reader:
         self.first_label = ln.start if self.first_label is None else self.first_label
         return parent if n else ""
 
-    def continues(self, ln: Line, text: str) -> bool:
-        """The line goes on with the title above it: no other line between, and it starts in lower case or
-        the line above reached the page edge without ending."""
-        if self.last is None or self.last_line is None:
+    @staticmethod
+    def wraps(above: Line | None, ln: Line, text: str) -> bool:
+        """`ln` goes on with the line above: it starts in lower case, or it follows in the same text box (no
+        blank line between) a line that reached the page edge without ending."""
+        if above is None:
             return False
-        above = self.last_line.raw.strip()
-        adjacent = ln.start == self.last_line.end + 1  # the same text box: no blank line between
-        return text[:1].islower() or (adjacent and len(above) >= WRAP_WIDTH and not re.search(r"[.)!?]$", above))
+        raw = above.raw.strip()
+        adjacent = ln.start == above.end + 1
+        return text[:1].islower() or (adjacent and len(raw) >= WRAP_WIDTH and not re.search(r"[.)!?]$", raw))
+
+    def continues(self, ln: Line, text: str) -> bool:
+        return self.last is not None and self.wraps(self.last_line, ln, text)
 
     def line(self, ln: Line) -> None:
         text = plain(ln.content)
@@ -128,8 +133,15 @@ class _Reader:
             self.last_line = ln
             return
         self.last = None
-        if text[:1].islower() or self.repeats(text) or (text.endswith(".") and len(text.split()) >= 5):
-            return  # a continuation, a title repeated for the vote, a sentence of explanation
+        if self.wraps(self.skipped, ln, text):
+            self.skipped = ln  # the rest of a repeated title
+            return
+        self.skipped = None
+        if self.repeats(text):
+            self.skipped = ln
+            return
+        if text[:1].islower() or (text.endswith(".") and len(text.split()) >= 5):
+            return  # a continuation, a sentence of explanation
         if self.pending:
             label, parent = self.pending.popleft()
             self.add(label, parent, ln, ln.content_start)
