@@ -176,3 +176,25 @@ def test_every_limit_has_a_sane_default():
     assert s.max_html_depth >= 100 and s.max_lines >= 10_000 and s.max_pages >= 300
     assert 1_000_000 <= s.max_text_chars and s.max_html_bytes <= s.max_file_bytes
     assert 1 <= s.min_text_letters <= 10 and s.max_chunks >= 1_000
+
+
+# --------------------------------------------------------------------------- through the pipeline
+
+
+def test_a_text_without_meeting_structure_is_refused_and_nothing_stored(app):
+    from service.pipeline import InputFile
+
+    result = app.ingest(InputFile(filename="notitie.txt", data=b"Hallo, dit is zomaar een korte tekst."))
+    assert result.status == "error" and "geen vergaderstuk herkend" in result.message
+    assert app.store.list_meetings() == []
+
+
+def test_a_meeting_over_the_chunk_limit_is_refused_before_it_is_stored(settings):
+    from service.pipeline import InputFile, Notulist
+
+    app = Notulist(settings.model_copy(update={"max_chunks": 10}))
+    text = meeting_text(80)
+    result = app.ingest(InputFile(filename="lang.md", data=text.encode()))
+    assert result.status == "error" and "NOTULIST_MAX_CHUNKS" in result.message, result
+    assert app.store.list_meetings() == []
+    assert app.ingest(InputFile(filename="kort.md", data=meeting_text(2).encode())).status == "new"
