@@ -115,7 +115,7 @@ def test_kill_9_during_ingest_is_finished_by_the_next_run(corpus, tmp_path, afte
     again = notulist(data_dir, "ingest", str(corpus))
     assert again.returncode == 0, again.stdout + again.stderr
     after = check_report(data_dir)
-    assert after["consistent"], after
+    assert after["consistent"], json.dumps(after)
     assert after["meetings"] == len(SUBJECTS)
     assert_every_meeting_answered(data_dir)
 
