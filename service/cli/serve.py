@@ -26,6 +26,10 @@ def serve(app: Notulist, host: str, port: int, log_level: str, workers: int) -> 
         click.echo(f"{len(finished)} vergadering(en) alsnog in de zoekindex gezet.", err=True)
     if app.settings.store_url is None and not app.settings.data_dir.exists():
         app.settings.data_dir.mkdir(parents=True)
+    if workers > 1 and not app.settings.chroma_url:
+        click.echo("waarschuwing: meerdere werkprocessen delen de ingebouwde Chroma-map; voor zwaar gebruik is "
+                   "een Chroma-server (NOTULIST_CHROMA_URL) veiliger. 'notulist check' toont of de index klopt.",
+                   err=True)
     click.echo(f"Notulist draait op http://{host}:{port}/  (API-documentatie: http://{host}:{port}/docs)", err=True)
     uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, log_level=log_level,
                 workers=workers)  # settings from the env
