@@ -33,6 +33,8 @@ LONG_QUESTION_CHARS = 300  # above this, the sentence ending in "?" is the quest
 
 MIN_COVERAGE = 0.5  # share of the question's subject words a passage must contain to count as on topic
 
+MIN_COVERAGE_FALLBACK = 0.4  # ... or, when no passage reaches that, this share: "Niets gevonden" only when nothing is
+
 STRONG_DENSE = 0.90  # ... unless the dense similarity alone is this high (a paraphrase without shared words)
 
 RELATIVE_SCORE = 0.7  # a passage far below the best one is not part of the answer (no padding)
@@ -51,6 +53,8 @@ def _on_topic(hits: list[SearchHit], intent: Intent) -> list[SearchHit]:
         return [h for h in hits if h.score >= RELATIVE_SCORE * best]
     need = MIN_COVERAGE if len(intent.subject_stems) > 1 else 1.0
     on = [h for h in hits if h.coverage >= need or h.dense >= STRONG_DENSE]
+    if not on and len(intent.subject_stems) > 2:  # most of a long question's subject, in other words
+        on = [h for h in hits if h.coverage >= MIN_COVERAGE_FALLBACK]
     if not on:
         return []
     best = max(h.score for h in on)

@@ -247,7 +247,6 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
     note_ranges = [(sid, s, e) for sid, s, e in note_spans]
     agenda_sentences: list[tuple[float, Citation]] = []
     replies: dict[tuple[str, int], Citation] = {}  # a question asked in the meeting -> the sentence after it
-    seen_spans: set[tuple[str, int]] = set()
     for source_id, lo, hi, hit_score in [(h.chunk.source_id, h.chunk.start, h.chunk.end, h.score) for h in hits
                                          if h.chunk.kind != "note"]:
         source = ctx.source(source_id)
@@ -258,9 +257,8 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
             if _ASKED.search(source.raw_text[s:e]) and not _ASKED.search(source.raw_text[ns:ne]):
                 replies[(source.id, s)] = citation_of(group, source, ns, ne, hit_score)
         for s, e in spans:
-            if (source.id, s) in seen_spans or any(sid == source.id and s < ne and ns < e for sid, ns, ne in note_ranges):
+            if any(sid == source.id and s < ne and ns < e for sid, ns, ne in note_ranges):
                 continue
-            seen_spans.add((source.id, s))
             text = source.raw_text[s:e]
             if item is not None and s <= item.title_end and e >= item.title_start:
                 continue  # the heading itself says nothing the label does not

@@ -121,3 +121,8 @@ def test_an_item_that_is_only_a_heading_is_quoted_by_its_heading(minutes_app):
     answer = minutes_app.ask("Welk plan wordt vastgesteld?")
     assert answer.found
     assert any("speelruimteplan" in c.quote for c in answer.citations) and _exact(minutes_app, answer)
+
+
+def test_an_unrelated_question_still_finds_nothing(minutes_app):
+    answer = minutes_app.ask("Wat is er afgesproken over de zonnepanelen op het dak van het gemeentehuis?")
+    assert not answer.found and answer.answer.startswith("Niets gevonden")
