@@ -57,6 +57,20 @@ def _flush(index: SearchIndex, pending: list[tuple[str, str, dict]], meeting_ids
     meeting_ids.clear()
 
 
+def mark_indexed(data_dir: Path) -> int:
+    """Record every stored meeting as indexed (with the projected vectors it was indexed with), so that
+    `serve` does not take them for meetings still to embed at start-up; returns how many were pending."""
+    settings = Settings(data_dir=data_dir)
+    store = MeetingStore.from_settings(settings)
+    if not hasattr(store, "pending_meetings"):
+        return 0
+    signature = f"{RandomProjectionEmbedder.model_id}|{settings.chunk_tokens}/{settings.chunk_overlap_tokens}"
+    pending = store.pending_meetings()
+    for meeting_id in pending:
+        store.mark_indexed(meeting_id, signature)
+    return len(pending)
+
+
 def bulk_build(data_dir: Path, start: int, upto: int, seed: int, batch: int = 100) -> float:
     """Add meetings start..upto-1 of the corpus; returns the seconds it took."""
     settings = Settings(data_dir=data_dir)
