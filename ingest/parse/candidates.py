@@ -89,10 +89,18 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
     while t_end > t_start and source.raw_text[t_end - 1] in "*_ \t:":
         t_end -= 1
     strong = bool(line.md_level or line.bold or m.group("kw") or re.match(r"^\s*(?:\*\*|__)\s*\d", line.raw.lstrip("#- ")))
+    title_like, loose = _title_shape(title, line, strong, keyword=bool(m.group("kw")))
+    return Candidate(line, (prefix + num) if prefix else num, main, sub, plain(display(source, t_start, t_end)),
+                     strong, title_like, t_start, t_end, loose=loose, prefix=prefix)
+
+
+def _title_shape(title: str, line: Line, strong: bool, *, keyword: bool) -> tuple[bool, bool]:
+    """(title_like, loose) of a numbered line's text: a title, or a sentence-like line that is one only
+    when the whole document numbers such lines in one run (see `runs.loose_run`)."""
     words = plain(title).split()
     ends_sentence = bool(re.search(r"[.;:,!]$", title)) and not re.search(r"\(.*\.\)$|\b\w{1,5}\.$", title)
     # a heading or bold line may carry a long title ("Motie vreemd aan de orde van de dag \"...\" (partij)")
-    lower_start = bool(re.match(r"^[a-z]", title) and not m.group("kw"))
+    lower_start = bool(re.match(r"^[a-z]", title) and not keyword)
     prose = bool(_PROSE_START.match(title) and len(words) > 6)
     title_like = ((len(words) <= 12 or (strong and len(words) <= 20 and not ends_sentence))
                   and not (ends_sentence and len(words) > 6) and not lower_start and not prose)
@@ -103,9 +111,7 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
         # ("## 13. Openbare verlichting: vervangen armaturen door LED – <thirty street names>."); so is a
         # whole bold line that runs long without ending a sentence
         title_like = True
-    loose = not lower_start and not prose and len(words) <= 45
-    return Candidate(line, (prefix + num) if prefix else num, main, sub, plain(display(source, t_start, t_end)),
-                     strong, title_like, t_start, t_end, loose=loose, prefix=prefix)
+    return title_like, not lower_start and not prose and len(words) <= 45
 
 
 _ROMAN = re.compile(r"^(?P<kw>(?:agenda\s*punt|agendapunt|punt|ad)\s+)?(?P<num>[IVX]{1,5})(?P<sep>[.):]|\s+[-–—])\s+"
