@@ -49,15 +49,16 @@ def announces(said: str) -> bool:
     return tail.endswith(":") or (len(re.findall(r"\w+", tail)) <= MAX_LABEL_WORDS and tail[-1:] not in ".!?")
 
 
-def follows_up(said: str, after: str, intent: Intent) -> bool:
+def follows_up(said: str, after: str, intent: Intent, taken: str = "") -> bool:
     """The next sentence continues what was quoted: it refers back, holds an asked kind of fact the quote
-    lacks, or (for an outcome question) states the outcome of what the quote introduced."""
+    lacks, or (for an outcome question) states the outcome of what the quote introduced and nothing taken
+    after it stated yet."""
     if refers_back(after):
         return True
     if any(answers_type(after, k) for k in intent.asked_types() if not answers_type(said, k)):
         return True
     outcome = cue("decision_or_agreement")
-    return intent.kind == "agreement" and bool(outcome.search(after)) and not outcome.search(said)
+    return intent.kind == "agreement" and bool(outcome.search(after)) and not outcome.search(said + " " + taken)
 
 
 def neighbour_spans(text: str, lo: int, hi: int, quote: Span, intent: Intent) -> list[Span]:
@@ -79,10 +80,11 @@ def neighbour_spans(text: str, lo: int, hi: int, quote: Span, intent: Intent) ->
     said = text[start:end]
     if announces(said):
         return out + spans[last + 1:last + 1 + MAX_LIST_SENTENCES]
-    for step in range(last + 1, min(last + 1 + MAX_FOLLOW, len(spans))):
+    taken = ""
+    for step in range(last + 1, min(last + 1 + MAX_FOLLOW, len(spans))):  # judged against the quote itself
         after = text[spans[step][0]:spans[step][1]]
-        if not same_paragraph(spans[step - 1], spans[step]) or not follows_up(said, after, intent):
+        if not same_paragraph(spans[step - 1], spans[step]) or not follows_up(said, after, intent, taken):
             break
         out.append(spans[step])
-        said += " " + after
+        taken += " " + after
     return out

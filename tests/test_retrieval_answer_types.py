@@ -8,7 +8,7 @@ import pytest
 
 from retrieval.cues import answers_type, refers_back
 from retrieval.intent import detect_intent
-from retrieval.neighbours import announces, covers_tail
+from retrieval.neighbours import announces, covers_tail, neighbour_spans
 from retrieval.keyword import stems
 
 MINUTES = """Notulen bestuursvergadering 14 maart 2023
@@ -77,6 +77,15 @@ def test_a_compound_of_the_question_meets_its_last_part():
     [group] = [tuple(stems("teamborrel"))]
     assert covers_tail(group, set(stems("de borrel wordt geregeld")))
     assert not covers_tail(group, set(stems("het team vergadert")))
+
+
+def test_each_next_sentence_is_judged_against_the_quote_itself():
+    text = ("Basiscursus. Twee leden willen op 20 mei, de inschrijving start later. "
+            "Vanaf 3 april kan er ingeschreven worden voor 12 juni. De zaal is nog niet bekend.")
+    quote = (0, text.index(".") + 1)
+    spans = neighbour_spans(text, 0, len(text), quote, detect_intent("Wanneer kan men zich inschrijven?"))
+    assert [text[s:e] for s, e in spans] == ["Twee leden willen op 20 mei, de inschrijving start later.",
+                                             "Vanaf 3 april kan er ingeschreven worden voor 12 juni."]
 
 
 @pytest.fixture
