@@ -161,18 +161,19 @@ def test_corrupt_index_is_set_aside_and_rebuilt_from_the_store(corpus, tmp_path)
     assert_every_meeting_answered(data_dir)
 
 
-def test_reindex_swaps_in_a_complete_collection(corpus, tmp_path):
-    data_dir = tmp_path / "data"
-    assert notulist(data_dir, "ingest", str(corpus)).returncode == 0
-    chunks = check_report(data_dir)["chunks"]
-    done = notulist(data_dir, "reindex")
-    assert done.returncode == 0, done.stderr
-    report = check_report(data_dir)
-    assert report["consistent"] and report["chunks"] == chunks
-    import chromadb
+def test_reindex_swaps_in_a_complete_collection(corpus, settings):
+    """Built beside the old collection, swapped in when complete; nothing left beside it."""
+    from service.pipeline import InputFile, Notulist
 
-    names = {c.name for c in chromadb.PersistentClient(path=str(data_dir / "chroma")).list_collections()}
-    assert names == {"notulist_chunks"}  # the building collection became the index; nothing left beside it
+    app = Notulist(settings)
+    for path in sorted(corpus.iterdir())[:2]:
+        assert app.ingest(InputFile.from_path(path)).status == "new"
+    chunks = app.check().chunks
+    assert app.reindex() == chunks
+    report = app.check()
+    assert report.consistent and report.chunks == chunks
+    assert {c.name for c in app.index.client.list_collections()} == {settings.collection}
+    assert app.ask("Wat is besloten over de zonnepanelen?", use_llm=False).found
 
 
 # --------------------------------------------------------------------------- over HTTP
