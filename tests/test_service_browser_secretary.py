@@ -83,6 +83,24 @@ def cell_texts(driver, selector: str) -> list[str]:
                                  selector)
 
 
+def click(driver, wait, selector: str) -> None:
+    """Click the element once the page stops re-rendering it (a list is drawn again after each load)."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+
+    def attempt(d):
+        try:
+            found = d.find_elements(By.CSS_SELECTOR, selector)
+            if found and found[0].is_displayed():
+                found[0].click()
+                return True
+        except StaleElementReferenceException:
+            return False
+        return False
+
+    wait.until(attempt)
+
+
 def get_bytes(base: str, path: str, key: str) -> bytes:
     request = urllib.request.Request(base + path, headers={"Authorization": "Bearer " + key})
     with urllib.request.urlopen(request, timeout=30) as response:
@@ -193,7 +211,7 @@ def test_secretary_loop_on_the_seeds(server, browser):  # noqa: F811
 
     # the series page: the next agenda with the postponed items and their origin
     browser.find_element(By.CSS_SELECTOR, "[data-nav=vergaderingen]").click()
-    wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#series-links a"))).click()
+    click(browser, wait, "#series-links a")
     wait.until(EC.text_to_be_present_in_element((By.ID, "series-title"), SERIES))
     browser.find_element(By.ID, "agenda-make").click()
     wait.until(EC.visibility_of_element_located((By.ID, "agenda-result")))
