@@ -51,6 +51,7 @@ def axe_check(driver, name: str) -> list[dict]:
     """)
     bad = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert not bad, f"{name}: {bad}"
+    print(f"axe {name}: " + (", ".join(f"{v['id']} ({v['impact']})" for v in violations) or "geen overtredingen"))
     return violations
 
 
