@@ -145,10 +145,12 @@ class Notulist:
 
     @contextmanager
     def writing(self, key: str):
-        """Serialise writes for one upload across threads and worker processes (a lock file per key)."""
+        """Serialise writes for one upload across threads and worker processes: a lock file per first two
+        hex digits of the agenda's hash (at most 256 files; two different uploads share one rarely, and
+        then merely wait for each other)."""
         locks = self.settings.data_dir / "locks"
         locks.mkdir(parents=True, exist_ok=True)
-        with FileLock(str(locks / f"{key[:32]}.lock"), timeout=600):
+        with FileLock(str(locks / f"{key[:2]}.lock"), timeout=600):
             yield
 
     def after_store(self, meeting: Meeting, chunks: list[Chunk] | None = None) -> list[str]:
