@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from notulist.dutch import MONTHS as _MONTHS
 from notulist.errors import LLMContextTooLongError, LLMError, LLMOutputError
 from notulist.grounding import ground
 from notulist.llm import LLMClient, count_message_tokens, overlaps_injection, supported_by
@@ -35,7 +34,9 @@ from notulist.models import (
     Source,
     stable_id,
 )
+from notulist.settings import encoding
 from prompts import as_document, load_prompt
+from summarise.dates import find_due
 
 log = logging.getLogger("notulist.llm")
 
@@ -246,8 +247,6 @@ def _windows(text: str, budget_tokens: int) -> list[str]:
 
 
 def _token_slices(text: str, budget_tokens: int) -> list[str]:
-    from notulist.settings import encoding
-
     enc = encoding()
     tokens = enc.encode(text, disallowed_special=())
     step = max(16, int(budget_tokens / 1.5))
@@ -403,46 +402,21 @@ def _as_written(value: str | None, quote: str, item_text: str) -> str | None:
     return value if lowered in quote.casefold() or lowered in item_text.casefold() else None
 
 
-_RELATIVE = {"vandaag": 0, "morgen": 1, "overmorgen": 2}
-
-
 def resolve_due(due: str | None, meeting_date: dt.date | None) -> dt.date | None:
     """A due date as written resolved against the meeting date, where it determines one day.
 
-    Uses the rule engine's Dutch date resolver (one rule for both paths); the small fallback below only
-    serves when that module is absent.
+    The rule engine's Dutch date resolver serves both paths (one rule for both).
     """
     if not due or meeting_date is None:
         return None
-    try:
-        from summarise.dates import find_due
-    except ImportError:
-        pass
-    else:
-        found = find_due(due, meeting_date)
-        if found is not None and found.date is not None:
-            return found.date
-    text = due.casefold().strip()
-    for word, days in _RELATIVE.items():
-        if re.search(rf"\b{word}\b", text):
-            return meeting_date + dt.timedelta(days=days)
-    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
+    iso = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*", due)  # a model may answer in ISO form
     if iso:
         try:
             return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
         except ValueError:
             return None
-    m = re.search(r"\b(\d{1,2})\s+([a-z]+)\.?(?:\s+(\d{4}))?\b", text)
-    if m and m[2] in _MONTHS:
-        year = int(m[3]) if m[3] else meeting_date.year
-        try:
-            day = dt.date(year, _MONTHS[m[2]], int(m[1]))
-        except ValueError:
-            return None
-        if not m[3] and day < meeting_date - dt.timedelta(days=31):
-            day = day.replace(year=year + 1)  # "10 januari" written in December
-        return day
-    return None
+    found = find_due(due, meeting_date)
+    return found.date if found is not None else None
 
 
 # --------------------------------------------------------------------------- reduce
