@@ -31,7 +31,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("weekday", _PREP + r"(?:a\.s\.\s+|aanstaande\s+|komende\s+|volgende\s+week\s+)?(?P<wd>" + _WEEKDAY + r")\b"),
     ("in", r"\b(?:over|binnen)\s+(?P<n>" + _NUM + r")\s+(?P<u>dagen|dag|weken|week|maanden|maand)\b"),
     ("monthpart", _PREP + r"(?P<part>eind|einde|begin|medio|half|halverwege)\s+(?:van\s+)?(?P<m>" + _MONTH + r")(?:\s*(?P<y>20\d\d))?\b"),
-    ("quarter", _PREP + r"(?P<q>Q[1-4]|(?:het\s+)?(?:eerste|tweede|derde|vierde)\s+kwartaal)(?:\s*(?P<y>20\d\d))?\b"),
+    ("quarter", r"(?:(?:(?P<end>eind(?:e)?|uiterlijk|voor|vóór|tot)|in|per|op|rond|medio|na)\s+(?:van\s+)?(?:de\s+|het\s+)?)?"
+                r"(?P<q>Q[1-4]|(?:het\s+)?(?:eerste|tweede|derde|vierde)\s+kwartaal)(?:\s*(?P<y>20\d\d))?\b"),
     ("month", r"(?:uiterlijk|voor|vóór|per|in|eind)\s+(?P<m>" + _MONTH + r")(?:\s*(?P<y>20\d\d))?\b"),
     ("periodend", r"(?:(?:uiterlijk|voor|vóór|tegen|aan|op|per)\s+)?(?:het\s+)?eind(?:e)?\s+(?:van\s+)?(?:de|deze)\s+(?P<p>maand|week)\b"),
     ("vague", r"\b(?:(?:voor|na|rond|in)\s+(?:de\s+)?(?:zomer(?:vakantie|reces)?|kerst(?:reces|vakantie)?|herfstvakantie|"
@@ -123,6 +124,8 @@ def _quarter(m: re.Match, ref: dt.date) -> dt.date | None:
     q = m.group("q").lower()
     n = int(q[1]) if q.startswith("q") else {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}[q.split()[-2]]
     y = int(m.group("y")) if m.group("y") else ref.year
+    if not m.group("end"):
+        return None  # "tweede kwartaal 2026", "in Q2": a quarter names no day; "eind Q1", "uiterlijk Q3" do
     day = dt.date(y, 3 * n, calendar.monthrange(y, 3 * n)[1])
     return day if day >= ref else None
 

@@ -238,3 +238,14 @@ def test_council_adopts_a_fractions_proposal_cited_with_it(settings):
     assert [d.citation.quote for d in ex.decisions] == [
         "De fractie doet een voorstel van beslissing om de intercommunale te vragen maatregelen tegen zwerfvuil "
         "te onderzoeken. De Gemeenteraad keurt dit voorstel van beslissing unaniem goed."]
+
+
+@pytest.mark.parametrize(("written", "iso"), [
+    ("tweede kwartaal 2026", None), ("in Q2", None), ("eind Q1", "2026-03-31"), ("uiterlijk Q3", "2026-09-30"),
+])
+def test_a_quarter_names_a_day_only_with_its_end(written, iso):
+    import datetime as dt
+
+    from summarise.dates import find_due
+    found = find_due(written, dt.date(2026, 2, 12))
+    assert found is not None and (found.date.isoformat() if found.date else None) == iso

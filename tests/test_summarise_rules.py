@@ -187,7 +187,8 @@ MEETING = dt.date(2024, 3, 11)  # a Monday
     ("voor 1 april", "voor 1 april", dt.date(2024, 4, 1)),
     ("eind april klaar", "eind april", dt.date(2024, 4, 30)),
     ("deadline 15-04", "15-04", dt.date(2024, 4, 15)),
-    ("in Q2", "in Q2", dt.date(2024, 6, 30)),
+    ("in Q2", "in Q2", None),  # a quarter names no day (gold: "tweede kwartaal 2026" -> null); "eind Q2" does
+    ("eind Q2", "eind Q2", dt.date(2024, 6, 30)),
     ("in januari 2025", None, None),
 ])
 def test_due_dates_resolve_against_the_meeting_date(text, written, day):
