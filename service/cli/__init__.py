@@ -15,13 +15,25 @@ import click
 from notulist.errors import NotulistError
 from notulist.settings import get_settings
 from service.cli import actions, ask, audit, check, extract, ingest, keys, llm, publication, serve, verslag
-from service.pipeline import Notulist
+from service.cli.context import CliApp
 
 PLUGIN_GROUP = "notulist.commands"
 
 
 class NotulistGroup(click.Group):
-    """Turns domain errors into one clear line and a non-zero exit code (no stack trace)."""
+    """Turns domain errors into one clear line and a non-zero exit code (no stack trace). Plugin commands
+    load on first use: `notulist meetings` does not import eval/, `notulist --help` and `notulist eval` do."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *(ep.name for ep in entry_points(group=PLUGIN_GROUP))})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None:
+            for entry_point in entry_points(group=PLUGIN_GROUP, name=cmd_name):
+                command = _plugin(entry_point)
+                self.add_command(command, cmd_name)
+        return command
 
     def invoke(self, ctx: click.Context):
         try:
@@ -38,18 +50,20 @@ class NotulistGroup(click.Group):
 def main(ctx: click.Context, verbose: bool) -> None:
     """Notulist: verslagen, besluiten, acties en vragen over vergaderstukken."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    ctx.obj = Notulist(get_settings())
+    ctx.obj = CliApp(get_settings())  # the store at once, the pipeline on first use (service/cli/context.py)
 
 
 def _register() -> None:
     for module in (ingest, ask, extract, verslag, actions, llm, keys, serve, check, audit, publication):
         for command in module.COMMANDS:
             main.add_command(command)
-    for entry_point in entry_points(group=PLUGIN_GROUP):
-        command = entry_point.load()
-        if not isinstance(command, click.Command):
-            raise TypeError(f"{entry_point.value}: plugin in '{PLUGIN_GROUP}' is no click command")
-        main.add_command(command, entry_point.name)
+
+
+def _plugin(entry_point) -> click.Command:
+    command = entry_point.load()
+    if not isinstance(command, click.Command):
+        raise TypeError(f"{entry_point.value}: plugin in '{PLUGIN_GROUP}' is no click command")
+    return command
 
 
 _register()

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import click
 
-from service.pipeline import Notulist
-from summarise import actielijst_export as export
-from summarise.actielijst import actielijst
+from service.cli.context import CliApp
 
 
 @click.command()
@@ -22,8 +20,11 @@ from summarise.actielijst import actielijst
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Schrijf naar dit bestand.")
 @click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
 @click.pass_obj
-def actions(app: Notulist, series, owner, status, only_open, fmt, output, as_json) -> None:
+def actions(app: CliApp, series, owner, status, only_open, fmt, output, as_json) -> None:
     """De actielijst over alle vergaderingen: nr, onderwerp, actiehouder, deadline, status, stand van zaken, bron."""
+    from summarise import actielijst_export as export  # late: a command loads the stage it needs
+    from summarise.actielijst import actielijst
+
     rows = actielijst(app.store, series=series, owner=owner, status=status or ("open" if only_open else None))
     if as_json:
         click.echo(json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2))

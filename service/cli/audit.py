@@ -7,7 +7,7 @@ import json
 import click
 
 from notulist import audit as audit_log
-from service.pipeline import Notulist
+from service.cli.context import CliApp
 
 
 @click.command()
@@ -16,7 +16,7 @@ from service.pipeline import Notulist
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="Hoeveel regels.")
 @click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
 @click.pass_obj
-def audit(app: Notulist, meeting, action, limit, as_json) -> None:
+def audit(app: CliApp, meeting, action, limit, as_json) -> None:
     """Toon het auditlog: wie wat deed en wanneer (nieuwste eerst)."""
     found = audit_log.entries(app.store, meeting_id=meeting, action=action, limit=limit)
     if as_json:
@@ -33,7 +33,7 @@ def audit(app: Notulist, meeting, action, limit, as_json) -> None:
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
 @click.pass_obj
-def deleted(app: Notulist, as_json) -> None:
+def deleted(app: CliApp, as_json) -> None:
     """Toon verwijderde vergaderingen die nog terug te zetten zijn."""
     found = audit_log.deleted(app.store, app.settings.delete_retention_days)
     if as_json:
@@ -49,7 +49,7 @@ def deleted(app: Notulist, as_json) -> None:
 @click.command()
 @click.argument("meeting_id")
 @click.pass_obj
-def restore(app: Notulist, meeting_id: str) -> None:
+def restore(app: CliApp, meeting_id: str) -> None:
     """Zet een verwijderde vergadering terug (binnen de bewaartermijn)."""
     result = app.restore_meeting(meeting_id)
     click.echo(f"Teruggezet: {result.meeting_id}")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from service.consistency import check as check_store
-from service.pipeline import Notulist
+from service.cli.context import CliApp
 
 
 @click.command()
@@ -13,9 +12,11 @@ from service.pipeline import Notulist
                                               "onleesbare index opzij en opnieuw opbouwen).")
 @click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
 @click.pass_obj
-def check(app: Notulist, repair: bool, as_json: bool) -> None:
+def check(app: CliApp, repair: bool, as_json: bool) -> None:
     """Vergelijk opslag en zoekindex; exitcode 1 als er (na --repair nog) iets niet klopt."""
-    report = check_store(app, repair=repair)
+    from service.consistency import check as check_store  # late: a command loads the stage it needs
+
+    report = check_store(app.pipeline, repair=repair)
     if as_json:
         click.echo(report.model_dump_json(indent=2))
     else:

@@ -7,11 +7,10 @@ import json
 
 import click
 
-from service.cli.citations import citation_where, quote_shown
-from service.pipeline import Notulist
+from service.cli.context import CliApp
 
 
-def _extraction(app: Notulist, meeting_ref: str, use_llm: bool):
+def _extraction(app: CliApp, meeting_ref: str, use_llm: bool):
     meeting = app.store.find_meeting(meeting_ref)
     if use_llm and not app.settings.llm_enabled:
         click.echo("waarschuwing: geen taalmodel ingesteld (NOTULIST_LLM_BASE_URL/NOTULIST_LLM_MODEL); "
@@ -38,8 +37,10 @@ def _owner(action) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Besluiten, acties en doorgeschoven punten als JSON.")
 @click.option("--llm", "use_llm", is_flag=True, help="Gebruik het ingestelde taalmodel (valt terug op de regels).")
 @click.pass_obj
-def extract(app: Notulist, meeting, as_json, use_llm) -> None:
+def extract(app: CliApp, meeting, as_json, use_llm) -> None:
     """Besluiten, acties en doorgeschoven punten van één vergadering, elk met citaat."""
+    from service.cli.citations import citation_where, quote_shown  # late: a command loads the stage it needs
+
     m, extraction = _extraction(app, meeting, use_llm)
     if as_json:
         data = extraction.model_dump(mode="json")

@@ -6,19 +6,21 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ingest.loaders import EXTENSIONS, check_size
 from notulist.errors import InputError
 from notulist.store import dumps
-from service.pipeline import InputFile, IngestResult, Notulist
+from service.cli.context import CliApp
 
-SUPPORTED = set(EXTENSIONS)
+if TYPE_CHECKING:
+    from service.pipeline import IngestResult
+
 log = logging.getLogger("notulist")
 
 
-def _expand(paths: tuple[str, ...], data_dir: Path) -> tuple[list[Path], int]:
+def _expand(paths: tuple[str, ...], data_dir: Path, supported: set[str]) -> tuple[list[Path], int]:
     """Files named, plus the supported files under named folders; also how many folder files were skipped
     (an explicitly named file of another type is kept, so that it gets its own error line). Hidden files
     and Notulist's own data dir are not documents."""
@@ -30,8 +32,8 @@ def _expand(paths: tuple[str, ...], data_dir: Path) -> tuple[list[Path], int]:
             found = sorted(f for f in p.rglob("*") if f.is_file()
                            and not any(part.startswith(".") for part in f.relative_to(p).parts)
                            and not f.resolve().is_relative_to(data_dir))
-            files += [f for f in found if f.suffix.lower() in SUPPORTED]
-            skipped += sum(1 for f in found if f.suffix.lower() not in SUPPORTED)
+            files += [f for f in found if f.suffix.lower() in supported]
+            skipped += sum(1 for f in found if f.suffix.lower() not in supported)
         else:
             files.append(p)
     return files, skipped
@@ -53,9 +55,12 @@ def _reason(result: IngestResult) -> str:
 @click.option("--clean-agenda", "clean_path", type=click.Path(exists=True, dir_okay=False),
               help="De schone agenda; het verschil met PATH zijn de aantekeningen.")
 @click.pass_obj
-def ingest(app: Notulist, paths, series, year, notes_path, clean_path) -> None:
+def ingest(app: CliApp, paths, series, year, notes_path, clean_path) -> None:
     """Lees vergaderstukken in (md, txt, pdf, docx, html, eml); een map mag ook."""
-    files, skipped = _expand(paths, app.settings.data_dir)
+    from ingest.loaders import EXTENSIONS, check_size  # late: only ingest loads the loaders and the stages
+    from service.pipeline import IngestResult, InputFile
+
+    files, skipped = _expand(paths, app.settings.data_dir, set(EXTENSIONS))
     if (notes_path or clean_path) and len(files) != 1:
         raise click.UsageError("--notes en --clean-agenda horen bij precies één agenda.")
     notes = InputFile.from_path(notes_path) if notes_path else None
@@ -116,7 +121,7 @@ class _plain:
 @click.option("--series", help="Alleen deze reeks.")
 @click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
 @click.pass_obj
-def meetings(app: Notulist, series, as_json) -> None:
+def meetings(app: CliApp, series, as_json) -> None:
     """Toon de ingelezen vergaderingen (id, reeks, datum, titel)."""
     found = app.store.list_meetings(series=series)
     if as_json:
@@ -134,7 +139,7 @@ def meetings(app: Notulist, series, as_json) -> None:
 @click.argument("meeting")
 @click.option("--json", "as_json", is_flag=True, help="Het domeinmodel als JSON.")
 @click.pass_obj
-def show(app: Notulist, meeting, as_json) -> None:
+def show(app: CliApp, meeting, as_json) -> None:
     """Toon één vergadering: MEETING is een id of een datum (JJJJ-MM-DD)."""
     m = app.store.find_meeting(meeting)
     if as_json:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from service.pipeline import Notulist
+from service.cli.context import CliApp
 
 ROLES = ["reader", "secretary", "admin"]
 
@@ -23,7 +23,7 @@ def keys() -> None:
 @click.option("--series", multiple=True, help="Alleen deze reeks (mag vaker); weglaten = alle reeksen.")
 @click.option("--name", help="Voor wie de sleutel is (komt als auteur bij opgeslagen verslagen).")
 @click.pass_obj
-def create(app: Notulist, role: str, series: tuple[str, ...], name: str | None) -> None:
+def create(app: CliApp, role: str, series: tuple[str, ...], name: str | None) -> None:
     """Maak een sleutel. De sleutel staat alleen op de laatste regel en wordt nergens bewaard."""
     key_id, plain = app.store.create_key(role, series=list(series), name=name)
     scope = ", ".join(series) if series else "alle reeksen"
@@ -34,7 +34,7 @@ def create(app: Notulist, role: str, series: tuple[str, ...], name: str | None) 
 
 @keys.command("list")
 @click.pass_obj
-def list_keys(app: Notulist) -> None:
+def list_keys(app: CliApp) -> None:
     """Toon de geldige sleutels (id, rol, reeksen, naam; nooit de sleutel zelf)."""
     found = app.store.list_keys()
     if not found:
@@ -47,7 +47,7 @@ def list_keys(app: Notulist) -> None:
 @keys.command("revoke")
 @click.argument("key_id")
 @click.pass_obj
-def revoke(app: Notulist, key_id: str) -> None:
+def revoke(app: CliApp, key_id: str) -> None:
     """Trek sleutel KEY_ID in (zie `notulist keys list`)."""
     app.store.revoke_key(key_id)
     click.echo(f"Sleutel {key_id} ingetrokken.")
@@ -55,7 +55,7 @@ def revoke(app: Notulist, key_id: str) -> None:
 
 @keys.command("check")
 @click.pass_obj
-def check(app: Notulist) -> None:
+def check(app: CliApp) -> None:
     """Lees een sleutel van stdin; exit 0 en de rol als hij geldig is, anders exit 1."""
     key = app.store.verify_key(sys.stdin.readline().strip())
     if key is None:

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from service.pipeline import Notulist
+from service.cli.context import CliApp
 
 
 @click.group("llm")
@@ -18,7 +18,7 @@ def llm_group() -> None:
 @llm_group.command("check")
 @click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
 @click.pass_obj
-def check(app: Notulist, as_json: bool) -> None:
+def check(app: CliApp, as_json: bool) -> None:
     """Toon endpoint en model, en test of ze antwoorden (exitcode 1 als niet)."""
     llm = app.llm
     if llm is None:

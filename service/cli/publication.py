@@ -8,8 +8,10 @@ from pathlib import Path
 import click
 
 from notulist.errors import InputError
-from service import publication
-from service.pipeline import InputFile, Notulist
+from service.cli.context import CliApp
+
+# the formats service.publication.woo_document writes (the same tuple there; tests/test_cli_startup.py compares)
+WOO_FORMATS = ("md", "docx", "pdf")
 
 
 def _write(data: bytes, output: str | None, what: str) -> None:
@@ -27,12 +29,14 @@ def _write(data: bytes, output: str | None, what: str) -> None:
 @click.option("--series", help="Alle vergaderingen van deze reeks.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Schrijf naar dit bestand.")
 @click.pass_obj
-def export(app: Notulist, meeting, fmt, series, output) -> None:
+def export(app: CliApp, meeting, fmt, series, output) -> None:
     """Exporteer een vergadering (id of datum), een reeks (--series) of alles als ORI-JSON."""
+    from service import publication  # late: a command loads the stage it needs
+
     if meeting and series:
         raise InputError("Geef een vergadering óf --series, niet beide.")
     meetings = [app.store.find_meeting(meeting)] if meeting else app.store.list_meetings(series=series)
-    bundle = publication.export_ori(app, meetings)
+    bundle = publication.export_ori(app.pipeline, meetings)
     _write((json.dumps(bundle, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), output, "ORI-export")
 
 
@@ -41,10 +45,13 @@ def export(app: Notulist, meeting, fmt, series, output) -> None:
 @click.option("--format", "fmt", type=click.Choice(["ori"]), default="ori", show_default=True,
               help="ori: een ORI-JSON-bestand (zoals `notulist export --format ori` schrijft).")
 @click.pass_obj
-def import_(app: Notulist, path, fmt) -> None:
+def import_(app: CliApp, path, fmt) -> None:
     """Lees eerdere vergaderingen, agendapunten en besluiten in uit een ORI-JSON-bestand."""
+    from service import publication  # late: a command loads the stage it needs
+    from service.pipeline import InputFile
+
     file = InputFile.from_path(path)
-    results = publication.import_ori(app, file.filename, file.data)
+    results = publication.import_ori(app.pipeline, file.filename, file.data)
     for r in results:
         click.echo(f"{file.filename}: {r.status} ({r.meeting_id})")
         for warning in r.warnings:
@@ -78,22 +85,26 @@ def _show(candidates, as_json: bool) -> None:
 @click.argument("meeting")
 @click.option("--json", "as_json", is_flag=True, help="Als JSON.")
 @click.pass_obj
-def names(app: Notulist, meeting, as_json) -> None:
+def names(app: CliApp, meeting, as_json) -> None:
     """Toon de namen in het verslag, het voorstel (lakken onder 5.1.2e of niet) en de keuze."""
-    _show(publication.woo_candidates(app, app.store.find_meeting(meeting)), as_json)
+    from service import publication  # late: a command loads the stage it needs
+
+    _show(publication.woo_candidates(app.pipeline, app.store.find_meeting(meeting)), as_json)
 
 
-def _choose(app: Notulist, meeting: str, refs: tuple[str, ...], choice) -> None:
+def _choose(app: CliApp, meeting: str, refs: tuple[str, ...], choice) -> None:
+    from service import publication  # late: a command loads the stage it needs
+
     if not refs:
         raise InputError("Geef één of meer namen (of ids) uit 'notulist woo names'.")
-    _show(publication.woo_choose(app, app.store.find_meeting(meeting), list(refs), choice), False)
+    _show(publication.woo_choose(app.pipeline, app.store.find_meeting(meeting), list(refs), choice), False)
 
 
 @woo.command("redact")
 @click.argument("meeting")
 @click.argument("names", nargs=-1)
 @click.pass_obj
-def redact(app: Notulist, meeting, names) -> None:
+def redact(app: CliApp, meeting, names) -> None:
     """Lak deze namen (naam of id) in de Woo-versie, onder 5.1.2e."""
     _choose(app, meeting, names, "lakken")
 
@@ -102,7 +113,7 @@ def redact(app: Notulist, meeting, names) -> None:
 @click.argument("meeting")
 @click.argument("names", nargs=-1)
 @click.pass_obj
-def keep(app: Notulist, meeting, names) -> None:
+def keep(app: CliApp, meeting, names) -> None:
     """Lak deze namen (naam of id) niet (bijvoorbeeld een ambtsdrager)."""
     _choose(app, meeting, names, "niet lakken")
 
@@ -111,22 +122,24 @@ def keep(app: Notulist, meeting, names) -> None:
 @click.argument("meeting")
 @click.argument("names", nargs=-1)
 @click.pass_obj
-def reset(app: Notulist, meeting, names) -> None:
+def reset(app: CliApp, meeting, names) -> None:
     """Trek de keuze voor deze namen in (weer: nog niet beoordeeld)."""
     _choose(app, meeting, names, None)
 
 
 @woo.command("export")
 @click.argument("meeting")
-@click.option("--format", "fmt", type=click.Choice(list(publication.WOO_FORMATS)), default="pdf", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(WOO_FORMATS)), default="pdf", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Schrijf naar dit bestand.")
 @click.option("--concept", is_flag=True, help="Ook als nog niet elke naam beoordeeld is (gemarkeerd als concept).")
 @click.pass_obj
-def woo_export(app: Notulist, meeting, fmt, output, concept) -> None:
+def woo_export(app: CliApp, meeting, fmt, output, concept) -> None:
     """Schrijf de Woo-publicatieversie (md, docx of pdf) met [gelakt 5.1.2e] en de lijst van gronden."""
+    from service import publication  # late: a command loads the stage it needs
+
     if fmt != "md" and not output:
         raise InputError(f"Geef een bestand met -o voor {fmt}.")
-    data = publication.woo_document(app, app.store.find_meeting(meeting), fmt, concept=concept)
+    data = publication.woo_document(app.pipeline, app.store.find_meeting(meeting), fmt, concept=concept)
     _write(data, output, "Woo-publicatieversie")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 import uvicorn
 
-from service.pipeline import Notulist
+from service.cli.context import CliApp
 
 APP_FACTORY = "service.app:create_app"  # uvicorn imports the web app only when serving (the CLI starts fast)
 
@@ -19,7 +19,7 @@ APP_FACTORY = "service.app:create_app"  # uvicorn imports the web app only when 
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Aantal werkprocessen (uvicorn --workers); schrijven per vergadering gaat om de beurt.")
 @click.pass_obj
-def serve(app: Notulist, host: str, port: int, log_level: str, workers: int) -> None:
+def serve(app: CliApp, host: str, port: int, log_level: str, workers: int) -> None:
     """Start de webdienst: API op /api, de webpagina op /, documentatie op /docs."""
     finished = app.finish_pending()  # what a killed run left half-done, once, before the workers start
     if finished:

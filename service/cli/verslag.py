@@ -7,10 +7,7 @@ from pathlib import Path
 import click
 
 from service.cli.extract import _extraction
-from service.pipeline import Notulist
-from summarise.export import verslag_to_docx
-from summarise.next_agenda import next_agenda, render_markdown
-from summarise.verslag import draft_verslag, postponed_followups
+from service.cli.context import CliApp
 
 
 def _write(text: str, data_docx, fmt: str, output: str | None, default_name: str, what: str) -> None:
@@ -33,8 +30,11 @@ def _write(text: str, data_docx, fmt: str, output: str | None, default_name: str
 @click.option("--fresh", is_flag=True, help="Altijd een nieuw concept, ook als er een opgeslagen versie is.")
 @click.option("--llm", "use_llm", is_flag=True, help="Gebruik het ingestelde taalmodel (valt terug op de regels).")
 @click.pass_obj
-def draft(app: Notulist, meeting, fmt, output, fresh, use_llm) -> None:
+def draft(app: CliApp, meeting, fmt, output, fresh, use_llm) -> None:
     """Het verslag van MEETING: de laatst opgeslagen versie, of een nieuw concept (Markdown of Word)."""
+    from summarise.export import verslag_to_docx  # late: a command loads the stage it needs
+    from summarise.verslag import draft_verslag, postponed_followups
+
     m = app.store.find_meeting(meeting)
     saved = None if fresh else app.store.latest_verslag(m.id)
     name = f"verslag-{m.date.isoformat() if m.date else m.id}.docx"
@@ -64,8 +64,11 @@ def agenda() -> None:
 @click.option("--format", "fmt", type=click.Choice(["md", "docx"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Schrijf naar dit bestand.")
 @click.pass_obj
-def agenda_next(app: Notulist, series, fmt, output) -> None:
+def agenda_next(app: CliApp, series, fmt, output) -> None:
     """Concept-agenda van de volgende vergadering van SERIES: datum, vaste punten, open acties, doorgeschoven punten."""
+    from summarise.export import verslag_to_docx  # late: a command loads the stage it needs
+    from summarise.next_agenda import next_agenda, render_markdown
+
     text = render_markdown(next_agenda(app.store, series))
     slug = "".join(c if c.isalnum() else "-" for c in series.casefold()).strip("-")[:50]
     _write(text, lambda: verslag_to_docx(text), fmt, output, f"agenda-{slug}.docx", "concept-agenda")
