@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-
-from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
+from typing import TYPE_CHECKING
 
 from ingest.loaders.base import LoadedDoc, megabytes
 from ingest.loaders.plain import decode_text, looks_binary
 from notulist.errors import InputError, TooLargeError
 from notulist.settings import Settings
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 
 _BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "ul", "ol", "li",
@@ -27,6 +29,8 @@ def html_to_text(markup: bytes | str, *, name: str = "HTML", max_depth: int = 25
 
     The tree is walked with an explicit stack (no recursion), so deep nesting costs memory linear in the
     depth; a document nested deeper than `max_depth` elements is refused with an `InputError`."""
+    from bs4 import BeautifulSoup  # late: bs4 loads only when an HTML document is read
+
     out = _HtmlText(name, max_depth)
     out.walk(BeautifulSoup(markup, "lxml"))
     out.flush()
@@ -70,6 +74,8 @@ class _HtmlText:
 
     def walk(self, root: Tag) -> None:
         """Depth-first over the tree with an explicit stack of (children, list stack, in cell, on leave)."""
+        from bs4 import Comment, Doctype, NavigableString, ProcessingInstruction
+
         stack: list[_Frame] = [(iter(root.children), [], False, None)]
         while stack:
             children, list_stack, in_cell, on_leave = stack[-1]
