@@ -8,11 +8,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTTextBox, LTTextLine
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pypdf import PdfReader
-
 from ingest.loaders.base import COMMENTS_HEADER, LoadedDoc
 from ingest.ocr import ocr_pages, scanned_pages
 from notulist.errors import InputError, TooLargeError
@@ -31,6 +26,11 @@ _Page = tuple[int, str, list[_Line]]  # (page start offset, text, lines)
 
 
 def load_pdf(name: str, data: bytes, *, settings: Settings | None = None, **_) -> LoadedDoc:
+    from pdfminer.high_level import extract_pages  # late: pdfminer and pypdf load only when a PDF is read
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pypdf import PdfReader
+
     head = data[:1024]
     if b"%PDF-" not in head:
         raise InputError(f"{name}: beschadigde of ongeldige PDF (geen PDF-kop)", filename=name)
@@ -73,6 +73,8 @@ def load_pdf(name: str, data: bytes, *, settings: Settings | None = None, **_) -
 def _pdf_pages(layouts: list, ocr: dict[int, str] | None = None) -> list[_Page]:
     """The text of each page (text boxes in order, one line break between boxes, page furniture left
     out) with its lines; pages are joined by a blank line. A scanned page is its OCR text (`ocr`)."""
+    from pdfminer.layout import LTTextBox, LTTextLine
+
     ocr = ocr or {}
     furniture = _page_furniture([(layout.height, [(box.y0, box.y1, box.get_text()) if isinstance(box, LTTextBox)
                                                   else None for box in layout]) for layout in layouts])
