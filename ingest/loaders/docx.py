@@ -7,8 +7,6 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-import docx  # python-docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from ingest.loaders.base import COMMENTS_HEADER, LoadedDoc, megabytes
@@ -110,6 +108,8 @@ def _attr(el, name: str = "val") -> str | None:
 
 
 def load_docx(name: str, data: bytes, *, settings: Settings, **_) -> LoadedDoc:
+    import docx  # python-docx; late: it loads only when a Word file is read
+
     _check_zip(name, data, settings)
     try:
         document = docx.Document(io.BytesIO(data))
@@ -310,6 +310,8 @@ def _anchor(out: _TextBuilder, cid: str, body_len: int) -> tuple[int, int] | Non
 def _docx_comments(document) -> list[tuple[str, str, str]]:
     """(id, author, text) of every non-empty Word comment, read from the comments part itself (works with
     python-docx 1.1, which has no comments API, and never creates an empty part as 1.2's API would)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
     try:
         part = document.part.part_related_by(RT.COMMENTS)
         root = etree.fromstring(part.blob)
