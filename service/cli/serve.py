@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 import uvicorn
 
+from notulist.errors import ConfigError
 from service.cli.context import CliApp
 
 APP_FACTORY = "service.app:create_app"  # uvicorn imports the web app only when serving (the CLI starts fast)
@@ -21,15 +22,15 @@ APP_FACTORY = "service.app:create_app"  # uvicorn imports the web app only when 
 @click.pass_obj
 def serve(app: CliApp, host: str, port: int, log_level: str, workers: int) -> None:
     """Start de webdienst: API op /api, de webpagina op /, documentatie op /docs."""
+    if workers > 1 and not app.settings.chroma_url:  # two processes writing one Chroma folder corrupt it
+        raise ConfigError("Meerdere werkprocessen (--workers) vragen een Chroma-server: zet NOTULIST_CHROMA_URL "
+                          "(bijvoorbeeld 'chroma run --path DATA/chroma --port 8001'); de ingebouwde Chroma-map is "
+                          "niet veilig voor meer dan één proces.")
     finished = app.finish_pending()  # what a killed run left half-done, once, before the workers start
     if finished:
         click.echo(f"{len(finished)} vergadering(en) alsnog in de zoekindex gezet.", err=True)
     if app.settings.store_url is None and not app.settings.data_dir.exists():
         app.settings.data_dir.mkdir(parents=True)
-    if workers > 1 and not app.settings.chroma_url:
-        click.echo("waarschuwing: meerdere werkprocessen delen de ingebouwde Chroma-map; voor zwaar gebruik is "
-                   "een Chroma-server (NOTULIST_CHROMA_URL) veiliger. 'notulist check' toont of de index klopt.",
-                   err=True)
     click.echo(f"Notulist draait op http://{host}:{port}/  (API-documentatie: http://{host}:{port}/docs)", err=True)
     uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, log_level=log_level,
                 workers=workers)  # settings from the env
