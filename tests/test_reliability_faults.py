@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import sqlite3
@@ -61,8 +62,9 @@ def notulist(data_dir: Path, *args: str, timeout: float = 240) -> subprocess.Com
                           timeout=timeout)
 
 
-def check_report(data_dir: Path, *extra: str) -> dict:
-    done = notulist(data_dir, "check", "--json", *extra)
+def check_report(data_dir: Path, *extra: str, env: dict[str, str] | None = None) -> dict:
+    done = subprocess.run([str(BIN / "notulist"), "check", "--json", *extra], env=env or cli_env(data_dir),
+                          capture_output=True, text=True, timeout=240)
     assert "Traceback" not in done.stderr, done.stderr
     return json.loads(done.stdout)
 
@@ -181,19 +183,30 @@ def test_reindex_swaps_in_a_complete_collection(corpus, settings):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """`notulist serve --workers 2` on 127.0.0.1 with a secretary key and a 1 MB file limit (one server
-    for the tests below: each compares counts before and after itself)."""
+    """`notulist serve --workers 2` on 127.0.0.1 with a secretary key and a 1 MB file limit, its index on a
+    `chroma run` server (several workers must not share an embedded Chroma folder). One server for the
+    tests below: each compares counts before and after itself."""
     tmp_path = tmp_path_factory.mktemp("server")
     data_dir = tmp_path / "srv"
     key = MeetingStore(f"sqlite:///{data_dir / 'notulist.db'}").create_key("secretary", name="fault-suite")[1]
-    port = free_port()
-    env = cli_env(data_dir) | {"NOTULIST_MAX_FILE_BYTES": str(1024 * 1024)}
+    chroma_port, port = free_port(), free_port()
+    chroma = [shutil.which("chroma") or str(BIN / "chroma"), "run", "--path", str(tmp_path / "chroma"),
+              "--host", "127.0.0.1", "--port", str(chroma_port)]
+    env = cli_env(data_dir) | {"NOTULIST_MAX_FILE_BYTES": str(1024 * 1024),
+                               "NOTULIST_CHROMA_URL": f"http://127.0.0.1:{chroma_port}"}
     cmd = [str(BIN / "notulist"), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2",
            "--log-level", "warning"]
-    with server_process(cmd, tmp_path / "serve.log", env=env):
-        url = f"http://127.0.0.1:{port}"
-        assert wait_for_http(f"{url}/health", 120), (tmp_path / "serve.log").read_text()
-        yield url, key, data_dir, tmp_path / "serve.log"
+    with server_process(chroma, tmp_path / "chroma.log"):
+        assert wait_for_http(f"http://127.0.0.1:{chroma_port}/api/v2/heartbeat", 120), (tmp_path / "chroma.log").read_text()
+        with server_process(cmd, tmp_path / "serve.log", env=env):
+            url = f"http://127.0.0.1:{port}"
+            assert wait_for_http(f"{url}/health", 120), (tmp_path / "serve.log").read_text()
+            yield url, key, env, tmp_path / "serve.log"
+
+
+def test_several_workers_with_an_embedded_chroma_are_refused(tmp_path):
+    done = notulist(tmp_path / "data", "serve", "--workers", "2", "--port", str(free_port()), timeout=60)
+    assert done.returncode == 1 and "NOTULIST_CHROMA_URL" in done.stderr and "Traceback" not in done.stderr
 
 
 def upload(url: str, key: str, name: str, data: bytes) -> httpx.Response:
@@ -202,7 +215,8 @@ def upload(url: str, key: str, name: str, data: bytes) -> httpx.Response:
 
 
 def test_identical_concurrent_uploads_give_one_201_and_one_200(server, corpus):
-    url, key, data_dir, log = server
+    url, key, env, log = server
+    data_dir = Path(env["NOTULIST_DATA_DIR"])
     before = stored_meetings(data_dir)
     for path in sorted(corpus.iterdir())[:3]:
         data, results = path.read_bytes(), []
@@ -221,7 +235,7 @@ def test_identical_concurrent_uploads_give_one_201_and_one_200(server, corpus):
         assert {r.json()["id"] for r in results} == {results[0].json()["id"]}
     listed = httpx.get(f"{url}/api/meetings", headers={"Authorization": f"Bearer {key}"}, timeout=30).json()
     assert len(listed) == before + 3
-    report = check_report(data_dir)
+    report = check_report(data_dir, env=env)
     assert report["consistent"], report
     assert "Traceback" not in log.read_text()
 
@@ -244,7 +258,8 @@ def test_hostile_files_over_http_are_clear_4xx_errors(server):
 def test_chunked_upload_without_length_is_cut_off_at_the_limit(server):
     """Stream 200 MB with Transfer-Encoding: chunked and no Content-Length; the 413 arrives after about
     the limit (3 files of 1 MB plus the form), not after the whole body."""
-    url, key, data_dir, _ = server
+    url, key, env, _ = server
+    data_dir = Path(env["NOTULIST_DATA_DIR"])
     before = stored_meetings(data_dir)
     port = int(url.rsplit(":", 1)[1])
     boundary = "grensgrensgrens"
@@ -289,15 +304,16 @@ def test_twenty_parallel_asks_and_two_uploads_without_errors(server, corpus):
     """A bounded mixed load (figures are printed; benchmarks/reliability_load.py records them)."""
     from benchmarks.reliability_load import run_load
 
-    url, key, data_dir, log = server
+    url, key, env, log = server
+    data_dir = Path(env["NOTULIST_DATA_DIR"])
     for path in sorted(corpus.iterdir())[3:]:
         assert upload(url, key, path.name, path.read_bytes()).status_code in (200, 201)
     before = stored_meetings(data_dir)
     result = run_load(url, key, seconds=8, askers=20, uploaders=2)
     print(json.dumps(result["figures"]))
-    assert result["errors"] == []
+    assert result["errors"] == [], (result["errors"][:5], log.read_text()[-8000:])
     assert result["figures"]["ask"]["requests"] >= 20 and result["figures"]["upload"]["requests"] >= 2
-    report = check_report(data_dir)
+    report = check_report(data_dir, env=env)
     assert report["consistent"], report
     assert report["meetings"] == before + result["figures"]["upload"]["requests"]
     assert "Traceback" not in log.read_text()
