@@ -1,7 +1,8 @@
 """Load under faults' neighbour: N parallel askers plus M uploaders against a running `notulist serve`,
 for a bounded time. Reports p50/p95 latency and requests per second per kind, and every error.
 
-Run against a fresh server (it starts one itself, with --workers):
+Run against a fresh server (it starts one itself, with --workers; several workers get a `chroma run`
+server for their index, as `notulist serve --workers` requires):
 
     .venv/bin/python -m benchmarks.reliability_load --seconds 60 --askers 20 --uploaders 2 --workers 2
 
@@ -97,14 +98,34 @@ def run_load(url: str, key: str, *, seconds: float, askers: int = 20, uploaders:
             "errors": errors}
 
 
-def _serve(data_dir: Path, port: int, workers: int) -> tuple[subprocess.Popen, str]:
+def _serve(data_dir: Path, port: int, workers: int) -> tuple[list[subprocess.Popen], str]:
+    """The server (and, for several workers, the `chroma run` server its index must live on)."""
     from notulist.store import MeetingStore
 
+    bin_dir = Path(sys.executable).parent
     key = MeetingStore(f"sqlite:///{data_dir / 'notulist.db'}").create_key("secretary", name="load")[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith("NOTULIST_")} | {"NOTULIST_DATA_DIR": str(data_dir)}
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "notulist"), "serve", "--port", str(port),
-                             "--workers", str(workers), "--log-level", "warning"], env=env)
-    return proc, key
+    procs = []
+    if workers > 1:
+        chroma_port = port + 1
+        procs.append(subprocess.Popen([str(bin_dir / "chroma"), "run", "--path", str(data_dir / "chroma-server"),
+                                       "--host", "127.0.0.1", "--port", str(chroma_port)],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        env["NOTULIST_CHROMA_URL"] = f"http://127.0.0.1:{chroma_port}"
+        _wait(f"http://127.0.0.1:{chroma_port}/api/v2/heartbeat")
+    procs.append(subprocess.Popen([str(bin_dir / "notulist"), "serve", "--port", str(port),
+                                   "--workers", str(workers), "--log-level", "warning"], env=env))
+    return procs, key
+
+
+def _wait(url: str) -> None:
+    for _ in range(240):
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
 
 
 def main() -> None:
@@ -117,22 +138,18 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "reliability_load.json")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        proc, key = _serve(Path(tmp), args.port, args.workers)
+        procs, key = _serve(Path(tmp), args.port, args.workers)
         url = f"http://127.0.0.1:{args.port}"
         try:
-            for _ in range(240):
-                try:
-                    if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    time.sleep(0.5)
+            _wait(f"{url}/health")
             for n in range(4):  # something to answer from
                 httpx.post(f"{url}/api/meetings", headers={"Authorization": f"Bearer {key}"},
                            files={"agenda": (f"start-{n}.md", document(1000 + n))}, timeout=300)
             result = run_load(url, key, seconds=args.seconds, askers=args.askers, uploaders=args.uploaders)
         finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+            for proc in reversed(procs):
+                proc.terminate()
+                proc.wait(timeout=30)
     result |= {"workers": args.workers, "cores": os.cpu_count(), "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
