@@ -218,6 +218,18 @@ class DeletedMeetingRow(Base):
     files_json: Mapped[str] = mapped_column(Text)  # [{"role", "filename", "data" (base64)}]: enough to restore
 
 
+class WooChoiceRow(Base):
+    """The secretary's choice for one name proposed for Woo redaction (summarise/woo_store.py)."""
+
+    __tablename__ = "woo_choices"
+    meeting_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    candidate_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    choice: Mapped[str] = mapped_column(String(20))
+    author: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
 class ApiKey:
     """A verified key: its id, role and the series it may see (empty: all)."""
 

@@ -1,37 +1,24 @@
 """The secretary's Woo choices, one per (meeting, name), kept in the meeting store's database.
 
-A table of its own (created when first used, like the store's tables) so that choices survive new verslag
-versions: a name judged once stays judged for that meeting until she changes her mind.
+A table of its own (made by the store's migration 0007, notulist/migrations) so that choices survive new
+verslag versions: a name judged once stays judged for that meeting until she changes her mind.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, String, delete, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from notulist.store import WooChoiceRow
 
 from summarise.woo import Choice
-
-
-class _Base(DeclarativeBase):
-    pass
-
-
-class WooChoiceRow(_Base):
-    __tablename__ = "woo_choices"
-    meeting_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    candidate_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    choice: Mapped[str] = mapped_column(String(20))
-    author: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    decided_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 class WooChoices:
     def __init__(self, engine) -> None:
         self.engine = engine
-        _Base.metadata.create_all(engine, tables=[WooChoiceRow.__table__])
 
     def get(self, meeting_id: str) -> dict[str, Choice]:
         with Session(self.engine) as s:
