@@ -11,9 +11,6 @@ from pathlib import Path
 
 import click
 
-from eval.floors import FLOORS_FILE, check_floors as find_violations, load_floors
-from eval.report import render_table, write_reports
-from eval.runner import run_eval
 
 
 @click.command("eval")
@@ -30,6 +27,11 @@ from eval.runner import run_eval
 def eval_command(data_dirs: tuple[Path, ...], out_dir: Path, llm: bool, check_floors: bool,
                  floors_file: Path | None, quiet: bool) -> None:
     """Lees elke dataset in een tijdelijke opslag in, scoor parser, extractie, zoeken en antwoorden."""
+    # the runner pulls in the whole pipeline: loaded only when the command runs, so `notulist --help` stays light
+    from eval.floors import FLOORS_FILE, check_floors as find_violations, load_floors
+    from eval.report import render_table, write_reports
+    from eval.runner import run_eval
+
     result = run_eval(list(data_dirs), llm=llm, progress=not quiet)
     if llm and not all(d.llm_available for d in result.datasets):
         click.echo("let op: geen LLM ingesteld (NOTULIST_LLM_BASE_URL/_MODEL); gescoord is de regel-engine.",
