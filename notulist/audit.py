@@ -19,7 +19,8 @@ from sqlalchemy import delete, select
 from notulist.errors import NotFoundError
 from notulist.store import ApiKey, AuditRow, DeletedMeetingRow, MeetingStore
 
-AuditAction = Literal["upload", "replace", "unchanged", "delete", "restore", "change", "ask", "reindex", "repair"]
+AuditAction = Literal["upload", "replace", "unchanged", "delete", "restore", "change", "done", "reopen", "verslag",
+                      "ask", "reindex", "repair"]
 
 
 class AuditEntry(BaseModel):

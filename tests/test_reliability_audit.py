@@ -82,3 +82,25 @@ def test_health_reports_meetings_waiting_for_the_index(svc):
     report = client.post("/api/check?repair=true", headers=auth(keys["admin"])).json()
     assert report["consistent"] and any(meeting_id in r for r in report["repaired"])
     assert client.get("/health").json()["index"] == "ok"
+
+
+ACTION_DOC = ("# Werkgroep groen 4 april 2025\n\nAanwezig: Jan de Vries, Piet Jansen\n\n1. Bomenplan\n\n"
+              "Actie: Jan de Vries stuurt het bomenplan voor 1 mei naar de wijkraad.\n\n2. Rondvraag\n\nGeen vragen.\n")
+
+
+def test_marking_an_action_done_and_saving_a_verslag_are_audited(svc):
+    client, keys, app = svc
+    sec = auth(keys["secretary"])
+    meeting_id = client.post("/api/meetings", headers=sec, files={"agenda": ("acties.md", ACTION_DOC.encode())}).json()["id"]
+    actions = client.get("/api/actions", headers=sec).json()
+    assert actions, "the action of the document is extracted"
+    assert client.post(f"/api/actions/{actions[0]['id']}/done", headers=sec).status_code == 200
+    assert client.post(f"/api/actions/{actions[0]['id']}/open", headers=sec).status_code == 200
+    saved = client.put(f"/api/meetings/{meeting_id}/verslag", headers=sec,
+                       json={"markdown": "# Verslag\n\nHet bomenplan is besproken.", "status": "concept"})
+    assert saved.status_code == 200, saved.text
+    log = client.get("/api/audit", headers=auth(keys["admin"])).json()
+    acts = [(e["action"], e["key_name"], e["meeting_id"]) for e in reversed(log)]
+    assert ("done", "secretary-sleutel", meeting_id) in acts
+    assert ("reopen", "secretary-sleutel", meeting_id) in acts
+    assert ("verslag", "secretary-sleutel", meeting_id) in acts

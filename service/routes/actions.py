@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
+from notulist import audit
 from notulist.models import Action, Meeting
 from notulist.store import ApiKey
 from service.auth import check_series
@@ -45,6 +46,8 @@ def _set_status(action_id: str, nl: Notulist, key: ApiKey, new_status: Literal["
     action = nl.store.get_action(action_id)
     meeting = visible_meeting(nl, key, action.meeting_id)
     updated = nl.store.update_action(action.model_copy(update={"status": new_status}))
+    audit.record(nl.store, "done" if new_status == "done" else "reopen", key=key, meeting_id=meeting.id,
+                 detail=action.text[:200])
     return action_public(updated, {meeting.id: meeting})
 
 

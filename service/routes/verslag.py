@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from notulist import audit
 from notulist.errors import NotFoundError
 from notulist.models import Meeting, Verslag
 from notulist.verslag_doc import VerslagDocument
@@ -110,6 +111,7 @@ def put_verslag(meeting_id: str, body: VerslagSave, nl: NotulistDep, key: Secret
                                            author=key.name or f"sleutel {key.id}"), document)
     if document is not None:
         sync_actions(nl, meeting_id, document)
+    audit.record(nl.store, "verslag", key=key, meeting_id=meeting_id, detail=f"versie {stored.version} ({body.status})")
     return VerslagOut(**stored.model_dump(), saved=True, document=document)
 
 
