@@ -201,6 +201,14 @@ def cell_spans(text: str, start: int, end: int, *, plain_columns: bool = False) 
     return cells
 
 
+_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def is_separator_row(line: str) -> bool:
+    """A Markdown table's separator row (`|---|:--:|`), which holds no cells."""
+    return bool(_SEPARATOR_ROW.match(line))
+
+
 def split_row(line: str) -> list[str]:
     """Cells of a Markdown table row as text; `\\|` is a literal pipe inside a cell."""
     body = line.strip()
@@ -221,4 +229,4 @@ DAY_MONTH = re.compile(
 
 __all__ = ["DAY_MONTH", "MONTHS", "MONTH_NAMES", "MONTH_PATTERN", "WEEKDAYS", "WEEKDAY_ABBREVIATIONS",
            "WEEKDAY_PATTERN", "Span", "blocks", "cell_spans", "clause_spans", "dutch_date", "is_abbreviation",
-           "lines_start", "month_number", "safe_date", "sentence_spans", "split_row", "trim_decoration"]
+           "lines_start", "month_number", "safe_date", "sentence_spans", "is_separator_row", "split_row", "trim_decoration"]

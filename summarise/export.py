@@ -14,20 +14,10 @@ import re
 from docx import Document
 from docx.shared import Pt
 
+from notulist.text import is_separator_row, split_row
+
 _INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|_[^_\s][^_]*_|\[\^\d+\])")
 _FOOTNOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
-_SEP_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-
-
-def split_row(line: str) -> list[str]:
-    """Cells of a Markdown table row; `\\|` is a literal pipe inside a cell."""
-    body = line.strip()
-    if body.startswith("|"):
-        body = body[1:]
-    if body.endswith("|") and not body.endswith("\\|"):
-        body = body[:-1]
-    cells = re.split(r"(?<!\\)\|", body)
-    return [c.strip().replace("\\|", "|") for c in cells]
 
 
 def markdown_tables(markdown: str) -> list[list[list[str]]]:
@@ -35,7 +25,7 @@ def markdown_tables(markdown: str) -> list[list[list[str]]]:
     tables, current = [], []
     for line in markdown.splitlines():
         if line.strip().startswith("|"):
-            if not _SEP_ROW.match(line):
+            if not is_separator_row(line):
                 current.append(split_row(line))
         elif current:
             tables.append(current)
@@ -92,7 +82,7 @@ def verslag_to_docx(markdown: str) -> bytes:
         if stripped.startswith("|"):
             rows = []
             while i < len(lines) and lines[i].strip().startswith("|"):
-                if not _SEP_ROW.match(lines[i]):
+                if not is_separator_row(lines[i]):
                     rows.append(split_row(lines[i]))
                 i += 1
             _add_table(document, rows)

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from summarise.export import split_row
+from notulist.text import is_separator_row, split_row
 
-_SEP_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _FONT = "DejaVu"
 
 
@@ -85,7 +84,7 @@ def markdown_to_pdf(markdown: str, title: str) -> bytes:
     table: list[list[str]] = []
     for line in markdown.splitlines():
         if line.strip().startswith("|"):
-            if not _SEP_ROW.match(line):
+            if not is_separator_row(line):
                 table.append(split_row(line))
             continue
         if table:
