@@ -15,13 +15,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 import time
 from collections.abc import Iterator
-from typing import Any, Literal, TypeVar
-from urllib.parse import urlsplit
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from notulist.errors import (
     LLMAuthError,
@@ -31,153 +29,35 @@ from notulist.errors import (
     LLMRateLimitError,
     LLMUnavailableError,
 )
-from notulist.settings import Settings, count_tokens
+from notulist.llm_checks import content_stems, injection_spans, overlaps_injection, supported_by
+from notulist.llm_protocol import (
+    PER_MESSAGE_TOKENS,
+    TOKEN_SAFETY,
+    Messages,
+    StructuredMode,
+    T,
+    _format_rejected,
+    build_request,
+    cache_key,
+    count_message_tokens,
+    is_context_length_error,
+    json_schema_format,
+    normalise_base_url,
+    parse_json_output,
+    parse_response,
+    parse_stream_chunk,
+    response_format_for,
+)
+from notulist.settings import Settings
+
+__all__ = [
+    "LLMClient", "get_llm", "Messages", "StructuredMode", "TOKEN_SAFETY", "PER_MESSAGE_TOKENS",
+    "build_request", "parse_response", "parse_stream_chunk", "parse_json_output", "json_schema_format",
+    "response_format_for", "normalise_base_url", "is_context_length_error", "count_message_tokens",
+    "cache_key", "content_stems", "supported_by", "injection_spans", "overlaps_injection",
+]
 
 log = logging.getLogger("notulist.llm")
-
-T = TypeVar("T", bound=BaseModel)
-Messages = list[dict[str, str]]
-StructuredMode = Literal["auto", "json_schema", "json_object", "none"]
-
-# cl100k_base counts are an estimate for other models' tokenizers (Dutch often costs more tokens in
-# small English-first vocabularies), so budgets keep a safety margin rather than filling the window.
-TOKEN_SAFETY = 1.35  # measured: Dutch costs 1.36x cl100k in SmolLM2's 49k vocabulary
-PER_MESSAGE_TOKENS = 8
-
-_CONTEXT_ERROR = re.compile(
-    r"context[ _-]?(length|window|size)|maximum context|context_length_exceeded|too many tokens|"
-    r"exceeds? (the )?(model'?s? )?(max|context)|prompt is too long|input is too long|n_ctx",
-    re.IGNORECASE,
-)
-_FORMAT_ERROR = re.compile(r"response_format|json_schema|json schema|grammar|unsupported|not supported", re.IGNORECASE)
-
-
-# --------------------------------------------------------------------------- pure helpers
-
-
-def normalise_base_url(url: str) -> str:
-    """`http://host:8080` -> `http://host:8080/v1` (the openai client appends `/chat/completions`)."""
-    url = url.strip().rstrip("/")
-    if urlsplit(url).path in ("", "/"):
-        url += "/v1"
-    return url
-
-
-def json_schema_format(output_model: type[BaseModel]) -> dict[str, Any]:
-    """The `response_format` that asks the server to constrain output to the model's JSON schema."""
-    return {
-        "type": "json_schema",
-        "json_schema": {"name": output_model.__name__, "schema": output_model.model_json_schema(), "strict": False},
-    }
-
-
-def response_format_for(mode: str, output_model: type[BaseModel]) -> dict[str, Any] | None:
-    if mode in ("auto", "json_schema"):
-        return json_schema_format(output_model)
-    if mode == "json_object":
-        return {"type": "json_object", "schema": output_model.model_json_schema()}
-    return None
-
-
-def _format_rejected(exc: LLMError) -> bool:
-    """The server refused the response_format itself (not the prompt, the key or the network)."""
-    status = getattr(exc, "status", None)
-    if isinstance(exc, LLMContextTooLongError) or status not in (400, 415, 422, 500, 501):
-        return False
-    return status == 422 or bool(_FORMAT_ERROR.search(str(exc)))
-
-
-def build_request(
-    model: str,
-    messages: Messages,
-    *,
-    max_tokens: int,
-    temperature: float = 0.0,
-    response_format: dict[str, Any] | None = None,
-    stream: bool = False,
-) -> dict[str, Any]:
-    """The keyword arguments for `client.chat.completions.create` (deterministic: temperature 0)."""
-    request: dict[str, Any] = {
-        "model": model,
-        "messages": [{"role": m["role"], "content": m["content"]} for m in messages],
-        "max_tokens": max_tokens,
-        "temperature": temperature,
-    }
-    if response_format is not None:
-        request["response_format"] = response_format
-    if stream:
-        request["stream"] = True
-    return request
-
-
-def parse_response(response: Any) -> str:
-    """The assistant text of a chat completion (an openai object or its dict form)."""
-    data = response.model_dump() if hasattr(response, "model_dump") else response
-    if not isinstance(data, dict):
-        raise LLMOutputError("de LLM-server gaf een onbekend antwoordformaat")
-    choices = data.get("choices") or []
-    if not choices:
-        raise LLMOutputError("de LLM-server gaf een antwoord zonder inhoud (geen 'choices')")
-    message = choices[0].get("message") or {}
-    content = message.get("content")
-    if not isinstance(content, str) or not content.strip():
-        raise LLMOutputError("de LLM-server gaf een leeg antwoord")
-    return content
-
-
-def parse_stream_chunk(chunk: Any) -> str:
-    """The text delta of one streamed chunk ('' when the chunk carries none)."""
-    data = chunk.model_dump() if hasattr(chunk, "model_dump") else chunk
-    choices = (data or {}).get("choices") or []
-    if not choices:
-        return ""
-    return (choices[0].get("delta") or {}).get("content") or ""
-
-
-_FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL | re.IGNORECASE)
-
-
-def parse_json_output(text: str, output_model: type[T]) -> T:
-    """Validate the model's text as JSON for `output_model`; raise LLMOutputError saying why not."""
-    body = text.strip()
-    fenced = _FENCE.match(body)
-    if fenced:
-        body = fenced.group(1)
-    if not body.startswith("{"):
-        start, end = body.find("{"), body.rfind("}")
-        if start == -1 or end <= start:
-            raise LLMOutputError("het LLM-antwoord bevat geen JSON-object")
-        body = body[start:end + 1]
-    try:
-        data = json.loads(body)
-    except json.JSONDecodeError as exc:
-        raise LLMOutputError(f"het LLM-antwoord is geen geldige JSON ({exc.msg}, positie {exc.pos})") from exc
-    try:
-        return output_model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ()))
-        raise LLMOutputError(f"het LLM-antwoord past niet in het schema ({where}: {first.get('msg')})") from exc
-
-
-def is_context_length_error(message: str) -> bool:
-    return bool(_CONTEXT_ERROR.search(message or ""))
-
-
-def count_message_tokens(messages: Messages) -> int:
-    """Estimated prompt tokens (cl100k_base plus a safety margin for other tokenizers)."""
-    raw = sum(count_tokens(m["content"]) + PER_MESSAGE_TOKENS for m in messages) + 3
-    return int(raw * TOKEN_SAFETY)
-
-
-def cache_key(model: str, prompt_version: str, request: dict[str, Any]) -> str:
-    """Model + prompt version + a hash of everything else that shapes the answer."""
-    payload = json.dumps({"model": model, "prompt": prompt_version, "request": request},
-                         sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-# --------------------------------------------------------------------------- the client
 
 
 class LLMClient:
@@ -448,57 +328,3 @@ def get_llm(settings: Settings, *, store=None) -> LLMClient | None:
     if not settings.llm_enabled:
         return None
     return LLMClient(settings, store=store)
-
-
-# --------------------------------------------------------------------------- output checks shared by the LLM paths
-
-_STOPWORDS = frozenset(
-    "aan al als ben bij dat de deze die dit door een en er had heb heeft het hier hij hoe ik in is je kan "
-    "maar met na naar niet nog nu of om omdat ook op over te tot u uit van voor was wat we wel wie wij wil "
-    "worden wordt zal ze zich zij zijn zo zou dan dus hun haar hem men mijn ons onze ter the and".split()
-)
-_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
-
-
-def content_stems(text: str) -> set[str]:
-    """Crude Dutch content-word stems (first 5 letters), enough to see whether two texts share a subject."""
-    return {w[:5] for w in (m.group(0).casefold() for m in _WORD.finditer(text)) if w not in _STOPWORDS}
-
-
-def supported_by(statement: str, quote: str) -> bool:
-    """A statement is backed by its quote only if they share at least one content word.
-
-    Catches the weak-model failure where a real span is copied next to an unrelated (or invented)
-    sentence: the quote passes the exact-span check but does not say what the sentence says.
-    """
-    stems = content_stems(statement)
-    return not stems or bool(stems & content_stems(quote))
-
-
-_INJECTION = re.compile(
-    r"\b(negeer|vergeet|ignore|disregard|forget)\b[^.\n]{0,40}\b(instructies|instructie|opdrachten|regels|"
-    r"instructions|prompt)\b|\bsysteem ?prompt\b|\bsystem ?prompt\b|\bje bent nu (een|de)\b|\byou are now\b|"
-    r"\bantwoord (alleen|uitsluitend|enkel) met\b|</?\s*(document|system|instructions?)\s*>",
-    re.IGNORECASE,
-)
-
-
-def injection_spans(text: str) -> list[tuple[int, int]]:
-    """Paragraphs of a document that address the model ("negeer alle vorige instructies ...").
-
-    They stay in the prompt as data, but nothing quoted from them is accepted as a decision, action or
-    answer: a document that talks to the model is not evidence of what the meeting decided.
-    """
-    spans: list[tuple[int, int]] = []
-    for match in _INJECTION.finditer(text):
-        start = text.rfind("\n\n", 0, match.start())
-        end = text.find("\n\n", match.end())
-        span = (0 if start == -1 else start + 2, len(text) if end == -1 else end)
-        if not spans or span != spans[-1]:
-            spans.append(span)
-    return spans
-
-
-def overlaps_injection(start: int, end: int, text: str, offset: int = 0) -> bool:
-    """True when [start, end) (offsets into the source; `text` starts at `offset`) touches such a paragraph."""
-    return any(lo + offset < end and hi + offset > start for lo, hi in injection_spans(text))
