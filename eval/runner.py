@@ -25,6 +25,7 @@ from eval.metrics import (
     Ratio,
     Scores,
     citation_span,
+    document_numbers_items,
     first_hit_rank,
     match_spans,
     norm_owner,
@@ -183,7 +184,8 @@ def score_extraction(gold_doc: GoldDoc, meeting: Meeting, extraction: Extraction
         diagnostics["meeting_date"] = {"gold": gold.meeting.date,
                                        "predicted": meeting.date.isoformat() if meeting.date else None}
     agenda = score_agenda([(i.number, i.title) for i in gold.agenda_items],
-                          [(i.number if i.numbered else None, i.title) for i in scored_items(meeting.items)])
+                          [(i.number if i.numbered else None, i.title) for i in scored_items(meeting.items)],
+                          document_numbers_items(doc, [(i.number, i.title) for i in gold.agenda_items]))
     scores.agenda, scores.agenda_numbers = agenda.prf, agenda.numbers
     if diagnostics is not None and agenda.prf.f1 < 1.0:
         diagnostics["agenda_items"] = {"gold": [(i.number, i.title) for i in gold.agenda_items],

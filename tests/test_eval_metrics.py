@@ -16,6 +16,8 @@ from eval.metrics import (
     match_spans,
     norm_owner,
     normalize,
+    document_numbers_items,
+    number_written,
     score_agenda,
     score_answer,
     score_postponed,
@@ -254,6 +256,26 @@ def test_agenda_unnumbered_document_matches_by_title_only():
     score = score_agenda([(None, "Opening"), (None, "Financiën")], [(None, "Opening en mededelingen"),
                                                                       (None, "Financien")])
     assert score.prf.tp == 2 and score.numbers.total == 0
+
+
+def test_agenda_gold_numbers_of_an_unnumbered_document_need_not_agree():
+    # the conventions number unnumbered headings 1..n in the gold; the document writes no number
+    doc = NormText("Verslag\n\nWat hebben we bereikt?\n\nVeel.\n\nResultaten brainstorm\n\nIdeeen.\n")
+    gold = [("1", "Wat hebben we bereikt?"), ("2", "Resultaten brainstorm")]
+    assert not document_numbers_items(doc, gold)
+    assert score_agenda(gold, [(None, "Wat hebben we bereikt?"), (None, "Resultaten brainstorm")],
+                        document_numbers_items(doc, gold)).prf.tp == 2
+
+
+def test_agenda_numbers_written_by_the_document_must_agree():
+    doc = NormText("Agenda\n1. Opening\n2.\nBegroting 2025\n| 3 | Rondvraag |\n")
+    gold = [("1", "Opening"), ("2", "Begroting 2025"), ("3", "Rondvraag")]
+    assert all(number_written(doc, n, t) for n, t in gold)
+    assert not number_written(doc, "4", "Rondvraag")
+    assert document_numbers_items(doc, gold)
+    score = score_agenda(gold, [("1", "Opening"), (None, "Begroting 2025"), ("4", "Rondvraag")],
+                         document_numbers_items(doc, gold))
+    assert score.prf.tp == 1 and score.numbers == Ratio(1, 3)
 
 
 def test_generated_sub_items_are_not_scored():
