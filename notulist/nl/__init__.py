@@ -13,6 +13,8 @@ lives in one file under ``notulist/nl/data/``, one concept a file, with a commen
 - ``owner_words.toml``, ``verb_lists.toml``, ``content_words.toml``: closed word lists (particles, function
   words, verb lists, stop words).
 - ``table_columns.toml``: column names of action and decision tables and the role each names.
+- ``retrieval*.toml``, ``answer_types.toml``: one stage's own vocabulary (question words, answer kinds),
+  read whole with ``lex.table(file)``.
 
 Use::
 
@@ -104,6 +106,7 @@ class Lexicon:
         self._compiled_each: dict[str, tuple[re.Pattern[str], ...]] = {}
         self._sets: dict[str, frozenset[str]] = {}
         self._built: dict[str, re.Pattern[str]] = {}
+        self._tables: dict[str, dict] = {}
 
     def family(self, name: Family) -> CueFamily:
         if name not in self._families:
@@ -161,6 +164,12 @@ class Lexicon:
         if key not in self._built:
             self._built[key] = build(self)
         return self._built[key]
+
+    def table(self, file: str) -> dict:
+        """A stage's own vocabulary file (``retrieval.toml``), parsed once: its TOML tables."""
+        if file not in self._tables:
+            self._tables[file] = tomllib.loads((self.root / file).read_text(encoding="utf-8"))
+        return self._tables[file]
 
     @cached_property
     def table_columns(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
