@@ -348,3 +348,159 @@ def test_lettered_agenda_repeated_titles_with_their_wrap_and_dictum_rows():
     assert got["F"] == "Initiatiefvoorstel over leesbevordering (RIS500002)"
     assert got["G"] == "Voorstel van het college inzake het beleidskader Jeugd (RIS500003)"
     assert "Stadhuis" not in got.values()
+
+
+# --------------------------------------------------------------------------- item level from the whole page
+# Flemish council pages (LBLOD): each point a block with its title and the parts of its decision.
+LBLOD = """# Notulen van de gemeenteraad van Voorbeeldegem, zitting van 12 maart 2024
+
+## Aanwezigen
+Jan Peeters, voorzitter; An Claes, schepen
+
+## Goedkeuring van de notulen van de vorige zitting
+### Motivering
+De notulen van de zitting van 13 februari 2024 werden ter inzage gelegd.
+### Besluit
+#### Artikel 1
+De gemeenteraad keurt de notulen goed.
+### Stemming
+Goedgekeurd
+
+## Aanpassing van het retributiereglement op het gebruik van de sporthal
+### Motivering
+#### Juridische grond
+Het decreet over het lokaal bestuur.
+### Besluit
+#### Artikel 1
+De gemeenteraad keurt het aangepaste reglement goed.
+#### Artikel 2
+Het reglement treedt in werking op 1 april 2024.
+### Stemming
+Goedgekeurd
+
+## Aanstelling van een nieuwe brandweercommandant
+### Motivering
+Toelichting bij de aanstelling.
+### Besluit
+#### Artikel 1
+De raad stelt Piet Janssens aan.
+"""
+
+LBLOD_FLAT = """Notulen van de gemeenteraad van Voorbeeldegem, zitting van 12 maart 2024
+
+Goedkeuring van de notulen van de vorige zitting
+Motivering
+De notulen van de zitting van 13 februari 2024 werden ter inzage gelegd.
+Besluit
+Artikel 1
+De gemeenteraad keurt de notulen goed.
+Stemming
+Goedgekeurd
+
+Aanpassing van het retributiereglement sporthal
+Motivering
+Het decreet over het lokaal bestuur geeft de raad die bevoegdheid.
+Besluit
+Artikel 1
+De gemeenteraad keurt het aangepaste reglement goed.
+Artikel 2
+Het reglement treedt in werking op 1 april 2024.
+Stemming
+Goedgekeurd
+
+Aanstelling van een nieuwe brandweercommandant
+Motivering
+Toelichting bij de aanstelling van de nieuwe commandant.
+Besluit
+Artikel 1
+De raad stelt Piet Janssens aan.
+Stemming
+Goedgekeurd
+"""
+
+WEB = """Verslag bestuursvergadering 3 februari 2025
+Aanwezig: Kees, Marloes, Ahmed, Ineke
+Opening en vaststellen agenda
+De voorzitter opent de vergadering om 20.00 uur en heet iedereen welkom. De agenda wordt ongewijzigd vastgesteld.
+Financiën
+De penningmeester licht de cijfers over het vierde kwartaal toe. Er is een klein overschot op de begroting.
+Besloten wordt het overschot te reserveren voor het jubileum.
+Ledenwerving
+Marloes heeft contact gehad met de scholen in de wijk. Er komen drie nieuwe jeugdleden bij in maart.
+Rondvraag
+Er zijn geen vragen. De voorzitter sluit de vergadering om 21.30 uur.
+"""
+
+TABLE = """Verslag werkgroep 4 maart 2025
+
+| Agendapunt | Besluit | Actie |
+|---|---|---|
+| Opening | - | - |
+| Verslag vorige keer | Vastgesteld | - |
+| Planning voorjaar | Akkoord met planning | Jan stuurt planning rond |
+| Rondvraag | - | - |
+"""
+
+SPLIT = """Besluitenlijst gemeenteraad 5 maart 2025
+
+1.
+Opening en mededelingen
+De voorzitter opent de vergadering.
+2.
+Vaststelling van de agenda
+De agenda wordt vastgesteld.
+3.
+Verordening parkeren 2025
+De raad besluit de verordening vast te stellen.
+"""
+
+SUBS = """# Verslag FAB 12 januari 2022
+
+## Mededelingen
+Geen.
+
+## Roadmap
+Bespreking van de roadmap voor 2022.
+
+#### - Toevoegen RESTful API profiel
+Tekst.
+#### - Uitbreiden datamodel
+Tekst.
+#### - Beheer van de registry
+Tekst.
+
+## Rondvraag
+Niets.
+"""
+
+
+def test_lblod_decision_parts_are_inside_the_item_not_items():
+    assert [t for _, t in items(LBLOD)] == ["Goedkeuring van de notulen van de vorige zitting",
+                                            "Aanpassing van het retributiereglement op het gebruik van de sporthal",
+                                            "Aanstelling van een nieuwe brandweercommandant"]
+    assert [t for _, t in items(LBLOD_FLAT)] == ["Goedkeuring van de notulen van de vorige zitting",
+                                                 "Aanpassing van het retributiereglement sporthal",
+                                                 "Aanstelling van een nieuwe brandweercommandant"]
+
+
+def test_plain_heading_lines_with_body_text_below_are_the_items():
+    assert items(WEB) == [("1", "Opening en vaststellen agenda"), ("2", "Financiën"), ("3", "Ledenwerving"),
+                          ("4", "Rondvraag")]
+
+
+def test_one_short_line_above_prose_is_no_agenda():
+    text = "Verslag 3 februari 2025\nAanwezig: Kees\nFinanciën\nDe penningmeester licht de cijfers toe en is tevreden.\n"
+    assert items(text) == []
+
+
+def test_agenda_table_whose_point_column_is_the_title():
+    assert [t for _, t in items(TABLE)] == ["Opening", "Verslag vorige keer", "Planning voorjaar", "Rondvraag"]
+
+
+def test_numbers_on_their_own_lines_above_their_titles():
+    assert items(SPLIT) == [("1", "Opening en mededelingen"), ("2", "Vaststelling van de agenda"),
+                            ("3", "Verordening parkeren 2025")]
+
+
+def test_a_hint_heading_with_text_of_its_own_is_an_item_and_sub_headings_are_not():
+    assert [t for _, t in items(SUBS)] == ["Mededelingen", "Roadmap", "Rondvraag"]

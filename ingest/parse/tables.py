@@ -8,7 +8,8 @@ from ingest.parse.candidates import TRAILING_SECTION
 from ingest.parse.dates import DATE_LABEL, find_dates
 from ingest.parse.kinds import is_hint_line, kinds_in
 from ingest.parse.lines import Line, body_limit, display, plain, rstrip_pos
-from ingest.parse.words import is_document_section, is_page_chrome, is_session_heading
+from ingest.parse.bodyheads import body_headings
+from ingest.parse.words import is_document_section, is_item_part, is_page_chrome, is_session_heading
 from notulist.models import AgendaItem, Source
 from notulist.text import cell_spans
 
@@ -23,19 +24,19 @@ _HEADER_FIELD = re.compile(r"^\s*(?:\*\*)?(?:datum|tijd|aanvang|locatie|plaats|a
 def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
     """Fallback for documents without numbered items: markdown headings below the title, or else short
     title lines that open a paragraph after the header ('Leesbevordering op basisscholen' + its text)."""
-    heads = [ln for ln in lines if ln.md_level and not ln.blank and not is_hint_line(ln)]
+    heads = _headings(lines)
     if len(heads) >= 3:
         title_level = heads[0].md_level
         heads = [h for h in heads[1:] if h.md_level >= title_level and not DATE_LABEL.match(h.content)
                  and plain(h.content).lower() not in {"agenda", "verslag", "notulen", "besluitenlijst"}
                  and not is_session_heading(plain(h.content)) and not is_document_section(plain(h.content))
-                 and not is_page_chrome(h.content)]
+                 and not is_page_chrome(h.content) and not is_item_part(plain(h.content))]
         heads = agenda_headings(heads, lines)
         if len(heads) < 2 and _only_sections(lines):
             # '## Attendees' / '## Notes' and no other heading: the items are the bold or plain title lines
             heads = _plain_title_lines(lines)
     else:
-        heads = dangling_bullet_entries(lines) or bullet_headings(lines) or _plain_title_lines(lines)
+        heads = dangling_bullet_entries(lines) or bullet_headings(lines) or _title_lines(lines)
     if len(heads) < 2:
         return []
     items = []
@@ -50,6 +51,29 @@ def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
                                 end=rstrip_pos(source.raw_text, h.start, end), title_start=h.content_start,
                                 title_end=t_end))
     return items
+
+
+def _headings(lines: list[Line]) -> list[Line]:
+    """The markdown headings; a hint heading ('## Mededelingen') only where text of its own follows it
+    (an item), not where it groups the headings below it."""
+    out = []
+    for k, ln in enumerate(lines):
+        if not ln.md_level or ln.blank:
+            continue
+        if is_hint_line(ln):
+            nxt = next((o for o in lines[k + 1:] if not o.blank), None)
+            if nxt is None or nxt.md_level:
+                continue
+        out.append(ln)
+    return out
+
+
+def _title_lines(lines: list[Line]) -> list[Line]:
+    """Title lines opening paragraphs, or else plain headings with body text below them (`bodyheads`)."""
+    heads = _plain_title_lines(lines)
+    if len(heads) >= 2:
+        return heads
+    return body_headings(lines, _body_begin(lines)) or heads
 
 
 _TABLE_NUMBER = {"nr", "nr.", "no", "no.", "nummer", "punt", "agendapunt", "#", "ap"}
@@ -75,6 +99,8 @@ def table_items(source: Source, lines: list[Line]) -> tuple[list[AgendaItem], in
         names = [plain(text[a:b]).lower() for a, b in cells]
         num_col = next((k for k, n in enumerate(names) if n in _TABLE_NUMBER), None)
         title_col = next((k for k, n in enumerate(names) if n in _TABLE_TITLE and k != num_col), None)
+        if title_col is None and num_col is not None and names[num_col] in _TABLE_TITLE:
+            num_col, title_col = None, num_col  # | Agendapunt | Besluit | Actie |: the point is its title
         if title_col is None or (num_col is None and not _decision_table(names)):
             continue
         items, last = _table_rows(source, lines, hi, num_col, title_col)
@@ -232,11 +258,16 @@ def bullet_headings(lines: list[Line]) -> list[Line]:
 _BULLET_MARKS = {"-", "•", "*", "–", "·", "▪"}
 
 
-def _plain_title_lines(lines: list[Line]) -> list[Line]:
+def _body_begin(lines: list[Line]) -> int:
+    """The first line after the header fields ('Aanwezig: ...') and an 'Agenda' line."""
     fields = [i for i, ln in enumerate(lines[:40]) if _HEADER_FIELD.match(ln.raw)]
     agenda_line = next((i for i, ln in enumerate(lines[:40])
                         if plain(ln.content).lower().rstrip(":") in {"agenda", "agendapunten", "onderwerpen"}), None)
-    begin = max([i + 1 for i in fields] + ([agenda_line + 1] if agenda_line is not None else []), default=1)
+    return max([i + 1 for i in fields] + ([agenda_line + 1] if agenda_line is not None else []), default=1)
+
+
+def _plain_title_lines(lines: list[Line]) -> list[Line]:
+    begin = _body_begin(lines)
     out: list[Line] = []
     for i in range(begin, len(lines) - 1):
         ln = lines[i]
@@ -245,7 +276,7 @@ def _plain_title_lines(lines: list[Line]) -> list[Line]:
         if (ln.blank or (i > 0 and not lines[i - 1].blank and i != begin)
                 or not 1 <= len(words) <= 8 or re.search(r"[.,;:!]$", text) or ":" in text
                 or not re.match(r"[A-ZÀ-Ý]", text) or ln.bullet or is_session_heading(text)
-                or is_document_section(text) or is_page_chrome(ln.content)
+                or is_document_section(text) or is_page_chrome(ln.content) or is_item_part(text)
                 or (find_dates(text) and len(_without_dates(text).split()) < 2)):
             continue
         if not lines[i + 1].content.strip() and not _title_follows(lines, i):

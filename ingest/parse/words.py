@@ -11,7 +11,7 @@ from typing import Literal
 DATA_FILE = Path(__file__).parent / "data" / "structure.toml"
 
 StructureList = Literal["not_meeting_date", "session_heading", "page_chrome", "table_outcome", "motion_line",
-                        "document_section"]
+                        "document_section", "item_part"]
 
 
 @lru_cache(maxsize=None)
@@ -43,3 +43,8 @@ def is_page_chrome(text: str) -> bool:
 def is_document_section(text: str) -> bool:
     """'## Attendees', '## Notes', 'Aanwezigen': a part of the document, not an agenda item."""
     return bool(structure_pattern("document_section").match(text.strip()))
+
+
+def is_item_part(text: str) -> bool:
+    """'Motivering', 'Besluit', 'Artikel 1', 'Stemming', 'Goedgekeurd': a part of one agenda point, no item."""
+    return bool(structure_pattern("item_part").match(text.strip()))
