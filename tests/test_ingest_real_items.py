@@ -504,3 +504,17 @@ def test_numbers_on_their_own_lines_above_their_titles():
 
 def test_a_hint_heading_with_text_of_its_own_is_an_item_and_sub_headings_are_not():
     assert [t for _, t in items(SUBS)] == ["Mededelingen", "Roadmap", "Rondvraag"]
+
+
+def test_structure_words_are_read_through_the_lexicon(tmp_path):
+    from notulist.nl import copy_data, load_lexicon, use_lexicon
+
+    text = LBLOD.replace("### Motivering", "### Overwegingen")
+    assert "Overwegingen" in [t for _, t in items(text)]
+    data = copy_data(tmp_path / "nl")
+    toml = data / "structure.toml"
+    words = toml.read_text(encoding="utf-8").replace("(?:motivering|", "(?:motivering|overwegingen|", 1)
+    toml.write_text(words, encoding="utf-8")
+    with use_lexicon(load_lexicon(data)):
+        assert "Overwegingen" not in [t for _, t in items(text)]
+    assert "Overwegingen" in [t for _, t in items(text)]

@@ -14,7 +14,7 @@ One module per job: `lines` (lines and markup), `dates`, `header` and `attendees
 hint and attachment lines), `candidates`, `items` and `tables` (agenda items), `runs` (which numbered
 lines are the agenda, decided from the whole document), `letters` (agendas lettered A, B, C ... whose PDF
 table comes column by column), `spans` (an item's own text), `words` (the structure words of
-`data/structure.toml`: next-meeting and publication dates, session parts, site chrome, outcome values). `ingest.meeting.parse_meeting` puts header, items and notes together; it lives above both
+`notulist/nl/data/structure.toml`: next-meeting and publication dates, session parts, site chrome, outcome values). `ingest.meeting.parse_meeting` puts header, items and notes together; it lives above both
 `ingest.parse` and `ingest.notes`, so neither imports the other back.
 """
 

@@ -1,28 +1,26 @@
-"""The parser's structure words as data (`ingest/parse/data/structure.toml`), compiled once."""
+"""The parser's structure words as data (`notulist/nl/data/structure.toml`, read through `notulist.nl`),
+compiled once per lexicon."""
 
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
-DATA_FILE = Path(__file__).parent / "data" / "structure.toml"
+from notulist.nl import Lexicon, lexicon
+
+DATA_FILE = "structure.toml"
 
 StructureList = Literal["not_meeting_date", "session_heading", "page_chrome", "table_outcome", "motion_line",
                         "document_section", "item_part"]
 
 
-@lru_cache(maxsize=None)
-def _data() -> dict[str, list[str]]:
-    return tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=None)
 def structure_pattern(name: StructureList) -> re.Pattern[str]:
-    """One list of `structure.toml` as one case-insensitive alternation."""
-    return re.compile("|".join(f"(?:{p})" for p in _data()[name]), re.IGNORECASE)
+    """One list of `structure.toml` as one case-insensitive alternation (of the lexicon in use)."""
+
+    def build(lex: Lexicon) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in lex.table(DATA_FILE)[name]), re.IGNORECASE)
+
+    return lexicon().compiled(f"structure:{name}", build)
 
 
 def is_session_heading(text: str) -> bool:
