@@ -13,6 +13,8 @@ lives in one file under ``notulist/nl/data/``, one concept a file, with a commen
 - ``owner_words.toml``, ``verb_lists.toml``, ``content_words.toml``: closed word lists (particles, function
   words, verb lists, stop words).
 - ``table_columns.toml``: column names of action and decision tables and the role each names.
+- ``structure.toml``: the parser's structure words (other dates, session parts, page chrome, parts of an
+  agenda point), read whole with ``lex.table("structure.toml")``.
 - ``retrieval*.toml``, ``answer_types.toml``: one stage's own vocabulary (question words, answer kinds),
   read whole with ``lex.table(file)``.
 
