@@ -2,15 +2,14 @@
 
 A cue family in notulist/nl/data (decision, agreed, postponed, postponed_next, reason, calendar) is the
 one place a cue word is written: a word added there changes the rule engine, ingest's note heuristics and
-retrieval alike. `cue(name)` is the family (or families) retrieval asks for, compiled once per lexicon;
-`_EXTRA` holds the few words retrieval matched before the data existed that no family holds yet (kept so
-that answers do not change; each is a candidate for the data files).
+retrieval alike. `cue(name)` is the family (or families) retrieval asks for plus retrieval's own words for
+it (notulist/nl/data/retrieval.toml, `[cue_words]`), compiled once per lexicon. The time and amount words
+of `date_like`/`amount_like` and the answer kinds (answer_types.toml) are data there too.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
 from typing import Literal
 
@@ -27,25 +26,27 @@ _FAMILIES: dict[CueName, tuple[Family, ...]] = {
     "postponed": ("postponed", "postponed_next"),  # text: an item moved to a later meeting
     "postponed_question": ("postponed",),  # a question about postponed items ("wat is doorgeschoven?")
     "reason": ("reason",),  # a sentence that gives a reason ("omdat", "in afwachting")
-    "task": (),  # the index's task words are retrieval's own (see _EXTRA)
+    "task": (),  # the index's task words are retrieval's own (retrieval.toml)
 }
-# retrieval's words that the families above do not hold (whole words, any case)
-_EXTRA: dict[CueName, str] = {
-    "decision": r"besluit|beslist",
-    "agreement": r"afspraak|afspraken|afgesproken|spreken af|akkoord",
-    "decision_or_agreement": r"besluit|afspraak|afgesproken|gaat door|gaat niet door|wordt niet",
-    "postponed": r"schuift door",
-    "postponed_question": r"volgende keer",
-    "task": r"zou|zal|zullen|pakt|pakken|komt|koppelt|regelt|regelen|probeert|tekent|zorgt|stuurt|maakt|neemt|"
-            r"actie|afspraak",
-}
+_RETRIEVAL_FILE = "retrieval.toml"  # retrieval's own words in notulist/nl/data (cue words, time words)
+
+
+def _alternation(phrases: list[str]) -> str:
+    """Whole words, any whitespace between the words of a phrase, longest first."""
+    words = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in words)
+
+
+def _own_words(lex: Lexicon, table: str) -> list[str]:
+    return list(lex.table(_RETRIEVAL_FILE)[table]["phrases"])
 
 
 @lru_cache(maxsize=64)
 def _compile(lex: Lexicon, name: CueName) -> re.Pattern[str]:
     parts = [f"(?:{lex.family(f).regex()})" for f in _FAMILIES[name]]
-    if name in _EXTRA:
-        parts.append(rf"\b(?:{_EXTRA[name]})\b")
+    extra = lex.table(_RETRIEVAL_FILE)["cue_words"].get(name)
+    if extra:
+        parts.append(rf"\b(?:{_alternation(extra)})\b")
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
@@ -58,10 +59,11 @@ def cue(name: CueName) -> re.Pattern[str]:
 def _calendar(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     months = "|".join(sorted(map(re.escape, lex.months), key=len, reverse=True))
     weekdays = "|".join(map(re.escape, lex.weekdays))
+    times = _alternation(_own_words(lex, "time_words"))
+    amounts = _alternation(_own_words(lex, "amount_words"))
     date_like = re.compile(
-        rf"\b(\d{{1,2}}[-/]\d{{1,2}}|\d{{1,2}}\s+(?:{months})\b|{weekdays}|morgen|volgende week|\d{{4}}-\d{{2}}-\d{{2}}|"
-        r"voor de zomer|na de zomer|kwartaal)\b", re.I)
-    amount_like = re.compile(rf"(€|\beuro\b|\bprocent\b|%|\b\d+(?:[.,]\d+)*\b(?!\s*(?:{months})))", re.I)
+        rf"\b(\d{{1,2}}[-/]\d{{1,2}}|\d{{1,2}}\s+(?:{months})\b|{weekdays}|\d{{4}}-\d{{2}}-\d{{2}}|{times})\b", re.I)
+    amount_like = re.compile(rf"(€|\b(?:{amounts})\b|%|\b\d+(?:[.,]\d+)*\b(?!\s*(?:{months})))", re.I)
     return date_like, amount_like
 
 
@@ -85,7 +87,7 @@ _NAME_INSIDE = re.compile(r"(?<=[\w,;:)]\s)(?:[A-Z][a-zà-ÿ]+|[A-Z]{2,})\b")
 
 @lru_cache(maxsize=16)
 def _answer_types(lex: Lexicon) -> dict[str, re.Pattern[str]]:
-    data = tomllib.loads((lex.root / _ANSWER_TYPES_FILE).read_text(encoding="utf-8"))
+    data = lex.table(_ANSWER_TYPES_FILE)
     return {name: re.compile("|".join(f"(?:{p})" for p in section["patterns"]), re.IGNORECASE)
             for name, section in data.items()}
 
