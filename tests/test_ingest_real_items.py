@@ -518,3 +518,82 @@ def test_structure_words_are_read_through_the_lexicon(tmp_path):
     with use_lexicon(load_lexicon(data)):
         assert "Overwegingen" not in [t for _, t in items(text)]
     assert "Overwegingen" in [t for _, t in items(text)]
+
+
+# whole-document decisions of the item level: headings of a level most of which have text of their own,
+# numbered lines without a separator, numbers alone on a line above their titles
+GROUP = """# Verslag FAB 12 januari 2022
+
+## Mededelingen
+Geen.
+
+## Roadmap
+### Toevoegen RESTful API profiel
+Tekst over het profiel.
+### Uitbreiden datamodel
+Tekst over het model.
+
+## Rondvraag
+Niets.
+"""
+THEMES = """# Agenda bestuur 3 maart 2025
+
+## Personeel
+### Aanstelling coördinator
+Tekst.
+### Vrijwilligersbeleid
+Tekst.
+## Financiën
+### Jaarrekening 2024
+Tekst.
+### Begroting 2025
+Tekst.
+"""
+NOSEP = """Besluitenlijst algemeen bestuur 12 maart 2025
+
+1 Opening en mededelingen van de voorzitter over de gang van zaken
+De voorzitter opent de vergadering.
+2 Vaststelling van de notulen van de vergadering van 12 februari 2025
+De notulen worden vastgesteld.
+3 Verordening op de heffing van de zuiveringsheffing voor het jaar 2025
+Het bestuur besluit de verordening vast te stellen.
+4 Rondvraag en sluiting van de vergadering door de voorzitter
+Er zijn geen vragen.
+"""
+BARE = """Besluitenlijst gemeenteraad 5 maart 2025
+
+1
+Opening en mededelingen
+De voorzitter opent de vergadering.
+2
+Vaststelling van de agenda
+De agenda wordt vastgesteld.
+3
+Verordening parkeren 2025
+De raad besluit de verordening vast te stellen.
+"""
+
+
+def test_a_level_whose_headings_mostly_have_text_is_the_agenda_even_where_one_only_groups():
+    assert [t for _, t in items(GROUP)] == ["Mededelingen", "Roadmap", "Rondvraag"]
+
+
+def test_headings_that_all_only_group_are_sections_and_the_headings_below_them_the_items():
+    assert [t for _, t in items(THEMES)] == ["Aanstelling coördinator", "Vrijwilligersbeleid", "Jaarrekening 2024",
+                                             "Begroting 2025"]
+
+
+def test_long_numbered_lines_without_separator_in_one_run_with_text_below():
+    got = items(NOSEP)
+    assert [n for n, _ in got] == ["1", "2", "3", "4"]
+    assert got[2][1] == "Verordening op de heffing van de zuiveringsheffing voor het jaar 2025"
+
+
+def test_one_long_numbered_line_without_separator_is_no_item():
+    text = "Verslag 12 maart 2025\n\n3 Leden van de werkgroep hebben zich voor deze vergadering afgemeld\nVerder niets.\n"
+    assert items(text) == []
+
+
+def test_bare_numbers_alone_on_a_line_above_their_titles():
+    assert items(BARE) == [("1", "Opening en mededelingen"), ("2", "Vaststelling van de agenda"),
+                           ("3", "Verordening parkeren 2025")]

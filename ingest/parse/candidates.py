@@ -58,11 +58,16 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
         return None  # "AP1." only as written, upper case and with a separator
     if not title or not re.match(r"[\w\"'‘“(\[€]", title):
         return None
+    only_in_run = False
     if m.group("sep").strip() == "" and not m.group("kw") and "." not in num:
-        # "3 Begroting" without separator: a heading, a bold line, or a short capitalised title line
+        # "3 Begroting" without separator: a heading, a bold line, or a short capitalised title line; a
+        # longer capitalised line ("3 Verordening op de heffing van ... 2025") only where the document
+        # numbers such lines 1..n in one run (see runs.loose_run)
         if not (line.md_level or line.bold) and not (re.match(r"[A-ZÀ-Ý]", title) and len(title.split()) <= 8
                                                      and not re.search(r"[.,;:]$", title)):
-            return None
+            if not re.match(r"[A-ZÀ-Ý]", title) or len(title.split()) > 20:
+                return None
+            only_in_run = True
     # the number must not be (part of) a redaction mark, a date or a time
     num_pos = line.raw.find(prefix + m.group("num"))
     abs_pos = line.start + max(num_pos, 0)
@@ -90,6 +95,7 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
         t_end -= 1
     strong = bool(line.md_level or line.bold or m.group("kw") or re.match(r"^\s*(?:\*\*|__)\s*\d", line.raw.lstrip("#- ")))
     title_like, loose = _title_shape(title, line, strong, keyword=bool(m.group("kw")))
+    title_like = title_like and not only_in_run
     return Candidate(line, (prefix + num) if prefix else num, main, sub, plain(display(source, t_start, t_end)),
                      strong, title_like, t_start, t_end, loose=loose, prefix=prefix)
 

@@ -172,7 +172,7 @@ def _candidates(source: Source, lines: list[Line]) -> list[Candidate]:
     return sorted(cands, key=lambda c: c.line.start)
 
 
-_NUMBER_ONLY = re.compile(r"\d{1,2}[.)]")
+_NUMBER_ONLY = re.compile(r"\d{1,2}[.)]?")  # "2." or a bare "2" (a PDF table's number column)
 
 
 def _number_above_title(source: Source, num: Line, title: Line, reds) -> Candidate | None:

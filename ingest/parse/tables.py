@@ -193,28 +193,43 @@ def agenda_headings(heads: list[Line], lines: list[Line]) -> list[Line]:
     """Which headings of several levels are the agenda, from the whole document: a heading with text of
     its own is an item and the deeper headings below it are its sub-points ('#### - Toevoegen RESTful
     API profiel'); a heading without text of its own that only groups deeper headings ('## Openbaar',
-    '## Personeel') is a section, and the headings below it are the items."""
+    '## Personeel') is a section, and the headings below it are the items - unless most headings of its
+    level have text of their own: then that level is the agenda and the grouping heading is an item
+    whose sub-headings are its sub-points ('## Mededelingen' + text, '## Roadmap' + '### ...')."""
     if len({h.md_level for h in heads}) < 2:
         return heads
-    index = {ln.start: k for k, ln in enumerate(lines)}
+    grouping = _grouping_headings(heads, lines)
+    item_levels = {lvl for lvl in {h.md_level for h in heads}
+                   if 2 * sum(1 for h in heads if h.md_level == lvl and h.start not in grouping)
+                   > sum(1 for h in heads if h.md_level == lvl)}
     kept: list[Line] = []
     role: dict[int, str] = {}
     stack: list[Line] = []
-    for k, h in enumerate(heads):
+    for h in heads:
         while stack and stack[-1].md_level >= h.md_level:
             stack.pop()
         parent = stack[-1] if stack else None
         if parent is not None and role.get(parent.start) in ("item", "sub"):
             role[h.start] = "sub"
+        elif h.start in grouping and h.md_level not in item_levels:
+            role[h.start] = "section"
         else:
-            nxt = next((ln for ln in lines[index[h.start] + 1:] if not ln.blank), None)
-            deeper = k + 1 < len(heads) and heads[k + 1].md_level > h.md_level
-            grouping = nxt is not None and nxt.md_level > h.md_level and deeper
-            role[h.start] = "section" if grouping else "item"
-            if not grouping:
-                kept.append(h)
+            role[h.start] = "item"
+            kept.append(h)
         stack.append(h)
     return kept
+
+
+def _grouping_headings(heads: list[Line], lines: list[Line]) -> set[int]:
+    """Starts of the headings directly followed by a deeper heading (no text of their own)."""
+    index = {ln.start: k for k, ln in enumerate(lines)}
+    out = set()
+    for k, h in enumerate(heads):
+        nxt = next((ln for ln in lines[index[h.start] + 1:] if not ln.blank), None)
+        deeper = k + 1 < len(heads) and heads[k + 1].md_level > h.md_level
+        if nxt is not None and nxt.md_level > h.md_level and deeper:
+            out.add(h.start)
+    return out
 
 
 def dangling_bullet_entries(lines: list[Line]) -> list[Line]:
