@@ -55,6 +55,53 @@ def cue(name: CueName) -> re.Pattern[str]:
     return _compile(lexicon(), name)
 
 
+QuestionCue = Literal["agreement", "tasks", "amount", "recurring", "why", "who", "often", "action", "when",
+                      "item_ref"]
+QuoteCue = Literal["label_only", "asked", "attachment", "request", "outcome_start"]
+
+
+@lru_cache(maxsize=64)
+def _own_pattern(lex: Lexicon, section: str, name: str) -> re.Pattern[str]:
+    patterns = lex.table(_RETRIEVAL_FILE)[section][name]["patterns"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def question_cue(name: QuestionCue) -> re.Pattern[str]:
+    """What a question asks for (retrieval.toml `[question.<name>]`): "wanneer", "wat is er besloten", ..."""
+    return _own_pattern(lexicon(), "question", name)
+
+
+def quote_cue(name: QuoteCue) -> re.Pattern[str]:
+    """A kind of sentence an answer treats apart (retrieval.toml `[quote.<name>]`): a label, a question asked."""
+    return _own_pattern(lexicon(), "quote", name)
+
+
+@lru_cache(maxsize=16)
+def _person(lex: Lexicon) -> tuple[tuple[re.Pattern[str], ...], frozenset[str]]:
+    data = lex.table(_RETRIEVAL_FILE)["question"]["person"]
+    return tuple(re.compile(p) for p in data["patterns"]), frozenset(data["not_names"])
+
+
+def person_patterns() -> tuple[re.Pattern[str], ...]:
+    """Where a task question names a person (group 1), case-sensitive, in the order they are tried."""
+    return _person(lexicon())[0]
+
+
+def not_names() -> frozenset[str]:
+    """Capitalised words that are no person in a task question ("De", "Wat", "MT")."""
+    return _person(lexicon())[1]
+
+
+def meta_words() -> frozenset[str]:
+    """Question words and meeting vocabulary: no subject words of a question ("wanneer", "besloten")."""
+    return _meta_words(lexicon())
+
+
+@lru_cache(maxsize=16)
+def _meta_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(lex.table(_RETRIEVAL_FILE)["question"]["meta"]["words"])
+
+
 @lru_cache(maxsize=16)
 def _calendar(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     months = "|".join(sorted(map(re.escape, lex.months), key=len, reverse=True))

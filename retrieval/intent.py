@@ -6,7 +6,8 @@
 - `postponed`: "welke punten zijn doorgeschoven": postponed items answer.
 - `general`: everything else.
 The subject terms (the question minus question words and meeting vocabulary) drive the
-query-term coverage that keeps answers on topic.
+query-term coverage that keeps answers on topic. The question words are data
+(notulist/nl/data/retrieval.toml, `[question.*]`, read through retrieval/cues.py).
 """
 
 from __future__ import annotations
@@ -14,54 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from notulist.dutch import MONTH_PATTERN, MONTHS
-from retrieval.cues import AnswerType, cue
+from retrieval.cues import AnswerType, cue, meta_words, not_names, person_patterns, question_cue
 from retrieval.keyword import stem_groups, stems, words
 
 IntentKind = Literal["agreement", "tasks", "postponed", "general"]
 
-_AGREEMENT = re.compile(
-    r"\b(afgesproken|afspraak|afspraken|besloten|besluit|besluiten|beslist|akkoord|overeengekomen|"
-    r"vastgesteld|ingestemd|goedgekeurd|uitkomst|conclusie|geconcludeerd|afgesloten met)\b", re.I)
-_TASKS = re.compile(
-    r"\b(acties?|actiepunten?|taken|taak|moet\s+\w+\s+(?:nog\s+)?doen|nog\s+doen|opgepakt|oppakken|actiehouder|"
-    r"te doen|openstaande?|toegezegd|toezeggingen|toezegging|beloofd)\b", re.I)
-
-
-# Question words and meeting vocabulary: they say what kind of answer is wanted, not what about.
-META_WORDS = {
-    "wat", "wie", "welke", "welk", "wanneer", "waarom", "hoe", "waar", "waarmee", "waarover", "waaraan", "hoeveel",
-    "is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "hebben", "heeft", "had", "hadden", "gaat",
-    "gaan", "moet", "moeten", "kan", "kunnen", "zal", "zullen", "zou", "zouden", "doen", "gedaan", "staat", "staan",
-    "liggen", "ligt", "kwamen", "kwam", "komt", "over", "bij", "voor", "na", "tijdens", "sinds", "tot", "we", "wij",
-    "er", "nog", "al", "ook", "daarover", "hierover", "afgesproken", "afspraak", "afspraken", "besloten", "besluit",
-    "besluiten", "beslist", "besproken", "bespreking", "vergadering", "vergaderingen", "overleg", "overleggen",
-    "agenda", "agendapunt", "agendapunten", "punt", "punten", "onderwerp", "onderwerpen", "actie", "acties",
-    "actiepunten", "taken", "taak", "openstaande", "openstaand", "gevraagd", "vraag", "vragen", "genoemd",
-    "gezegd", "laatste", "keer", "opnieuw", "eerder", "notulen", "verslag", "aantekeningen", "uitkomst",
-    "doorgeschoven", "uitgesteld", "volgende", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december", "januari", "februari", "mrt", "jan", "feb", "apr", "jun", "jul", "aug",
-    "sep", "sept", "okt", "nov", "dec", "vorige", "week", "jaar", "maand", "dag", "vandaag", "gisteren", "morgen",
-    "open", "lopende", "lopend", "status", "stand",
-    # function words the Dutch stopword list lacks
-    "volgens", "tussen", "zonder", "onder", "boven", "rond", "rondom", "via", "per", "tegen", "namens", "inzake",
-    "betreffende", "omtrent", "aangaande", "qua", "m.b.t", "mbt", "i.r.t", "irt", "n.a.v", "nav", "daarbij",
-    "daarvoor", "daarna", "welk", "iets", "precies", "eigenlijk", "nu", "dan", "toen", "gebeurd", "gebeurt",
-}
-_META_STEMS: set[str] | None = None
 
 _DATE = re.compile(r"\b(\d{1,2})\s+(" + MONTH_PATTERN + r")\.?(?:\s+(\d{4}))?\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-# A person named in a task question: "wat moet Peter nog doen", "acties (liggen) bij/voor/van Peter".
-_PERSON_PATTERNS = [
-    re.compile(r"\bmoet(?:en)?\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:nog\s+)?(?:doen|oppakken|regelen)"),
-    re.compile(r"\b(?:bij|voor|van|door|aan)\s+([A-Z][\w'-]+(?:\s+(?:van\s+(?:de|der|den)\s+|de\s+)?[A-Z][\w'-]+)?)"),
-    re.compile(r"\b(?:heeft|gaat|zou|pakt)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\b"),
-]
-_NOT_NAMES = {"De", "Het", "Een", "Wat", "Wie", "Welke", "GMT", "MT", "P&O", "BI"}
 
 
 @dataclass
@@ -91,11 +56,14 @@ class Intent:
         return [kind for on, kind in flags if on]
 
 
-def meta_stems() -> set[str]:
-    global _META_STEMS
-    if _META_STEMS is None:
-        _META_STEMS = set(stems(" ".join(META_WORDS), keep_stopwords=True))
-    return _META_STEMS
+def meta_stems() -> frozenset[str]:
+    """The stems of the question words and meeting vocabulary (retrieval.toml `[question.meta]`)."""
+    return _meta_stems(meta_words())
+
+
+@lru_cache(maxsize=16)
+def _meta_stems(meta: frozenset[str]) -> frozenset[str]:
+    return frozenset(stems(" ".join(sorted(meta)), keep_stopwords=True))
 
 
 def subject_stems(question: str) -> list[tuple[str, ...]]:
@@ -125,11 +93,11 @@ def matches_day(day: tuple[int | None, int, int] | None, date: dt.date | None) -
 
 
 def find_person(question: str) -> str | None:
-    for pattern in _PERSON_PATTERNS:
+    for pattern in person_patterns():
         for m in pattern.finditer(question):
             name = m.group(1).strip()
             first = name.split()[0]
-            if first in _NOT_NAMES or first.lower() in META_WORDS or first.isupper():
+            if first in not_names() or first.lower() in meta_words() or first.isupper():
                 continue
             # the first word of the question is capitalised anyway: only trust names after it
             if m.start(1) == 0:
@@ -140,28 +108,18 @@ def find_person(question: str) -> str | None:
 
 def detect_intent(question: str) -> Intent:
     intent = _detect(question)
-    intent.asks_when = bool(_WHEN.search(question))
-    intent.recurring = bool(_RECURRING.search(question))
-    intent.asks_amount = bool(_AMOUNT.search(question))
-    intent.asks_why = bool(_WHY.search(question))
-    intent.asks_who = bool(_WHO.search(question))
-    intent.asks_often = bool(_OFTEN.search(question))
-    intent.asks_action = bool(_ACTION.search(question))
+    intent.asks_when = bool(question_cue("when").search(question))
+    intent.recurring = bool(question_cue("recurring").search(question))
+    intent.asks_amount = bool(question_cue("amount").search(question))
+    intent.asks_why = bool(question_cue("why").search(question))
+    intent.asks_who = bool(question_cue("who").search(question))
+    intent.asks_often = bool(question_cue("often").search(question))
+    intent.asks_action = bool(question_cue("action").search(question))
     intent.days = mentioned_days(question)
     intent.words = words(question)
-    m = _ITEM_REF.search(question)
+    m = question_cue("item_ref").search(question)
     intent.item_ref = m.group(1).lower() if m else None
     return intent
-
-
-_ITEM_REF = re.compile(r"\b(?:agenda)?punt\s+(\d+[a-z]?(?:\.\d+)?)\b", re.I)
-
-
-_AMOUNT = re.compile(r"\b(hoeveel|hoe groot|hoe hoog|wat kost|wat kosten|welk bedrag|welke bedragen|kosten|budget|"
-                     r"begroting|aantal)\b", re.I)
-_RECURRING = re.compile(r"\b(opnieuw|weer|nogmaals|terug)\s+(op de agenda|aan bod|besproken|geagendeerd)|"
-                        r"\b(kwamen|kwam|komen|komt)\b[^?]*\b(opnieuw|terug)\b|\bterugkerende?\b|"
-                        r"\bin (beide|meerdere|meer) (vergaderingen|overleggen)\b", re.I)
 
 
 def mentioned_days(question: str) -> list[tuple[int | None, int, int]]:
@@ -171,25 +129,18 @@ def mentioned_days(question: str) -> list[tuple[int | None, int, int]]:
     return out
 
 
-_WHY = re.compile(r"\b(waarom|waardoor|hoe komt het|om welke reden|wat is de reden|wat was de reden)\b", re.I)
-_WHO = re.compile(r"\b(wie|wiens|welke personen|welke persoon)\b", re.I)
-_OFTEN = re.compile(r"\b(hoe vaak|hoe dikwijls|hoe frequent|hoe regelmatig|met welke frequentie)\b", re.I)
-_ACTION = re.compile(r"\b(wat wordt er (?:aan )?gedaan|wat gebeurt er|wat gaat \w+(?: \w+)? doen|wat gaan we doen|"
-                     r"hoe staat het|hoe staat (?:\S+\s+){1,5}?ervoor|wat is de stand|welke stappen|hoe gaat het verder)\b", re.I)
-_WHEN = re.compile(r"\b(wanneer|welke datum|per wanneer|hoe laat|welke dag|tot wanneer|vanaf wanneer)\b", re.I)
-
-
 def _detect(question: str) -> Intent:
     subject = subject_stems(question)
     day = mentioned_day(question)
     person = find_person(question)
-    if _TASKS.search(question) and person:
+    tasks = question_cue("tasks")
+    if tasks.search(question) and person:
         return Intent("tasks", [g for g in subject if g[0] not in set(stems(person))], person, day)
-    if _TASKS.search(question) and not subject and not _AGREEMENT.search(question):
+    if tasks.search(question) and not subject and not question_cue("agreement").search(question):
         return Intent("tasks", [], None, day)  # "welke acties staan nog open?": every open action
     if cue("postponed_question").search(question):
         return Intent("postponed", subject, person, day)
-    if _AGREEMENT.search(question):
+    if question_cue("agreement").search(question):
         return Intent("agreement", subject, person, day)
     return Intent("general", subject, person, day)
 

@@ -1,7 +1,7 @@
 """Quotes for an answer: the agenda items a question is about (groups of search hits per meeting and
 item), the best note, decision and agenda sentences of each as exact spans of the stored text, and the
 Dutch timeline they are rendered into. Sentences are the shared clause spans of notulist.text; the cue
-words come from the language data (retrieval/cues.py)."""
+words come from the language data (retrieval/cues.py, notulist/nl/data/retrieval.toml)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from notulist.dutch import dutch_date
 from notulist.errors import NotFoundError
 from notulist.models import AgendaItem, Citation, Extraction, Meeting, Source
 from notulist.store import MeetingStore
-from retrieval.cues import answers_type, cue
+from retrieval.cues import answers_type, cue, quote_cue
 from retrieval.index import SearchHit, covers_word
 from retrieval.intent import Intent
 from retrieval.keyword import stems, words
@@ -37,18 +37,6 @@ _TRIM_LEFT = set(" \t\r\n*#>-–•➤_[|")
 _TRIM_RIGHT = set(" \t\r\n*#_|")
 
 _LINK_TAIL = re.compile(r"\]\([^)]*\)$")
-
-_LABEL_ONLY = re.compile(r"^\W*(ter\s+(bespreking|besluitvorming|kennisname|informatie|advisering)|bespreekpunt|"
-                         r"hamerstuk|mededelingen?|punten ter [\w/ ]+|wij vragen je om|we vragen je om)\W*$", re.I)
-
-_ASKED = re.compile(r"\?[\s*_)\]]*$|\b(?:vraagt|vragen|vroeg|vroegen)\s+(?:\S+\s+){0,3}?(?:naar|of|wie|wat|hoe|wanneer|"
-                    r"waarom|welke)\b", re.I)
-
-_ATTACHMENT = re.compile(r"\s*\*?\s*(bijlage|bijlagen|attachment)\b", re.I)
-
-_REQUEST_CUE = re.compile(r"\?|\b(wij vragen|we vragen|vragen (?:je|jou|u)|voorstel|ter besluitvorming|"
-                          r"in te stemmen|graag met je|ter bespreking)\b", re.I)
-
 
 def format_date(day: dt.date | None) -> str:
     return dutch_date(day) if day else "datum onbekend"
@@ -166,9 +154,9 @@ def sentence_score(text: str, subject: list[tuple[str, ...]], *, is_note: bool, 
         score += 2.0
     if intent.person and intent.person.casefold() in text.casefold():
         score += 2.0
-    if not is_note and _REQUEST_CUE.search(text):
+    if not is_note and quote_cue("request").search(text):
         score += 0.5
-    if _ATTACHMENT.match(text):
+    if quote_cue("attachment").match(text):
         score -= 2.0  # "Bijlage 3: ..." names a file, it does not answer
     return score
 
@@ -177,7 +165,7 @@ def usable(text: str, intent: Intent, item_title: str | None) -> bool:
     """A sentence worth quoting: not the heading again; for a person's tasks, one that names the person."""
     if item_title and " ".join(text.split()).strip(" *#.:").casefold() == item_title.strip(" *#.:").casefold():
         return False
-    if _LABEL_ONLY.match(text):
+    if quote_cue("label_only").match(text):
         return False  # "Ter bespreking:" labels the item, it says nothing
     if intent.kind == "tasks" and intent.person and intent.person.casefold() not in text.casefold():
         return False
@@ -234,7 +222,7 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
             note_sentences.append((sentence_score(text, subject, is_note=True, intent=intent, title_words=title_words),
                                    citation_of(group, source, s, e, group.score), text))
     for _, citation, text in note_sentences:
-        if cue("decision_or_agreement").search(text) and re.match(r"\s*(besluit|besloten|afspraak|afgesproken)\b", text, re.I):
+        if cue("decision_or_agreement").search(text) and quote_cue("outcome_start").match(text):
             group.decided = True
         if cue("postponed").search(text):
             group.postponed = True
@@ -253,8 +241,9 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
         if source is None:
             continue
         spans = sentence_spans(source.raw_text, lo, hi)
+        asked = quote_cue("asked")
         for (s, e), (ns, ne) in zip(spans, spans[1:]):
-            if _ASKED.search(source.raw_text[s:e]) and not _ASKED.search(source.raw_text[ns:ne]):
+            if asked.search(source.raw_text[s:e]) and not asked.search(source.raw_text[ns:ne]):
                 replies[(source.id, s)] = citation_of(group, source, ns, ne, hit_score)
         for s, e in spans:
             if any(sid == source.id and s < ne and ns < e for sid, ns, ne in note_ranges):
