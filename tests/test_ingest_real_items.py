@@ -597,3 +597,74 @@ def test_one_long_numbered_line_without_separator_is_no_item():
 def test_bare_numbers_alone_on_a_line_above_their_titles():
     assert items(BARE) == [("1", "Opening en mededelingen"), ("2", "Vaststelling van de agenda"),
                            ("3", "Verordening parkeren 2025")]
+
+
+# tables with the number in the title cell, bold 'Titel:' headings, minutes written as one outline
+NUMBERED_CELLS = """Besluiten- en actielijst MT 4 maart 2025
+
+| Agendapunt | Besluit | Actie |
+|---|---|---|
+| 1. Opening | - | - |
+| 2. Verslag vorige keer | Vastgesteld | - |
+| 3. Planning voorjaar | Akkoord | Jan stuurt planning rond |
+"""
+BOLD_COLON = """Notulen ledenvergadering 4 maart 2025
+
+**Aanwezig:** Kees, Marloes, Ahmed
+
+**Opening:**
+De voorzitter opent de vergadering om 20.00 uur.
+
+**Financiën:**
+De penningmeester licht de cijfers toe.
+
+**Afspraken:**
+Kees maakt de begroting.
+
+**Rondvraag:**
+Geen vragen.
+"""
+BOLD_COLON_TIGHT = """Notulen ledenvergadering 4 maart 2025
+**Opening:**
+De voorzitter opent de vergadering om 20.00 uur en heet iedereen welkom.
+**Financiën:**
+De penningmeester licht de cijfers van het afgelopen jaar toe.
+**Rondvraag:**
+Er zijn geen vragen voor het bestuur van de vereniging.
+"""
+OUTLINE = """Notulen bestuur 4 maart 2025
+Aanwezig: Kees, Marloes
+
+- Opening
+  - De voorzitter opent om 20.00 uur.
+- Notulen vorige vergadering
+  - Goedgekeurd zonder wijzigingen.
+  - Actielijst doorgenomen.
+- Website
+  - Ahmed zoekt een nieuwe hostingpartij.
+- Rondvraag
+  - Geen.
+"""
+FLAT_POINTS = """Notulen bestuur 4 maart 2025
+
+- Kees opent de vergadering
+- Notulen goedgekeurd
+- Ahmed zoekt hosting
+  - eind maart
+- Geen rondvraag
+"""
+
+
+def test_agenda_table_whose_title_cells_carry_the_numbers():
+    assert items(NUMBERED_CELLS) == [("1", "Opening"), ("2", "Verslag vorige keer"), ("3", "Planning voorjaar")]
+
+
+def test_bold_titles_with_a_colon_are_items_and_list_labels_are_not():
+    expected = [("1", "Opening"), ("2", "Financiën"), ("3", "Rondvraag")]
+    assert items(BOLD_COLON) == expected
+    assert items(BOLD_COLON_TIGHT) == expected
+
+
+def test_top_level_entries_of_an_outline_are_the_items():
+    assert [t for _, t in items(OUTLINE)] == ["Opening", "Notulen vorige vergadering", "Website", "Rondvraag"]
+    assert items(FLAT_POINTS) == []

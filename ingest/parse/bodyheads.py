@@ -15,6 +15,7 @@ import re
 from ingest.parse.dates import find_dates
 from ingest.parse.lines import Line, plain
 from ingest.parse.words import is_document_section, is_item_part, is_page_chrome, is_session_heading
+from notulist.nl import lexicon
 
 MAX_WORDS = 10
 MIN_BODY_WORDS = 6
@@ -23,9 +24,19 @@ _END = re.compile(r"[.,;:!?]$")
 _PARAGRAPH_END = re.compile(r"[.!?:)\"”’]$")
 
 
+def bold_colon_heading(ln: Line) -> bool:
+    """'**Financiën:**' with the item's text below: a bold title with a colon, not a list label
+    ('**Afspraken:**', 'Acties:', notulist/nl block_label) and not a header field."""
+    text = plain(ln.content)
+    return (ln.bold and text.endswith(":") and text.count(":") == 1 and len(text.split()) <= 8
+            and not lexicon().pattern("block_label").match(text) and not is_item_part(text))
+
+
 def heading_shaped(ln: Line) -> bool:
     """Short, capitalised, no final punctuation, no 'Label:' and no list mark: it reads as a title."""
     text = plain(ln.content)
+    if bold_colon_heading(ln):
+        text = text[:-1]
     words = text.split()
     return (not ln.blank and not ln.bullet and 1 <= len(words) <= MAX_WORDS and not _END.search(text)
             and ":" not in text and bool(re.match(r"[A-ZÀ-Ý]", text)) and not is_session_heading(text)
@@ -59,3 +70,30 @@ def body_headings(lines: list[Line], begin: int) -> list[Line]:
                 and len(plain(nxt.content).split()) > len(plain(ln.content).split()):
             out.append(ln)
     return out if len(out) >= MIN_HEADINGS else []
+
+
+def _indent(ln: Line) -> int:
+    return len(ln.raw.expandtabs(4)) - len(ln.raw.expandtabs(4).lstrip())
+
+
+def outline_heads(lines: list[Line]) -> list[Line]:
+    """Minutes written as one outline ('- Opening' with '  - De voorzitter opent ...' below it): the
+    top-level entries are the items when most of them (and at least `MIN_HEADINGS`) carry deeper lines
+    and read as titles; a flat list of points is no agenda."""
+    bullets = [ln for ln in lines if ln.bullet and not ln.blank]
+    if not bullets:
+        return []
+    top = min(_indent(b) for b in bullets)
+    index = {ln.start: k for k, ln in enumerate(lines)}
+    entries, heads = 0, []
+    for b in bullets:
+        if _indent(b) != top:
+            continue
+        entries += 1
+        nxt = next((o for o in lines[index[b.start] + 1:] if not o.blank), None)
+        text = plain(b.content).rstrip(":")
+        if (nxt is not None and _indent(nxt) > top and 1 <= len(text.split()) <= MAX_WORDS
+                and not _END.search(text) and re.match(r"[A-ZÀ-Ý0-9]", text) and not is_document_section(text)
+                and not is_item_part(text)):
+            heads.append(b)
+    return heads if len(heads) >= MIN_HEADINGS and 2 * len(heads) > entries else []

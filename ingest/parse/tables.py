@@ -8,7 +8,7 @@ from ingest.parse.candidates import TRAILING_SECTION
 from ingest.parse.dates import DATE_LABEL, find_dates
 from ingest.parse.kinds import is_hint_line, kinds_in
 from ingest.parse.lines import Line, body_limit, display, plain, rstrip_pos
-from ingest.parse.bodyheads import body_headings
+from ingest.parse.bodyheads import body_headings, bold_colon_heading, outline_heads
 from ingest.parse.words import is_document_section, is_item_part, is_page_chrome, is_session_heading
 from notulist.models import AgendaItem, Source
 from notulist.text import cell_spans
@@ -36,7 +36,7 @@ def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
             # '## Attendees' / '## Notes' and no other heading: the items are the bold or plain title lines
             heads = _plain_title_lines(lines)
     else:
-        heads = dangling_bullet_entries(lines) or bullet_headings(lines) or _title_lines(lines)
+        heads = dangling_bullet_entries(lines) or bullet_headings(lines) or outline_heads(lines) or _title_lines(lines)
     if len(heads) < 2:
         return []
     items = []
@@ -44,7 +44,7 @@ def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
     for k, h in enumerate(heads):
         end = heads[k + 1].start if k + 1 < len(heads) else limit
         t_end = h.end
-        while t_end > h.content_start and source.raw_text[t_end - 1] in "*_ \t":
+        while t_end > h.content_start and source.raw_text[t_end - 1] in "*_: \t":
             t_end -= 1
         items.append(AgendaItem(number=str(k + 1), numbered=False, title=plain(display(source, h.content_start, t_end)),
                                 kinds=kinds_in(h.content), source_id=source.id, start=h.start,
@@ -143,6 +143,10 @@ def _table_rows(source: Source, lines: list[Line], hi: int, num_col: int | None,
             number, written = str(len(items) + 1), False
             if not re.search(r"\w", title):
                 continue
+            lead = _CELL_NUMBER.match(text, ta, tb)
+            if lead:  # | 3. Begroting 2025 | Vastgesteld |: the number written in the title cell
+                number, written, ta = lead.group(1), True, lead.end()
+                title = plain(display(source, ta, tb))
         else:
             number, written = plain(text[rc[num_col][0]:rc[num_col][1]]).rstrip("."), True
             if not re.fullmatch(r"\d{1,2}[a-z]?(?:\.\d{1,2})?", number):
@@ -151,6 +155,9 @@ def _table_rows(source: Source, lines: list[Line], hi: int, num_col: int | None,
                                 source_id=source.id, start=row.start, end=rstrip_pos(text, row.start, row.end),
                                 title_start=ta, title_end=tb))
     return items, last
+
+
+_CELL_NUMBER = re.compile(r"\s*(?:\*\*)?(\d{1,2}[a-z]?)[.)]\s+(?=\S)")
 
 
 def _explaining_sections(source: Source, after: list[Line], items: list[AgendaItem]) -> list[AgendaItem]:
@@ -289,7 +296,7 @@ def _plain_title_lines(lines: list[Line]) -> list[Line]:
         text = plain(ln.content)
         words = text.split()
         if (ln.blank or (i > 0 and not lines[i - 1].blank and i != begin)
-                or not 1 <= len(words) <= 8 or re.search(r"[.,;:!]$", text) or ":" in text
+                or not 1 <= len(words) <= 8 or (re.search(r"[.,;:!]$", text) or ":" in text) and not bold_colon_heading(ln)
                 or not re.match(r"[A-ZÀ-Ý]", text) or ln.bullet or is_session_heading(text)
                 or is_document_section(text) or is_page_chrome(ln.content) or is_item_part(text)
                 or (find_dates(text) and len(_without_dates(text).split()) < 2)):
