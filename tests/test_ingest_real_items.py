@@ -668,3 +668,22 @@ def test_bold_titles_with_a_colon_are_items_and_list_labels_are_not():
 def test_top_level_entries_of_an_outline_are_the_items():
     assert [t for _, t in items(OUTLINE)] == ["Opening", "Notulen vorige vergadering", "Website", "Rondvraag"]
     assert items(FLAT_POINTS) == []
+
+
+MARKED_SUBS = """# Verslag FAB 12 januari 2022
+
+### Mededelingen
+Geen.
+### Roadmap
+Bespreking van de roadmap.
+### - Toevoegen RESTful API profiel
+Tekst.
+### - Uitbreiden datamodel
+Tekst.
+### Rondvraag
+Niets.
+"""
+
+
+def test_headings_marked_as_list_entries_after_an_unmarked_one_are_its_sub_points():
+    assert [t for _, t in items(MARKED_SUBS)] == ["Mededelingen", "Roadmap", "Rondvraag"]

@@ -31,7 +31,7 @@ def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
                  and plain(h.content).lower() not in {"agenda", "verslag", "notulen", "besluitenlijst"}
                  and not is_session_heading(plain(h.content)) and not is_document_section(plain(h.content))
                  and not is_page_chrome(h.content) and not is_item_part(plain(h.content))]
-        heads = agenda_headings(heads, lines)
+        heads = agenda_headings(_without_marked_subs(heads), lines)
         if len(heads) < 2 and _only_sections(lines):
             # '## Attendees' / '## Notes' and no other heading: the items are the bold or plain title lines
             heads = _plain_title_lines(lines)
@@ -225,6 +225,21 @@ def agenda_headings(heads: list[Line], lines: list[Line]) -> list[Line]:
             kept.append(h)
         stack.append(h)
     return kept
+
+
+def _without_marked_subs(heads: list[Line]) -> list[Line]:
+    """'### Roadmap' followed by '### - Toevoegen RESTful API profiel', '### - Uitbreiden datamodel': where
+    the document marks some headings as list entries and not others, the marked ones after an unmarked
+    one are its sub-points."""
+    if not any(h.bullet for h in heads) or all(h.bullet for h in heads):
+        return heads
+    out, seen_plain = [], False
+    for h in heads:
+        if h.bullet and seen_plain:
+            continue
+        seen_plain = seen_plain or not h.bullet
+        out.append(h)
+    return out
 
 
 def _grouping_headings(heads: list[Line], lines: list[Line]) -> set[int]:
