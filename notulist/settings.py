@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     min_text_letters: int = Field(3, description="Fewest letters a document needs to count as a meeting document.")
     delete_retention_days: int = Field(30, description="Days a deleted meeting can be restored (its files are kept).")
     default_year: int | None = Field(None, description="Year for dates written without one, if the document gives none.")
+    job_worker: bool = Field(True, description="Run queued ingest jobs in a background thread of each `serve` process.")
+    job_lease_seconds: int = Field(60, description="How long a claimed job is leased; the worker renews it while it runs.")
+    job_poll_seconds: float = Field(1.0, description="How often an idle job worker looks for a queued job.")
+    job_max_attempts: int = Field(3, description="Claims of one job before a job whose worker died is given up.")
 
     chroma_url: str | None = Field(None, description="Chroma server URL; default embedded PersistentClient.")
     collection: str = Field("notulist_chunks", description="Chroma collection name.")
