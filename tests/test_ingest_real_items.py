@@ -687,3 +687,48 @@ Niets.
 
 def test_headings_marked_as_list_entries_after_an_unmarked_one_are_its_sub_points():
     assert [t for _, t in items(MARKED_SUBS)] == ["Mededelingen", "Roadmap", "Rondvraag"]
+
+
+# a plain numbered list inside one item is no agenda when headings around it are
+LIST_IN_ITEM = """# Verslag werkgroep API 12 januari 2022
+
+## Mededelingen
+Geen.
+
+## Roadmap
+We bespreken de volgende punten:
+1. Toevoegen RESTful API profiel
+2. Uitbreiden datamodel
+3. Beheer van de registry
+
+## Planning
+De planning wordt vastgesteld.
+
+## Rondvraag
+Niets.
+"""
+LIST_IN_WEB_ITEM = """Verslag bestuursvergadering 3 februari 2025
+Aanwezig: Kees, Marloes, Ahmed, Ineke
+Opening en vaststellen agenda
+De voorzitter opent de vergadering om 20.00 uur en heet iedereen welkom. De agenda wordt ongewijzigd vastgesteld.
+Financiën
+De penningmeester licht de cijfers over het vierde kwartaal toe. Er zijn drie punten:
+1. Contributie
+2. Subsidie
+3. Sponsoring
+Ledenwerving
+Marloes heeft contact gehad met de scholen in de wijk. Er komen drie nieuwe jeugdleden bij in maart.
+Rondvraag
+Er zijn geen vragen. De voorzitter sluit de vergadering om 21.30 uur.
+"""
+
+
+def test_a_numbered_list_inside_one_heading_item_is_not_the_agenda():
+    assert [t for _, t in items(LIST_IN_ITEM)] == ["Mededelingen", "Roadmap", "Planning", "Rondvraag"]
+    assert [t for _, t in items(LIST_IN_WEB_ITEM)] == ["Opening en vaststellen agenda", "Financiën", "Ledenwerving",
+                                                       "Rondvraag"]
+
+
+def test_numbered_items_under_one_section_heading_stay_the_agenda():
+    text = "# Agenda bestuur 3 maart 2025\n\n## Agendapunten\n1. Opening\n2. Notulen\n3. Begroting\n\n## Rondvraag\nGeen.\n"
+    assert [t for _, t in items(text)] == ["Opening", "Notulen", "Begroting"]

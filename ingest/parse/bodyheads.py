@@ -22,6 +22,7 @@ MIN_BODY_WORDS = 6
 MIN_HEADINGS = 3
 _END = re.compile(r"[.,;:!?]$")
 _PARAGRAPH_END = re.compile(r"[.!?:)\"”’]$")
+_LIST_ENTRY = re.compile(r"\(?(?:\d{1,2}|[a-z])[.)]\s")  # the last entry of a list ends the block above
 
 
 def bold_colon_heading(ln: Line) -> bool:
@@ -53,12 +54,13 @@ def is_body_text(ln: Line) -> bool:
 
 
 def opens_paragraph(lines: list[Line], i: int, begin: int) -> bool:
-    """Line i starts a new block: it is the first after the header, or the line above is blank or ends a
-    sentence."""
+    """Line i starts a new block: it is the first after the header, or the line above is blank, ends a
+    sentence or is a list entry."""
     if i == begin or i == 0:
         return True
     above = lines[i - 1]
-    return above.blank or bool(_PARAGRAPH_END.search(plain(above.content)))
+    return (above.blank or bool(_PARAGRAPH_END.search(plain(above.content))) or above.bullet
+            or bool(_LIST_ENTRY.match(plain(above.content))))
 
 
 def body_headings(lines: list[Line], begin: int) -> list[Line]:

@@ -120,6 +120,10 @@ def find_items(source: Source) -> tuple[list[AgendaItem], int]:
         headings = unnumbered_items(source, lines)
         if len(headings) >= 2:
             return headings, header_end_unnumbered(source, lines)
+    if chosen and not any(c.strong for c in chosen):
+        headings = unnumbered_items(source, lines)
+        if _list_inside_one_heading(chosen, headings):
+            return headings, header_end_unnumbered(source, lines)
     if not chosen:
         table = table_items(source, lines) or letter_items(source, lines)
         if table:
@@ -132,6 +136,18 @@ def find_items(source: Source) -> tuple[list[AgendaItem], int]:
             walk.line(idx, ln)
     _set_spans(walk.drafts, walk.boundaries, limit)
     return [_agenda_item(source, d) for d in walk.drafts], header_end
+
+
+def _list_inside_one_heading(chosen: list[Candidate], headings: list[AgendaItem]) -> bool:
+    """The plain numbered lines all sit in the text of one heading item, and at least two other heading
+    items have text of their own: the headings are the agenda, the numbered lines a list in one item
+    ('## Roadmap' + '1. Toevoegen API profiel 2. ...' between '## Mededelingen' and '## Planning')."""
+    if len(headings) < 3:
+        return False
+    holder = next((h for h in headings if h.title_end < chosen[0].line.start < h.end), None)
+    if holder is None or any(not holder.title_end < c.line.start < holder.end for c in chosen):
+        return False
+    return sum(1 for h in headings if h is not holder and h.end > h.title_end + 1) >= 2
 
 
 def _pick(cands: list[Candidate]) -> list[Candidate]:
