@@ -732,3 +732,28 @@ def test_a_numbered_list_inside_one_heading_item_is_not_the_agenda():
 def test_numbered_items_under_one_section_heading_stay_the_agenda():
     text = "# Agenda bestuur 3 maart 2025\n\n## Agendapunten\n1. Opening\n2. Notulen\n3. Begroting\n\n## Rondvraag\nGeen.\n"
     assert [t for _, t in items(text)] == ["Opening", "Notulen", "Begroting"]
+
+
+NUMBER_COLUMN = """Besluitenlijst dagelijks bestuur 12 maart 2025
+
+Nr.
+1.
+2.
+3.
+4.
+Onderwerp
+Opening en mededelingen
+Verslag vorige vergadering
+Begroting 2026
+Rondvraag
+Besluit
+Geen
+Vastgesteld
+Akkoord, met wijziging
+Geen
+"""
+
+
+def test_a_table_read_column_by_column_pairs_its_numbers_with_the_titles_not_the_column_name():
+    assert items(NUMBER_COLUMN) == [("1", "Opening en mededelingen"), ("2", "Verslag vorige vergadering"),
+                                    ("3", "Begroting 2026"), ("4", "Rondvraag")]

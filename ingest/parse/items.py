@@ -12,7 +12,7 @@ from ingest.parse.letters import letter_items
 from ingest.parse.kinds import attachment_text, is_attachment_line, is_hint_line, kinds_in
 from ingest.parse.lines import Line, body_limit, display, peel, plain, redactions_of, rstrip_pos, split_lines
 from ingest.parse.runs import continue_titles, loose_run, prefixed_series, renumber_all_ones
-from ingest.parse.tables import header_end_unnumbered, table_items, unnumbered_items
+from ingest.parse.tables import header_end_unnumbered, is_column_label, table_items, unnumbered_items
 from notulist.models import AgendaItem, ItemKind, Source
 
 
@@ -177,6 +177,8 @@ def _candidates(source: Source, lines: list[Line]) -> list[Candidate]:
         if c is None and _NUMBER_ONLY.fullmatch(ln.content.strip()):
             waiting.append(ln)
             continue
+        if c is None and waiting and is_column_label(ln.content):
+            continue  # 'Onderwerp' heading the titles of a column read after its numbers
         if c is None and waiting:
             c = _number_above_title(source, waiting.pop(0), ln, reds)
             if c is None:

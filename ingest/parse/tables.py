@@ -115,6 +115,13 @@ _DECISION_COLUMN = {"besluit", "besluiten", "conclusie", "uitkomst", "besluit/ac
 _OWNER_COLUMN = {"wie", "eigenaar", "actiehouder", "trekker", "verantwoordelijke", "door", "actor"}
 
 
+def is_column_label(text: str) -> bool:
+    """'Onderwerp', 'Nr.', 'Besluit': the name of an agenda table's column on a line of its own (a PDF's
+    table read column by column), never an item's title."""
+    name = plain(text).lower().strip(" :")
+    return name in _TABLE_NUMBER | _TABLE_TITLE | _DECISION_COLUMN | _OWNER_COLUMN or name.rstrip(".") in _TABLE_NUMBER
+
+
 def _decision_table(names: list[str]) -> bool:
     """| Onderwerp | Besluit | without a number column: an agenda table (items from its rows) unless it
     names who does what (an action list)."""
