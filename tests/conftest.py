@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from notulist.settings import Settings, make_offline_safe
+import notulist.jobs  # noqa: F401,E402  (its tables join store.Base.metadata, which the migration tests compare)
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"

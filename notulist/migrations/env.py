@@ -6,6 +6,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+import notulist.jobs  # noqa: F401  (the jobs tables live there, in the same metadata)
 from notulist.settings import Settings
 from notulist.store import Base
 
