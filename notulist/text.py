@@ -52,7 +52,7 @@ def _dot_ends_abbreviation(block: str, dot: int) -> bool:
 
 _SENT_END = re.compile(r"[.!?]+[\"'”’)\]*_]*\s+")
 # (an arrow before "Henk: ..." stays: it marks the line as an action)
-_LEAD_JUNK = re.compile(r"^(?:\s|[-*•➤►▪#_|]|>(?!\s*\w+\s*:)|\\|\[|\*\*|\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))+")
+_LEAD_JUNK = re.compile(r"^(?:\s|[-*•➤►▪#_|]|>(?!\s*\w+\s*:)|\\|\[[ xX✓✔]?\](?=\s)|\[|\*\*|\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))+")
 _TRAIL_JUNK = re.compile(r"(?:\s|\*|_|\]\([^)]*\)|\]|\\|\|)+$")
 _LIST_START = re.compile(r"^\s*(?:[-*•➤►▪]\s|\d{1,2}[.)]\s|[a-z][.)]\s|#|\|)")
 _SHORT_NOTE = re.compile(r"(?:[-*•➤►▪→]|->|=>)\s")
