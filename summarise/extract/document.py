@@ -14,6 +14,8 @@ from ingest.redactions import display_text, find_redactions
 from notulist.models import Action, AgendaItem, Citation, Decision, Meeting, Postponed, Redaction, Source
 from summarise import rules
 
+_OPEN_BOX = re.compile(r"^(\W*?)(?:\[\s?\]|☐|□)\s*")
+_CHECKED_BOX = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[[xX✓✔]\]|☑|☒|✅|✔)")
 _GLUED_MARK = re.compile(r"(?<![\w.])5\.1,\s?[12],\s?[a-i€](?=[a-zà-ÿ]{3,})")
 
 
@@ -145,7 +147,13 @@ def norm(ctx: Ctx, source: Source, s: int, e: int) -> str:
     text = "".join(out)
     # a mark glued to the next word ("5.1, 2, ezorgt voor"): still a redacted person, not a word
     text = _GLUED_MARK.sub(f" {rules.RED} ", text)
+    text = _OPEN_BOX.sub(r"\1", text)  # "- [ ] Carla mailt de buren": the to-do's open box is no word
     return re.sub(r"\s+", " ", text).strip()
+
+
+def is_checked_box(line: str) -> bool:
+    """"- [x] Sleutel ophalen": a to-do ticked off, done already (no open action)."""
+    return bool(_CHECKED_BOX.match(line))
 
 
 def display(ctx: Ctx, source: Source, s: int, e: int) -> str:

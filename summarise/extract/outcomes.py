@@ -79,6 +79,24 @@ def outcome_subject(raw: str, s: int, prev: tuple[int, int, str] | None, item: A
             return start
     if item is not None and not raw[region_start:s].strip(" \t\r\n*_:-–") and 0 <= s - item.start <= _MAX_SUBJECT:
         return item.start
+    heading = heading_before(raw, s, region_start)
+    if heading is not None:  # "Besluit / Goedgekeurd": the point itself is approved
+        first = item is not None and not raw[region_start:heading].strip(" \t\r\n*_:-–")
+        return item.start if first and 0 <= s - item.start <= _MAX_SUBJECT else heading
+    return None
+
+
+def heading_before(raw: str, s: int, region_start: int) -> int | None:
+    """Where the outcome heading ("Besluit", "Stemming") on the line right before the label at `s` starts, or
+    None when no such heading stands there."""
+    line_end = raw.rfind("\n", region_start, s)
+    if line_end < 0 or raw[line_end:s].strip():
+        return None
+    before = raw[region_start:line_end].rstrip()
+    start = max(region_start, before.rfind("\n") + 1 if "\n" in before else region_start)
+    line = raw[start:line_end]
+    if rules.cue("outcome_heading").match(line.strip()):
+        return start + len(line) - len(line.lstrip())
     return None
 
 

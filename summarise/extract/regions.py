@@ -16,7 +16,7 @@ from summarise.extract.columns import is_value_run_start
 from summarise.extract.dues import due_for
 from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
 from summarise.extract.owner_words import opening_word_is_owner
-from summarise.extract.outcomes import join_wrapped, label_of_clause, outcome_subject, repeats_decision
+from summarise.extract.outcomes import heading_before, join_wrapped, label_of_clause, outcome_subject, repeats_decision
 from summarise.extract.tables import process_table, table_rows
 
 # (block labels, term sentences and frame items are cue families: notulist/nl/data/block_label.toml,
@@ -186,6 +186,8 @@ def _read_outcome(w: _Walk, norm: str, s: int, e: int) -> bool:
         return True
     if not own_subject and is_value_run_start(w.raw, s, e):
         return True  # the first of a run of column values: paired in summarise/extract/columns.py or not at all
+    if not own_subject and w.last_decision_end is not None and heading_before(w.raw, s, w.region_start) is not None:
+        return True  # "Besluit / Artikel 1: De raad keurt ... goed. / Stemming / Goedgekeurd": decided already
     start = s if own_subject else outcome_subject(w.raw, s, prev, w.item, w.region_start)
     if start is not None:
         w.prev_clause = None
@@ -251,6 +253,8 @@ def _read_clause(w: _Walk, s: int, e: int) -> None:
     is_list_line = bool(re.match(r"\s*(?:[-*•]|\d{1,2}[.)]|[a-z][.)])\s", raw[line_start:s + 1]))
     if _is_title_line(w, s, e) or _claimed(w, s, e) or _read_outcome(w, norm, s, e):
         return
+    if doc.is_checked_box(raw[line_start:e]):
+        return  # "- [x] Sleutel ophalen": ticked off, no open action
     hits = _clause_hits(w, norm, is_list_line, s)
     if hits is None:
         return

@@ -130,6 +130,14 @@ def passive(c: Clause) -> list[Hit] | None:
     return [Hit("action", owner if owner.kind in _NAMED else Owner("none"), "passief", strong=True)]
 
 
+def bare_task(c: Clause) -> list[Hit] | None:
+    """"Nog navragen of de zaal vrij is", "Uitzoeken wie de sleutel heeft": a task written without a subject
+    (cue family bare_task), an action whose owner the text does not name."""
+    if c.label or c.tag or not cue("bare_task").match(c.text):
+        return None
+    return [Hit("action", Owner("none"), "taak zonder onderwerp", strong=True)]
+
+
 def telegraphic_note(c: Clause) -> list[Hit] | None:
     """"Jan: offerte opvragen", "Offerte opvragen (Jan)", "→ Jan: ..."."""
     owner = telegraphic(c.text)

@@ -16,7 +16,7 @@ def cue(family: Family) -> re.Pattern[str]:
     return lexicon().pattern(family)
 
 
-LABEL = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?P<label>besluit(?:en)?|besloten|conclusies?|uitkomst|actie(?:punt)?s?|to\s?-?do|"
+LABEL = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?P<label>besluit(?:en)?|besloten|beslissing(?:en)?(?=\s*:)|beslispunt(?:en)?(?=\s*:)|conclusies?|uitkomst|actie(?:punt)?s?|to\s?-?do|"
                    r"afspraak|afspraken|afgesproken|actiehouder|toezegging(?:en)?|advies)\b(?:\*\*|__|\*|_)?\s*"
                    r"(?P<sep>[:\-–]|(?=[\s(]))", _Q)
 # "Actie (Freek, vóór 1 maart): ...", "**Actie** (Linda): ...": the owner in brackets right after the label
@@ -24,8 +24,8 @@ LABEL_OWNER = re.compile(r"^\s*\((?P<who>[^,()]{2,40})(?:,[^()]*)?\)\s*:?")
 ACTION_TAG = re.compile(r"\(\s*(?:actie|actiehouder|wie)\s*[:\-]?\s*(?P<who>[^)]{1,60})\)", _Q)
 # "Het college besluit:", "De raad besluit unaniem:", "... in meerderheid (16 stemmen voor, 3 tegen):": the
 # besluit clause(s) follow on the next line(s)
-DECISION_INTRO = re.compile(r"(?:\bbesl(?:uit|uiten|oten)\b|\bbesluit(?:en)?\b)[^.:()]{0,40}(?:\([^()]{0,120}\)[^.:()]{0,20})?:\s*$"
-                            r"|^\s*besluit(?:en)?\s*:\s*$", _Q)
+DECISION_INTRO = re.compile(r"(?:\bbesl(?:uit|uiten|oten|ist|issen)\b|\bbesluit(?:en)?\b)[^.:()]{0,40}(?:\([^()]{0,120}\)[^.:()]{0,20})?:\s*$"
+                            r"|^\s*(?:besluit(?:en)?|beslissing(?:en)?|beslispunten)\s*:\s*$", _Q)
 # a besluit clause as councils write it under "De raad besluit:": an infinitive clause ("vast te stellen de
 # Verordening ...", "het amendement te aanvaarden.", "in te stemmen met ...", "kennis te nemen van ...")
 BESLUIT_CLAUSE = re.compile(r"^\W*(?:(?-i:[a-zà-ÿ])|(?:het|de|een|dit|deze)\s)|\b(?:te|ter)\s+\w+[.;,]?\s*$|^\W*\w+\s+te\s+\w+\b", _Q)

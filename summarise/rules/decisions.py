@@ -23,6 +23,9 @@ def labelled_decision(c: Clause) -> list[Hit] | None:
         return []  # "Besluit" alone: the heading of a column or a list, nothing decided yet
     if cue("deferred_decision").search(c.text):  # "Besluit volgende vergadering.": no decision yet
         return [Hit("postponed", cue=c.label_name)]
+    held = cue("held_outcome").match(re.sub(r"^\W*(?:(?:wordt|is|werd)\s+)?", "", c.text[c.label.end():]))
+    if held:  # "Besluit: aangehouden tot de volgende vergadering.": held over, nothing decided yet
+        return [Hit("postponed", cue=c.label_name)]
     hits = [*c.tag_hits, Hit("decision", cue=c.label_name, strong=True, label_end=c.label.end())]
     if c.postponed:
         hits.append(Hit("postponed", cue=c.label_name))

@@ -94,6 +94,7 @@ DETECTORS: list[Detector] = [
     Detector("zegt toe", actions.commitment, RECORD),
     Detector("passief", actions.passive, RECORD),
     Detector("telegrafisch", actions.telegraphic_note, RECORD),
+    Detector("taak zonder onderwerp", actions.bare_task, ("record", "actielijst")),
     Detector("met termijn", actions.timed, RECORD),
     Detector("wij", actions.team, RECORD),
 ]

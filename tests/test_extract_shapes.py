@@ -1,0 +1,108 @@
+"""Shapes of real minutes the rule engine reads in general: to-do lists with check boxes, tasks written without
+a subject ("Nog navragen of ..."), a held "Besluit: aangehouden", Flemish council pages whose point ends in a
+"Besluit" / "Stemming" block with a bare "Goedgekeurd", Flemish decision formulas, and the agenda of another
+body's general assembly (a decision, not this meeting's own agenda)."""
+
+from __future__ import annotations
+
+from ingest.loaders import load_document
+from ingest.parser import parse_meeting
+from summarise.extract import rule_extract
+from summarise.rules import analyse, detector_for
+
+
+def extract(text: str, settings, name: str):
+    source = load_document(name, text.encode("utf-8"), settings=settings)
+    meeting = parse_meeting(source)
+    return rule_extract(meeting, {source.id: source})
+
+
+TODO = """# Overleg werkgroep dorpshuis, 4 april 2024
+
+Aanwezig: Anna de Vries, Bert Smit, Carla Jansen
+
+## 1. Verbouwing
+Bert vraagt of de aannemer al gebeld is.
+- Nog navragen of de vergunning nodig is.
+
+## 2. Actiepunten
+- [ ] Carla mailt de buren over de overlast
+- [x] Anna haalt de sleutel op
+"""
+
+
+def test_todo_boxes_and_tasks_without_subject(settings):
+    ex = extract(TODO, settings, "2024-04-04_werkgroep_notities.md")
+    by_quote = {a.citation.quote: a for a in ex.actions}
+    assert "Nog navragen of de vergunning nodig is." in by_quote, by_quote
+    assert by_quote["Nog navragen of de vergunning nodig is."].owner is None
+    carla = [a for q, a in by_quote.items() if "Carla mailt" in q]
+    assert carla and carla[0].owner == "Carla" and not carla[0].citation.quote.startswith("]"), by_quote
+    assert not any("sleutel" in q for q in by_quote), by_quote  # ticked off: no open action
+    assert not ex.decisions
+
+
+def test_bare_task_detector():
+    for text in ("Nog navragen of de zaal vrij is.", "Uitzoeken wie de sleutel heeft.", "Even checken bij de gemeente."):
+        assert detector_for(text, "record") == "taak zonder onderwerp", text
+        hits = analyse(text, "record")
+        assert [h.kind for h in hits] == ["action"] and hits[0].owner.kind == "none"
+    for text in ("Uitzoeken is lastig.", "Navragen kost tijd.", "Het nagaan van de cijfers duurde lang."):
+        assert not any(h.kind == "action" for h in analyse(text, "record")), text
+    # a telegraphic owner still wins: "(SK)" names who does it
+    assert detector_for("Uitzoeken of de gemeente het onderhoud overneemt (SK).", "record") == "telegrafisch"
+
+
+def test_held_label_is_postponed_not_decided():
+    assert [h.kind for h in analyse("Besluit: aangehouden tot de volgende vergadering.", "record")] == ["postponed"]
+    assert [h.kind for h in analyse("Besluit: wordt aangehouden.", "record")] == ["postponed"]
+    assert [h.kind for h in analyse("Besluit: conform", "record")] == ["decision"]
+
+
+VLAAMS = """Notulen gemeenteraad Westerdorp, zitting van 22 april 2024
+
+1. Aanstelling lokaal coördinator
+Besluit
+Goedgekeurd
+
+2. Interpellatie over de verkeersveiligheid
+Stemming
+Eenparig goedgekeurd
+
+3. Reglement op het gebruik van de sporthal
+Motivering
+De gemeenteraad keurde op 18 december 2023 het reglement goed.
+Besluit
+Artikel 1
+De gemeenteraad keurt het gewijzigde reglement op het gebruik van de sporthal goed.
+Stemming
+Goedgekeurd
+
+4. Algemene vergadering Farys
+De agenda van de buitengewone algemene vergadering Farys ov van 29 november 2024 is eenparig goedgekeurd.
+"""
+
+
+def test_flemish_outcome_blocks(settings):
+    ex = extract(VLAAMS, settings, "2024-04-22_gemeenteraad-westerdorp_notulen.txt")
+    by_item: dict[str, list[str]] = {}
+    for d in ex.decisions:
+        by_item.setdefault(d.item, []).append(d.citation.quote)
+    assert by_item.get("1") == ["1. Aanstelling lokaal coördinator\nBesluit\nGoedgekeurd"], by_item
+    assert by_item.get("2") == ["2. Interpellatie over de verkeersveiligheid\nStemming\nEenparig goedgekeurd"], by_item
+    # the article is the decision; the "Goedgekeurd" under "Stemming" repeats it; the earlier meeting's is none
+    assert by_item.get("3") == ["De gemeenteraad keurt het gewijzigde reglement op het gebruik van de sporthal goed."]
+    assert by_item.get("4") and "Farys" in by_item["4"][0], by_item
+
+
+def test_flemish_decision_formulas():
+    for text in ("De gemeenteraad beslist om de opdracht te gunnen aan firma Peeters.",
+                 "De gemeenteraad hecht zijn goedkeuring aan het reglement.",
+                 "De raad duidt schepen Vos aan als vertegenwoordiger.",
+                 "Het college gunt de opdracht aan Wegenbouw NV.",
+                 "Het ontslag wordt aanvaard.",
+                 "Beslissing: de raad gaat akkoord met het reglement."):
+        assert [h.kind for h in analyse(text, "record")] == ["decision"], text
+    for text in ("Dat is beslist niet de bedoeling.", "Hij aanvaardt geen aansprakelijkheid.",
+                 "Beslissing over de zaak der wegen."):
+        assert not any(h.kind == "decision" for h in analyse(text, "record")), text
