@@ -83,7 +83,7 @@ def test_kind_and_date_line_is_the_title_and_another_line_gives_the_series():
             "1. Opening\n\nWelkom.\n\n2. Rondvraag\n\nGeen.\n")
     m = parse_meeting(source(text))
     assert m.title == "Notulen vergadering 22 maart 2018"
-    assert m.series == "Mr"
+    assert m.series == "MR"  # an acronym keeps its capitals
 
 
 def test_first_line_title_with_start_time():
@@ -151,3 +151,29 @@ def test_collegebesluiten_title_gives_the_date_not_the_publication_line():
     m = parse_meeting(source(text))
     assert m.date == dt.date(2018, 12, 11)
     assert m.doc_kind == "besluitenlijst"
+
+
+def test_a_first_line_title_with_its_starting_time_is_the_title():
+    text = ("Besluitenlijst raadsvergadering 29 juni 2015 aanvang 17.00 uur\nAanwezig: de leden\n\n"
+            "1. Opening\nDe voorzitter opent.\n2. Vaststelling agenda\nVastgesteld.\n")
+    m = parse_meeting(source(text, "stuk.txt"))
+    assert m.title == "Besluitenlijst raadsvergadering 29 juni 2015 aanvang 17.00 uur"
+    assert m.series == "Raadsvergadering" and m.date == dt.date(2015, 6, 29)
+
+
+def test_a_date_time_place_line_starting_with_a_kind_word_is_no_title():
+    text = ("BEWONERSOVERLEG DE EIK\n\nVerslag overleg dinsdag 4 maart 2025, 19.30 uur, kleine zaal\n\n"
+            "1. Opening\nDe voorzitter opent.\n2. Notulen\nVastgesteld.\n")
+    assert parse_meeting(source(text, "stuk.txt")).title == "BEWONERSOVERLEG DE EIK"
+
+
+def test_a_header_table_row_labelled_with_the_document_kind_gives_the_title():
+    text = ("| Verslag | Dorpsraad Oosterhout |\n|---|---|\n| Datum | 3 maart 2025 |\n\n"
+            "1. Opening\nDe voorzitter opent.\n2. Notulen\nVastgesteld.\n")
+    m = parse_meeting(source(text))
+    assert m.title == "Dorpsraad Oosterhout" and m.date == dt.date(2025, 3, 3)
+
+
+def test_an_acronym_series_keeps_its_capitals():
+    text = "# Notulen ALV 12 maart 2024\n\n## 1. Opening\nTekst.\n## 2. Notulen\nTekst.\n"
+    assert parse_meeting(source(text)).series == "ALV"

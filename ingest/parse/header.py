@@ -73,6 +73,9 @@ _DOC_KINDS: tuple[tuple[re.Pattern[str], DocKind], ...] = (
 )
 
 
+_KIND_FIRST = r"^\W*(?:concept[- ]?)?(?:besluitenlijst|besluiten|verslag|notulen|agenda)\b"
+
+
 def _doc_kind(texts: list[str]) -> DocKind | None:
     joined = " ".join(texts).lower()
     return next((kind for rx, kind in _DOC_KINDS if rx.search(joined)), None)
@@ -163,6 +166,7 @@ def title_from_filename(filename: str) -> tuple[str, str]:
 # a header that names who took the notes typed into this agenda ("aantekeningen: Ine")
 _NOTES_TAKER = re.compile(r"\b(?:aantekeningen|notities)\s*:\s*\w", re.I)
 _TITLE_FIELDS = {"titel", "betreft", "onderwerp", "vergadering", "title"}
+_KIND_LABELS = {"verslag", "notulen", "besluitenlijst", "agenda"}  # '| Verslag | Dorpsraad Oosterhout |'
 _ATTENDANCE_LINE = re.compile(r"^\W*(?:aanwezig|afwezig|afgemeld|deelnemers|genodigden|present|absent|verhinderd)",
                               re.I)
 
@@ -173,7 +177,7 @@ def _field_title(source: Source, lines: list[Line]) -> tuple[str, int] | None:
     for k, ln in enumerate(lines):
         cells = [c.strip(" *_") for c in ln.raw.strip().strip("|").split("|")] if "|" in ln.raw else []
         cells = [c for c in cells if c]
-        if len(cells) == 2 and cells[0].lower().rstrip(":") in _TITLE_FIELDS and plain(cells[1]):
+        if len(cells) == 2 and cells[0].lower().rstrip(":") in _TITLE_FIELDS | _KIND_LABELS and plain(cells[1]):
             value_at = ln.raw.find(cells[1])
             return plain(display(source, ln.start + value_at, ln.start + value_at + len(cells[1]))), ln.start
         lab = field_label(ln)
@@ -222,7 +226,7 @@ def _set_title(head: Header, source: Source, title_lines: list[Line], lines: lis
         _, head.title, head.series, head.title_start = min(options)
         if not head.series:
             head.series = next((o[2] for o in sorted(options) if o[2]), "")
-        if head.series.isupper():
+        if head.series.isupper() and len(head.series) > 5:  # 'GEMEENTERAAD', not 'ALV'
             head.series = head.series.title()
 
 
@@ -366,6 +370,9 @@ def _sentence_like(line: Line) -> bool:
     words = text.split()
     if line.md_level:
         return False
+    if (len(words) <= 14 and "," not in text and not text.endswith(".") and re.match(_KIND_FIRST, text, re.I)
+            and normalise_series(text).casefold() not in _GENERIC_SERIES):
+        return False  # "Besluitenlijst raadsvergadering 29 juni 2015 aanvang 17.00 uur": a title with its time
     return (len(words) > 14 or (text.endswith(".") and len(words) >= 5) or bool(TIME_RANGE.search(text))
             or bool(re.search(r"\d[.:]\d\d\s*uur", text)))
 
