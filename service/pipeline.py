@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from collections.abc import Callable
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -23,7 +24,9 @@ from ingest.chunking import chunk_meeting
 from ingest.loaders import load_document
 from ingest.parser import parse_meeting
 from notulist import audit
-from notulist.errors import InputError, NotulistError, TooLargeError
+from notulist.errors import AccessDeniedError, InputError, NotulistError, TooLargeError
+from notulist.jobs import FileResult, Job, JobFile, Submitter, submitter_of
+from notulist.jobs_worker import Outcome, Reporter
 from notulist.llm import LLMClient, get_llm
 from notulist.models import Answer, Chunk, Extraction, Meeting, ParsedDocument, Source
 from notulist.pages import add_pages
@@ -39,6 +42,12 @@ from summarise.ori.importer import record_extraction
 log = logging.getLogger("notulist")
 MIN_WORDS_WITHOUT_STRUCTURE = 30  # a short text with no agenda item and no date is no meeting document
 CHROMA_MAX_BATCH = 5461  # chromadb's get_max_batch_size() with SQLite; a meeting is written in one batch
+# the steps of one ingest, in order, reported to the `progress` callback (a job's progress bar)
+IngestStage = Literal["lezen", "ontleden", "opslaan", "extractie", "index"]
+INGEST_STAGES: tuple[IngestStage, ...] = ("lezen", "ontleden", "opslaan", "extractie", "index")
+STAGE_NL = {"lezen": "tekst lezen", "ontleden": "agenda en aantekeningen ontleden", "opslaan": "opslaan",
+            "extractie": "besluiten en acties zoeken", "index": "in de zoekindex zetten"}
+Progress = Callable[[IngestStage], None]
 
 
 class InputFile(BaseModel):
@@ -104,19 +113,23 @@ class Notulist:
         series: str | None = None,
         year: int | None = None,
         raise_errors: bool = False,
+        progress: Progress | None = None,
     ) -> IngestResult:
         """Ingest one meeting. Bad input is reported in the result (status "error"), or raised as the
-        typed `InputError` when `raise_errors` is set (the HTTP API maps those to 413/415/422)."""
+        typed `InputError` when `raise_errors` is set (the HTTP API maps those to 413/415/422). `progress` is
+        called with each stage as it starts (INGEST_STAGES); an exception it raises before "opslaan" has
+        returned stops the ingest with nothing stored."""
+        args = dict(notes=notes, clean_agenda=clean_agenda, series=series, year=year, progress=progress or _quiet)
         if raise_errors:
-            return self._ingest(agenda, notes=notes, clean_agenda=clean_agenda, series=series, year=year)
+            return self._ingest(agenda, **args)
         try:
-            return self._ingest(agenda, notes=notes, clean_agenda=clean_agenda, series=series, year=year)
+            return self._ingest(agenda, **args)
         except InputError as exc:
             return IngestResult(filename=exc.filename or agenda.filename, status="error", message=str(exc))
         except NotulistError as exc:
             return IngestResult(filename=agenda.filename, status="error", message=str(exc))
 
-    def _ingest(self, agenda, *, notes, clean_agenda, series, year) -> IngestResult:
+    def _ingest(self, agenda, *, notes, clean_agenda, series, year, progress: Progress) -> IngestResult:
         inputs = [(agenda, "agenda"), (notes, "notes"), (clean_agenda, "clean_agenda")]
         inputs = [(f, role) for f, role in inputs if f is not None]
         year = year or self.settings.default_year
@@ -125,10 +138,12 @@ class Notulist:
             if known is not None and series is None and year is None:
                 return IngestResult(filename=agenda.filename, status="unchanged", meeting_id=known,
                                     warnings=self.finish(known))
+            progress("lezen")
             sources: list[Source] = []
             for file, role in inputs:
                 sources.append(load_document(file.filename, file.data, settings=self.settings, role=role))
             by_role = {s.role: s for s in sources}
+            progress("ontleden")
             meeting = parse_meeting(
                 by_role["agenda"], notes=by_role.get("notes"), clean_agenda=by_role.get("clean_agenda"),
                 series=series, year=year,
@@ -138,9 +153,11 @@ class Notulist:
                 raise InputError(f"{agenda.filename}: geen vergaderstuk herkend: geen agendapunten en geen "
                                  "vergaderdatum gevonden", filename=agenda.filename)
             chunks = self.chunks_for(meeting, {s.id: s for s in sources})  # over the limit: refused before storing
+            progress("opslaan")
             status = self.store.save_parsed(ParsedDocument(meeting=meeting, sources=sources),
                                             {f.content_hash: f.data for f, _ in inputs})
-            warnings = self.after_store(meeting, chunks) if status != "unchanged" else self.finish(meeting.id)
+            warnings = self.after_store(meeting, chunks, progress) if status != "unchanged" \
+                else self.finish(meeting.id)
         return IngestResult(filename=agenda.filename, status=status, meeting_id=meeting.id, warnings=warnings)
 
     @contextmanager
@@ -153,16 +170,20 @@ class Notulist:
         with FileLock(str(locks / f"{key[:2]}.lock"), timeout=600):
             yield
 
-    def after_store(self, meeting: Meeting, chunks: list[Chunk] | None = None) -> list[str]:
+    def after_store(self, meeting: Meeting, chunks: list[Chunk] | None = None,
+                    progress: Progress | None = None) -> list[str]:
         """Derived data for a new or replaced meeting: extraction (rule engine) and the search index.
         The meeting stays `pending` in the store until its chunks are in the index."""
         warnings: list[str] = []
+        progress = progress or _quiet
         sources = self.store.sources_for(meeting)
+        progress("extractie")
         try:
             self.refresh_extraction(meeting, sources, use_llm=False)
         except Exception as exc:  # derived too: the meeting is stored; `notulist check --repair` retries
             log.exception("extraction of %s failed", meeting.id)
             warnings.append(f"besluiten en acties niet bijgewerkt ({exc}); draai 'notulist check --repair'")
+        progress("index")
         try:
             self.index_meeting(meeting, sources, chunks)
             self.store.mark_indexed(meeting.id, consistency.index_signature(self))
@@ -298,3 +319,62 @@ class Notulist:
                                    "ze missen (ze worden nu of bij de volgende ingest geïndexeerd; of draai "
                                    "'notulist check --repair').")
         return answer
+
+
+def _quiet(stage: IngestStage) -> None:
+    return None
+
+
+# ------------------------------------------------------------------ background jobs
+
+
+def run_ingest_job(nl: Notulist, job: Job, files: list[JobFile], reporter: Reporter) -> Outcome:
+    """The handler of an ingest job (notulist.jobs_worker): each agenda is one meeting, ingested as the
+    synchronous upload does (all or nothing per meeting), with the submitter's series rights and audit entry.
+    With one agenda, its notes and clean agenda go with it. Any file in error fails the job; meetings already
+    stored from its other files stay (and are listed in the results)."""
+    agendas = [f for f in files if f.role == "agenda"]
+    extra = {f.role: InputFile(filename=f.filename, data=f.data) for f in files if f.role != "agenda"}
+    submitter = submitter_of(nl.store, job.id)
+    total = len(agendas) * len(INGEST_STAGES)
+    for n, agenda in enumerate(agendas):
+        reporter.checkpoint()
+
+        def progress(stage: IngestStage, n=n, name=agenda.filename) -> None:
+            if stage == "opslaan":  # the last moment to stop with nothing of this meeting stored
+                reporter.checkpoint()
+            where = f" ({n + 1} van {len(agendas)})" if len(agendas) > 1 else ""
+            reporter.progress(n * len(INGEST_STAGES) + INGEST_STAGES.index(stage), total,
+                              f"{name}: {STAGE_NL[stage]}{where}")
+
+        reporter.results.append(_ingest_one(nl, job, agenda, extra if len(agendas) == 1 else {}, submitter,
+                                            progress))
+    reporter.progress(total, total, "klaar")
+    errors = [f"{r.filename}: {r.message}" for r in reporter.results if r.status == "error"]
+    return Outcome(status="failed" if errors else "done", results=reporter.results,
+                   error="; ".join(errors) or None)
+
+
+def _ingest_one(nl: Notulist, job: Job, agenda: JobFile, extra: dict[str, InputFile], submitter: Submitter,
+                progress: Progress) -> FileResult:
+    result = nl.ingest(InputFile(filename=agenda.filename, data=agenda.data), notes=extra.get("notes"),
+                       clean_agenda=extra.get("clean_agenda"), series=job.series, year=job.year, progress=progress)
+    if result.status == "error":
+        return FileResult(filename=agenda.filename, status="error", message=_without_name(result))
+    meeting = nl.store.get_meeting(result.meeting_id)
+    who = ApiKey(submitter.key_id, submitter.role or "secretary", submitter.series, submitter.name) \
+        if submitter.key_id else None
+    if who is not None and not who.may_see(meeting.series):  # the parser named a series the key may not write
+        if result.status == "new":
+            nl.delete_meeting(meeting.id)
+        return FileResult(filename=agenda.filename, status="error",
+                          message=str(AccessDeniedError(f"Deze sleutel geeft geen toegang tot de reeks "
+                                                        f"'{meeting.series}'.")))
+    action = {"new": "upload", "replaced": "replace"}.get(result.status, "unchanged")
+    audit.record(nl.store, action, key=who, meeting_id=meeting.id, detail=f"{agenda.filename} (taak {job.id})")
+    return FileResult(filename=agenda.filename, status=result.status, meeting_id=meeting.id, warnings=result.warnings)
+
+
+def _without_name(result: IngestResult) -> str:
+    message = result.message or "onbekende fout"
+    return message[len(result.filename) + 2:] if message.startswith(f"{result.filename}: ") else message

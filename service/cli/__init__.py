@@ -14,7 +14,7 @@ import click
 
 from notulist.errors import NotulistError
 from notulist.settings import get_settings
-from service.cli import actions, ask, audit, check, extract, ingest, keys, llm, publication, serve, verslag
+from service.cli import actions, ask, audit, check, extract, ingest, jobs, keys, llm, publication, serve, verslag
 from service.cli.context import CliApp
 
 PLUGIN_GROUP = "notulist.commands"
@@ -54,7 +54,7 @@ def main(ctx: click.Context, verbose: bool) -> None:
 
 
 def _register() -> None:
-    for module in (ingest, ask, extract, verslag, actions, llm, keys, serve, check, audit, publication):
+    for module in (ingest, ask, extract, verslag, actions, llm, keys, serve, check, audit, publication, jobs):
         for command in module.COMMANDS:
             main.add_command(command)
 
