@@ -757,3 +757,32 @@ Geen
 def test_a_table_read_column_by_column_pairs_its_numbers_with_the_titles_not_the_column_name():
     assert items(NUMBER_COLUMN) == [("1", "Opening en mededelingen"), ("2", "Verslag vorige vergadering"),
                                     ("3", "Begroting 2026"), ("4", "Rondvraag")]
+
+
+PADDED = """Openbare besluitenlijst college 3 maart 2025
+
+01A Verslag collegevergadering 24 februari 2025
+
+Het verslag wordt ongewijzigd vastgesteld.
+
+04 Subsidieregeling sportverenigingen
+
+BESLUIT:
+
+Het college besluit:
+
+  1. de subsidieregeling vast te stellen;
+  2. de raad te informeren.
+
+07 12 Kernen Plan, uitvoering en financiering
+
+BESLUIT:
+
+  1. het plan vast te stellen.
+"""
+
+
+def test_zero_padded_numbers_with_gaps_are_the_agenda_and_decision_points_are_not():
+    assert items(PADDED) == [("01a", "Verslag collegevergadering 24 februari 2025"),
+                             ("04", "Subsidieregeling sportverenigingen"),
+                             ("07", "12 Kernen Plan, uitvoering en financiering")]

@@ -59,7 +59,10 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
     if not title or not re.match(r"[\w\"'‘“(\[€]", title):
         return None
     only_in_run = False
-    if m.group("sep").strip() == "" and not m.group("kw") and "." not in num:
+    # '05 Verbeterplan ...', '01A Openbaar verslag ...': a zero-padded number is an agenda numbering style
+    # (a list is never written so); such lines are items whether or not the sequence has gaps
+    padded = bool(re.fullmatch(r"0\d[a-z]?", num)) and bool(re.match(r"(?:\d+\s+)?[A-ZÀ-Ý\"'‘“(€]", title))
+    if m.group("sep").strip() == "" and not m.group("kw") and "." not in num and not padded:
         # "3 Begroting" without separator: a heading, a bold line, or a short capitalised title line; a
         # longer capitalised line ("3 Verordening op de heffing van ... 2025") only where the document
         # numbers such lines 1..n in one run (see runs.loose_run)
@@ -76,8 +79,8 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
     if re.match(rf"^(?:{MONTH_PATTERN}|uur|u|%|procent|euro|min|minuten|jaar|jaren|keer|x|weken|dagen|maanden)(?![\w-])",
                 title, re.I):
         return None
-    if re.match(r"^\d", title):  # "10.30 - 11.45", "2024 - 2028"
-        return None
+    if re.match(r"^\d", title) and not (re.fullmatch(r"0\d[a-z]?", num) and re.match(r"\d+\s+[A-ZÀ-Ý]", title)):
+        return None  # "10.30 - 11.45", "2024 - 2028"; not "04 75 Jaar Vrijheid"
     parts = re.match(r"(\d+)((?:\.\d+)*)([a-z]?)$", num)
     if not parts:
         return None
@@ -93,7 +96,8 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
     t_end = min(t_end, line.end)
     while t_end > t_start and source.raw_text[t_end - 1] in "*_ \t:":
         t_end -= 1
-    strong = bool(line.md_level or line.bold or m.group("kw") or re.match(r"^\s*(?:\*\*|__)\s*\d", line.raw.lstrip("#- ")))
+    strong = bool(line.md_level or line.bold or m.group("kw") or padded
+                  or re.match(r"^\s*(?:\*\*|__)\s*\d", line.raw.lstrip("#- ")))
     title_like, loose = _title_shape(title, line, strong, keyword=bool(m.group("kw")))
     title_like = title_like and not only_in_run
     return Candidate(line, (prefix + num) if prefix else num, main, sub, plain(display(source, t_start, t_end)),
