@@ -786,3 +786,25 @@ def test_zero_padded_numbers_with_gaps_are_the_agenda_and_decision_points_are_no
     assert items(PADDED) == [("01a", "Verslag collegevergadering 24 februari 2025"),
                              ("04", "Subsidieregeling sportverenigingen"),
                              ("07", "12 Kernen Plan, uitvoering en financiering")]
+
+
+# run-on text: a page per line (web transcripts of PDF pages), the items numbered inside the line
+RUN_ON_PAGE = ("Notulen algemeen bestuur\n\nTranscriptie\n\n1 Notulen van de openbare vergadering van het algemeen "
+               "bestuur van het waterschap, gehouden op 14 maart 2012 Aanwezig: de heer A. de Vries (voorzitter), "
+               "mevrouw B. Jansen, de heer C. Pietersen en mevrouw D. Klaassen Agenda 1. Opening De voorzitter opent "
+               "de vergadering en heet iedereen welkom. 2. Notulen en besluitenlijst Besluit: het bestuur stelt de "
+               "notulen vast. 3a. Dijkversterking Lekdijk Het projectplan wordt toegelicht door de heer E. Bakker. "
+               "3b. Verordening watersysteem a. Toelichting b. Stemming 4. Rondvraag Er zijn geen vragen. De "
+               "voorzitter sluit de vergadering en dankt de aanwezigen voor hun komst naar het waterschapshuis.\n")
+
+
+def test_items_numbered_inside_run_on_lines_count_up_from_one():
+    assert items(RUN_ON_PAGE) == [("1", "Opening"), ("2", "Notulen en besluitenlijst"),
+                                  ("3a", "Dijkversterking Lekdijk"), ("3b", "Verordening watersysteem"),
+                                  ("4", "Rondvraag")]
+
+
+def test_two_numbers_in_a_run_on_line_are_no_agenda_without_the_word_agendapunt():
+    text = RUN_ON_PAGE.split(" 3a.")[0] + " en verder niets van belang voor deze vergadering.\n"
+    assert items(text) == []
+    assert [n for n, _ in items(text.replace(" 1. ", " Agendapunt 1. ").replace(" 2. ", " Agendapunt 2. "))] == ["1", "2"]

@@ -11,6 +11,7 @@ from ingest.parse.candidates import LIST_PARENTS, TRAILING_SECTION, Candidate, l
 from ingest.parse.letters import letter_items
 from ingest.parse.kinds import attachment_text, is_attachment_line, is_hint_line, kinds_in
 from ingest.parse.lines import Line, body_limit, display, peel, plain, redactions_of, rstrip_pos, split_lines
+from ingest.parse.runon import runon_items
 from ingest.parse.runs import continue_titles, loose_run, prefixed_series, renumber_all_ones
 from ingest.parse.tables import header_end_unnumbered, is_column_label, table_items, unnumbered_items
 from notulist.models import AgendaItem, ItemKind, Source
@@ -113,6 +114,9 @@ def find_items(source: Source) -> tuple[list[AgendaItem], int]:
     """
     limit = body_limit(source)
     lines = split_lines(source.raw_text, 0, limit)
+    runon = runon_items(source, lines)
+    if runon is not None:
+        return runon
     chosen = choose_items(source, lines, renumber_all_ones(_candidates(source, lines)))
     if len(chosen) == 1 and not chosen[0].strong:
         # one plain numbered line is no numbering sequence ('1. In te stemmen met ...' under a heading):
