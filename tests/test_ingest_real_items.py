@@ -808,3 +808,26 @@ def test_two_numbers_in_a_run_on_line_are_no_agenda_without_the_word_agendapunt(
     text = RUN_ON_PAGE.split(" 3a.")[0] + " en verder niets van belang voor deze vergadering.\n"
     assert items(text) == []
     assert [n for n, _ in items(text.replace(" 1. ", " Agendapunt 1. ").replace(" 2. ", " Agendapunt 2. "))] == ["1", "2"]
+
+
+WEB_LIST_NUMBERS = """Commissie Bestuur en Middelen
+dinsdag 14 november 2023
+Agendapunten
+  1. 1
+    00:00:05 - 00:03:10 - J. (Jan) Visser
+  2. 2
+    Vaststellen van de agenda
+  3. 3
+    Verslag van de vorige vergadering
+    00:03:10 - 00:05:00 - J. (Jan) Visser
+  4. 4
+    Voorstellen ter advisering
+  5. 4.1
+    Begroting 2024
+    1. De begroting 2024 vast te stellen en het dagelijks bestuur te machtigen tot het aangaan van leningen.
+"""
+
+
+def test_a_web_list_mark_with_the_items_own_number_and_the_title_below():
+    assert items(WEB_LIST_NUMBERS) == [("2", "Vaststellen van de agenda"), ("3", "Verslag van de vorige vergadering"),
+                                       ("4", "Voorstellen ter advisering"), ("4.1", "Begroting 2024")]

@@ -10,8 +10,10 @@ from rapidfuzz import fuzz
 from ingest.parse.candidates import LIST_PARENTS, TRAILING_SECTION, Candidate, line_candidate
 from ingest.parse.letters import letter_items
 from ingest.parse.kinds import attachment_text, is_attachment_line, is_hint_line, kinds_in
-from ingest.parse.lines import Line, body_limit, display, peel, plain, redactions_of, rstrip_pos, split_lines
+from ingest.parse.lines import Line, body_limit, display, plain, redactions_of, rstrip_pos, split_lines
 from ingest.parse.runon import runon_items
+from ingest.parse.split_titles import (LIST_AND_NUMBER, NUMBER_ONLY, PUNT_ONLY, listed_number_above_title,
+                                       number_above_title, punt_with_title_below)
 from ingest.parse.runs import continue_titles, loose_run, prefixed_series, renumber_all_ones
 from ingest.parse.tables import header_end_unnumbered, is_column_label, table_items, unnumbered_items
 from notulist.models import AgendaItem, ItemKind, Source
@@ -176,15 +178,17 @@ def _candidates(source: Source, lines: list[Line]) -> list[Candidate]:
         if ln.blank:
             continue
         c = line_candidate(ln, source, reds)
-        if c is None and _PUNT_ONLY.fullmatch(plain(ln.content)):
-            c = _punt_with_title_below(source, ln, lines[k + 1:k + 3], reds)
-        if c is None and _NUMBER_ONLY.fullmatch(ln.content.strip()):
+        if c is None and PUNT_ONLY.fullmatch(plain(ln.content)):
+            c = punt_with_title_below(source, ln, lines[k + 1:k + 3], reds)
+        if c is None and (own := LIST_AND_NUMBER.fullmatch(ln.content.strip())):
+            c = listed_number_above_title(source, ln, own.group("n"), lines[k + 1:k + 3], reds)
+        if c is None and NUMBER_ONLY.fullmatch(ln.content.strip()):
             waiting.append(ln)
             continue
         if c is None and waiting and is_column_label(ln.content):
             continue  # 'Onderwerp' heading the titles of a column read after its numbers
         if c is None and waiting:
-            c = _number_above_title(source, waiting.pop(0), ln, reds)
+            c = number_above_title(source, waiting.pop(0), ln, reds)
             if c is None:
                 waiting = []
         elif c is not None:
@@ -192,48 +196,6 @@ def _candidates(source: Source, lines: list[Line]) -> list[Candidate]:
         if c is not None:
             cands.append(c)
     return sorted(cands, key=lambda c: c.line.start)
-
-
-_NUMBER_ONLY = re.compile(r"\d{1,2}[.)]?")  # "2." or a bare "2" (a PDF table's number column)
-
-
-def _number_above_title(source: Source, num: Line, title: Line, reds) -> Candidate | None:
-    """'1.' on a line of its own and the title on a later line (PDF text of a table or of a hanging
-    indent): a candidate numbered by the one line and titled by the other."""
-    merged = peel(num.content.strip() + " " + title.raw.strip(), num.start)
-    c = line_candidate(merged, source, reds)
-    if c is None or not c.title_like:
-        return None
-    t_end = _trim_title_end(source.raw_text, title.content_start, title.end, "*_: \t")
-    c.line, c.title_start, c.title_end = num, title.content_start, t_end
-    c.title = plain(display(source, title.content_start, t_end))
-    return c
-
-
-_PUNT_ONLY = re.compile(r"(?i)(?:agenda)?punt\s+\d{1,2}[a-z]?\s*:?")
-
-
-def _punt_with_title_below(source: Source, ln: Line, following: list[Line], reds) -> Candidate | None:
-    """"Agendapunt 3" with the title on the next line."""
-    nxt = next((o for o in following if not o.blank), None)
-    if nxt is None or len(plain(nxt.content).split()) > 12:
-        return None
-    merged = peel(plain(ln.content).rstrip(":") + ": " + nxt.raw.strip(), ln.start)
-    c = line_candidate(merged, source, reds)
-    if c is None:
-        return None
-    t_end = _trim_title_end(source.raw_text, nxt.content_start, nxt.end, "*_ \t")
-    c.line, c.title_start, c.title_end = ln, nxt.content_start, t_end
-    c.title = plain(display(source, nxt.content_start, t_end))
-    c.strong = True
-    return c
-
-
-def _trim_title_end(text: str, start: int, end: int, junk: str) -> int:
-    end = rstrip_pos(text, start, end)
-    while end > start and text[end - 1] in junk:
-        end -= 1
-    return end
 
 
 def _add_kinds(draft: _ItemDraft, kinds: list[ItemKind]) -> None:

@@ -1,0 +1,74 @@
+"""Item numbers and their titles on separate lines: '2.' or a bare '2' above the title (PDF text of a
+table or a hanging indent), 'Agendapunt 3' with the title below it, '2. 2' (a web page's list mark and the
+item's own number) above the title."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.parse.candidates import Candidate, line_candidate
+from ingest.parse.lines import Line, display, peel, plain, rstrip_pos
+from notulist.models import Source
+
+
+NUMBER_ONLY = re.compile(r"\d{1,2}[.)]?")  # "2." or a bare "2" (a PDF table's number column)
+
+
+def number_above_title(source: Source, num: Line, title: Line, reds) -> Candidate | None:
+    """'1.' on a line of its own and the title on a later line (PDF text of a table or of a hanging
+    indent): a candidate numbered by the one line and titled by the other."""
+    merged = peel(num.content.strip() + " " + title.raw.strip(), num.start)
+    c = line_candidate(merged, source, reds)
+    if c is None or not c.title_like:
+        return None
+    t_end = trim_title_end(source.raw_text, title.content_start, title.end, "*_: \t")
+    c.line, c.title_start, c.title_end = num, title.content_start, t_end
+    c.title = plain(display(source, title.content_start, t_end))
+    return c
+
+
+LIST_AND_NUMBER = re.compile(r"\d{1,2}[.)]\s+(?P<n>\d{1,2}(?:\.\d{1,2})?[a-z]?)\.?")
+
+
+def listed_number_above_title(source: Source, ln: Line, number: str, following: list[Line],
+                               reds) -> Candidate | None:
+    """'2. 2' (a web page's list mark, then the item's own number) with the title on the next line
+    ('Mededelingen en ingekomen stukken'): a candidate with the item's number."""
+    nxt = next((o for o in following if not o.blank), None)
+    if nxt is None:
+        return None
+    merged = peel(number + " " + nxt.raw.strip(), ln.start)
+    c = line_candidate(merged, source, reds)
+    if c is None or len(plain(nxt.content).split()) > 20:
+        return None
+    t_end = trim_title_end(source.raw_text, nxt.content_start, nxt.end, "*_ \t")
+    c.line, c.title_start, c.title_end = ln, nxt.content_start, t_end
+    c.title = plain(display(source, nxt.content_start, t_end))
+    c.strong = c.title_like = True
+    return c
+
+
+PUNT_ONLY = re.compile(r"(?i)(?:agenda)?punt\s+\d{1,2}[a-z]?\s*:?")
+
+
+def punt_with_title_below(source: Source, ln: Line, following: list[Line], reds) -> Candidate | None:
+    """"Agendapunt 3" with the title on the next line."""
+    nxt = next((o for o in following if not o.blank), None)
+    if nxt is None or len(plain(nxt.content).split()) > 12:
+        return None
+    merged = peel(plain(ln.content).rstrip(":") + ": " + nxt.raw.strip(), ln.start)
+    c = line_candidate(merged, source, reds)
+    if c is None:
+        return None
+    t_end = trim_title_end(source.raw_text, nxt.content_start, nxt.end, "*_ \t")
+    c.line, c.title_start, c.title_end = ln, nxt.content_start, t_end
+    c.title = plain(display(source, nxt.content_start, t_end))
+    c.strong = True
+    return c
+
+
+def trim_title_end(text: str, start: int, end: int, junk: str) -> int:
+    end = rstrip_pos(text, start, end)
+    while end > start and text[end - 1] in junk:
+        end -= 1
+    return end
