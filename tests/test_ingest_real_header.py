@@ -177,3 +177,12 @@ def test_a_header_table_row_labelled_with_the_document_kind_gives_the_title():
 def test_an_acronym_series_keeps_its_capitals():
     text = "# Notulen ALV 12 maart 2024\n\n## 1. Opening\nTekst.\n## 2. Notulen\nTekst.\n"
     assert parse_meeting(source(text)).series == "ALV"
+
+
+def test_the_file_names_date_picks_among_the_dates_the_header_names():
+    text = ("Agenda voor opiniërend en besluitvormend bestuur op respectievelijk 3 oktober en 17 oktober 2012\n\n"
+            "1. Opening\nDe voorzitter opent.\n2. Notulen\nVastgesteld.\n")
+    assert parse_meeting(source(text, "2012-10-17_bestuur_agenda.txt")).date == dt.date(2012, 10, 17)
+    assert parse_meeting(source(text, "bestuur_agenda.txt")).date == dt.date(2012, 10, 3)
+    # a file name date the header does not name changes nothing
+    assert parse_meeting(source(text, "2012-11-01_bestuur_agenda.txt")).date == dt.date(2012, 10, 3)

@@ -324,6 +324,8 @@ def _set_date(head: Header, source: Source, date_line: tuple[str, int] | None, n
     if found is None:
         found = _meeting_date_in_lines(near_top, head.title_start)
     from_name = filename_date(source.filename)
+    if found is not None and from_name is not None:
+        found = _header_date_of(near_top, from_name) or found
     if found is None:
         if from_name is not None:
             head.date = from_name
@@ -344,6 +346,16 @@ def _set_date(head: Header, source: Source, date_line: tuple[str, int] | None, n
     if y is not None:
         head.date = safe_date(y, found.month, found.day)
         head.date_inferred = True
+
+
+def _header_date_of(lines: list[Line], day: dt.date) -> FoundDate | None:
+    """The header's own writing of the file name's date, where the header names several ('op respectievelijk
+    9 november en 7 december 2011'; the minutes of 27 november as an item): the file name picks the one."""
+    for ln in lines:
+        for f in find_dates(ln.raw, offset=ln.start):
+            if (f.month, f.day) == (day.month, day.day) and f.year in (None, day.year):
+                return f
+    return None
 
 
 _MAIL_LABEL = re.compile(r"^\s*(?:van|aan|onderwerp|cc|bcc|verzonden|from|to|subject|sent|date)\s*:", re.I)
