@@ -206,11 +206,12 @@ async function upload(event) {
   $("#upload-busy").hidden = false;
   showError("");
   try {
-    const result = await api("/api/meetings", { method: "POST", form });
+    const { meeting: result } = await ingestAsJob(form);  // jobs.js: een achtergrondtaak met voortgangsbalk
+    if (!result) { flash("Inlezen geannuleerd."); await loadMeetings(); return; }
     const what = { new: "ingelezen", replaced: "opnieuw ingelezen", unchanged: "was al ingelezen (ongewijzigd)" }[result.status];
     flash(`${result.title} (${formatDate(result.date)}) ${what}.` + (result.warnings.length ? " Let op: " + result.warnings.join(" ") : ""));
     $("#upload-form").reset();
-    state.meetings = await api("/api/meetings");
+    await loadMeetings();
     location.hash = "#/vergadering/" + encodeURIComponent(result.id);
   } catch (e) {
     if (e.status === 401) return;
@@ -220,6 +221,7 @@ async function upload(event) {
   } finally {
     $("#upload-button").disabled = false;
     $("#upload-busy").hidden = true;
+    hideJobProgress();
   }
 }
 
