@@ -20,11 +20,14 @@ from notulist.nl import lexicon
 from summarise import llm_extract, rules
 from summarise.dates import next_meeting_date
 from summarise.extract import document as doc
+from summarise.extract.articles import article_block, read_article_block
 from summarise.extract.columns import read_columns
 from summarise.extract.document import Ctx, initials_map, is_record_document, team_name
 from summarise.extract.linking import content_words
 from summarise.extract.lists import list_heading
 from summarise.extract.regions import item_contexts, process_region
+from summarise.extract.tables import first_record_table
+from summarise.rules.cues import LABEL
 
 log = logging.getLogger("notulist.summarise")
 
@@ -56,7 +59,13 @@ def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
         lo, hi = doc.own_region(meeting, item)
         same_source_notes = [(n.start, n.end) for n in item.notes if n.source_id == source.id]
         if record:
-            process_region(ctx, source, lo, hi, item, "record", False, contexts)
+            block = article_block(source.raw_text, lo, hi)
+            if block is not None and block.walk:  # "BESLUIT: / GS besluiten: ...": the summary before motivates
+                process_region(ctx, source, block.heading, hi, item, "record", False, contexts)
+            elif block is not None:  # "Beslissing / Artikel 1. ...": the first article decides, the rest motivates
+                read_article_block(ctx, source, item, block)
+            else:
+                process_region(ctx, source, lo, hi, item, "record", False, contexts)
             for note in item.notes:
                 if note.source_id != source.id or not (lo <= note.start < hi):
                     note_source = sources.get(note.source_id)
@@ -67,6 +76,8 @@ def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
             process_region(ctx, source, a, b, item, "actielijst" if actielijst else "prepared", actielijst, contexts)
         for note in item.notes:
             note_source = sources.get(note.source_id)
+            if meeting.doc_kind == "agenda" and note.method == "heuristic" and _proposed_decision(note.text):
+                continue  # an agenda's "Besluit: het algemeen bestuur stelt ... vast": the proposal, not a note
             if note_source is not None:
                 process_region(ctx, note_source, note.start, note.end, item, "record", False, contexts)
     decisions = [d for d in _dedupe(ctx.decisions) if not is_procedural(d, meeting)]
@@ -80,8 +91,26 @@ def _read_before_items(ctx: Ctx, agenda: Source, items: list) -> None:
     point) before the detailed items: that overview is a record too (the title line is skipped by the walk)."""
     first = min((i.start for i in items if i.source_id == agenda.id), default=0)
     numbered = list(re.finditer(r"(?m)^[ \t]*\d{1,3}[.)][ \t]+\S", agenda.raw_text[:first]))
-    if len(numbered) >= 3:  # an overview of points, not a covering letter or a legend
+    if len(numbered) >= 3 and not _only_numbered_lines(agenda.raw_text, numbered[0].start(), first):
+        # an overview of points, not a covering letter, a legend or a table of contents ("## Inhoud / 1. ...")
         process_region(ctx, agenda, numbered[0].start(), first, None, "record", False, [])
+        return
+    table = first_record_table(agenda.raw_text, 0, first)
+    if table is not None:  # "| Nr | Onderwerp | Besluit |" before the first heading: its rows are the points
+        process_region(ctx, agenda, table, first, None, "record", False, [])
+
+
+def _proposed_decision(text: str) -> bool:
+    """"Besluit: het algemeen bestuur stemt in met ...": a labelled decision whose subject is the formal body."""
+    label = LABEL.match(text)
+    return bool(label and label.group("label").lower().startswith("besl")
+                and rules.cue("formal_body").match(text[label.end():]))
+
+
+def _only_numbered_lines(raw: str, lo: int, hi: int) -> bool:
+    """raw[lo:hi] is a list of numbered titles and nothing else (a table of contents), no besluit under them."""
+    lines = [ln for ln in raw[lo:hi].splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return all(re.match(r"[ \t]*\d{1,3}[.)][ \t]+\S", ln) for ln in lines)
 
 
 def _read_after_items(ctx: Ctx, agenda: Source, items: list) -> None:

@@ -52,4 +52,10 @@ def opening_word_is_owner(ctx: Ctx, owner: str | None, clause: str) -> bool:
         return True
     if owner.isupper() or not owner[:1].isupper() or rules.is_role(owner) or owner.lower() in ("iedereen", "allen"):
         return True  # an abbreviation ("PMR", "OR") or a role word ("Secretaris")
+    if is_common_word(owner) and owner.lower().endswith(_NOUN_ENDINGS):
+        return False  # "Goedkeuring notulen ...", "Vaststelling ...": a common noun, even where capitalised mid-line
     return named_in_document(ctx, owner) or not is_common_word(owner)
+
+
+# the endings of Dutch abstract nouns that open a title or a line ("Goedkeuring", "Wijziging", "Stand van zaken")
+_NOUN_ENDINGS = ("ing", "heid", "isme", "nis")  # not -tie, -teit, -schap: "Politie", "Universiteit", "Waterschap" act

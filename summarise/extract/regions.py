@@ -12,6 +12,7 @@ from notulist.models import Action, AgendaItem, Decision, Meeting, Postponed, So
 from summarise import rules
 from summarise.extract import document as doc
 from summarise.extract.document import Ctx
+from summarise.extract.articles import split_beslispunten
 from summarise.extract.columns import is_value_run_start
 from summarise.extract.dues import due_for
 from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
@@ -156,7 +157,9 @@ def _term_of_previous(w: _Walk, norm: str, s: int, e: int, adjacent: bool) -> bo
 def _add_decision(w: _Walk, norm: str, s: int, e: int) -> None:
     ctx, prev, ds = w.ctx, w.prev_clause, s
     if w.list_kind == "decision" and w.intro_start is not None:  # the intro with its first besluit clause
-        ds, w.intro_start = w.intro_start, None
+        # the intro with its first besluit clause; after a blank line the clause stands alone
+        ds = w.intro_start if "\n\n" not in w.raw[w.intro_start:s].replace("\r", "") else s
+        w.intro_start = None
     if (len(norm.split()) <= 3 and prev is not None and s - prev[1] < 40 and not w.raw[prev[1]:s].count("\n\n")
             and (rules.cue("proposal").search(prev[2]) or rules.is_question_like(prev[2]))):
         ds = prev[0]  # "Voorstel: ... / Akkoord.": what was agreed is the proposal
@@ -324,5 +327,5 @@ def process_region(ctx: Ctx, source: Source, lo: int, hi: int, item: AgendaItem 
     if before.endswith("?"):  # a note that answers the question printed just before it
         w.this_clause = (lo, lo, "?")
     for seg_lo, seg_hi in doc.minus(lo, hi, sorted(cuts)):
-        for s, e in join_wrapped(raw, rules.split_clauses(raw, seg_lo, seg_hi)):
+        for s, e in split_beslispunten(raw, join_wrapped(raw, rules.split_clauses(raw, seg_lo, seg_hi))):
             _read_clause(w, s, e)

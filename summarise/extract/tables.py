@@ -41,6 +41,16 @@ def table_rows(raw: str, lo: int, hi: int) -> list[list[tuple[int, int]]]:
     return tables
 
 
+def first_record_table(raw: str, lo: int, hi: int) -> int | None:
+    """Where the first markdown table of raw[lo:hi] whose header names a decision or action column starts
+    ("| Nr | Onderwerp | Besluit |"), or None."""
+    for rows in table_rows(raw, lo, hi):
+        if rows[0][1] - rows[0][0] and "|" in raw[rows[0][0]:rows[0][1]] and \
+                {"action", "decision"} & set(_header_roles(raw, _cells(raw, *rows[0]))):
+            return rows[0][0]
+    return None
+
+
 def _header_roles(raw: str, cells: list[tuple[int, int]]) -> dict[str, int]:
     roles: dict[str, int] = {}
     for idx, (a, b) in enumerate(cells):
@@ -126,6 +136,8 @@ def _decision_row(ctx: Ctx, source: Source, row: _Row, row_item: AgendaItem | No
     n_actions, n_decisions, n_postponed = len(ctx.actions), len(ctx.decisions), len(ctx.postponed)
     read_region(ctx, source, c[0], c[1], row_item, "record", from_actielijst, [])
     del ctx.decisions[n_decisions:]
+    if outcome_kind(raw[c[0]:c[1]]) == "held":
+        return  # "Aangehouden": held over (postponed where the row names its item), nothing decided
     if len(ctx.postponed) > n_postponed and not rules.cue("decision").search(raw[c[0]:c[1]]):
         return  # "Aangehouden tot het overleg van 8 mei": the item is postponed, nothing is decided
     new_actions = ctx.actions[n_actions:]

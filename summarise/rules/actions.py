@@ -124,7 +124,7 @@ def passive(c: Clause) -> list[Hit] | None:
         return None
     agent = _AGENT.search(c.text)
     owner = classify_np(agent.group(1)) if agent else Owner("none")
-    asked = re.search(r"\b(?:wordt|worden)\s+(?:\S+\s+){0,3}?verzocht\b", c.text, _Q)
+    asked = re.search(r"\b(?:wordt|worden)\s+(?:\S+\s+){0,3}?(?:verzocht|gevraagd)\b", c.text, _Q)
     if asked and owner.kind == "none":  # "FAB-leden worden verzocht dit te corrigeren": who is asked acts
         owner = owner_before(c.text[: asked.start()])
     return [Hit("action", owner if owner.kind in _NAMED else Owner("none"), "passief", strong=True)]

@@ -75,8 +75,9 @@ def decision_cue(c: Clause) -> list[Hit] | None:
     found = cue("decision").search(text)
     if not found:
         return None
-    if re.fullmatch(r"\W*[A-ZÀ-Ý]{4,}\W*", text) or re.fullmatch(r"\W*besluit(?:en|enlijst)?\W*", text, re.I):
-        return []  # "BESLOTEN", "Besluit" alone: a section or column heading, not a sentence
+    if re.fullmatch(r"\W*[A-ZÀ-Ý]{4,}\W*", text) or re.fullmatch(r"\W*(?:(?:overige|genomen|aanvullende|andere|openbare|overzicht(?:\s+van)?|lijst\s+van)\s+)?"
+                                                                   r"besluit(?:en|enlijst)?\W*", text, re.I):
+        return []  # "BESLOTEN", "Besluit" alone, "Overige besluiten": a section or column heading, not a sentence
     if cue("negation").search(text) and not cue("proposal_outcome").match(text) and not cue("advice").search(text):
         return None
     hits = [*c.tag_hits, Hit("decision", cue=found.group(0))]
