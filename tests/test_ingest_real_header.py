@@ -186,3 +186,16 @@ def test_the_file_names_date_picks_among_the_dates_the_header_names():
     assert parse_meeting(source(text, "bestuur_agenda.txt")).date == dt.date(2012, 10, 3)
     # a file name date the header does not name changes nothing
     assert parse_meeting(source(text, "2012-11-01_bestuur_agenda.txt")).date == dt.date(2012, 10, 3)
+
+
+def test_a_title_inside_a_run_on_header_line_and_sharing_page_chrome():
+    text = ("- 3 - Kenmerk\n\nMaat: px\nWeergave met pagina beginnen:\n\nTranscriptie\n\n"
+            "1 Kenmerk 2012/33 Notulen openbare vergadering van het algemeen bestuur van het waterschap Rijnstroom "
+            "gehouden op dinsdag 4 december 2012 om uur in het waterschapshuis AGENDA 1. Opening 2. Notulen "
+            "3. Begroting 2013 4. Rondvraag Aanwezig: de heer A. de Vries (voorzitter), mevrouw B. Jansen, de heer "
+            "C. Pietersen, mevrouw D. Klaassen en de heer E. Bakker, allen lid van het algemeen bestuur van het "
+            "waterschap.\n")
+    m = parse_meeting(source(text, "stuk.txt"))
+    assert m.title == "Notulen openbare vergadering van het algemeen bestuur van het waterschap Rijnstroom"
+    assert m.date == dt.date(2012, 12, 4)
+    assert is_page_chrome("Transcriptie") and is_page_chrome("Vorige pagina") and not is_page_chrome("Vorige vergadering")

@@ -95,3 +95,24 @@ def runon_items(source: Source, lines: list[Line]) -> tuple[list[AgendaItem], in
                                 source_id=source.id, start=m.start(), end=rstrip_pos(text, m.start(), stop),
                                 title_start=m.end(), title_end=t_end))
     return items, best[0].start()
+
+
+_KIND_START = re.compile(r"\b(?:notulen|verslag|besluitenlijst|agenda)\b", re.I)
+_TITLE_STOP = re.compile(r",|\s(?=(?:gehouden|aanvang|aanwezig|plaats|locatie|voorzitter|datum|tijd)\b)|\s(?=\w+\s?:\s)"
+                         r"|\s(?=\d{1,2}[.)]\s)", re.I)
+RUN_ON_TITLE_WORDS = 15  # a header line this long is run-on text, not a title line
+
+
+def title_in_run_on(text: str) -> str | None:
+    """The title inside a run-on header line ('1 Registratienummer Notulen openbare vergadering van de
+    gemeenteraad van Bloemendaal over de BEGROTING 2010 gehouden op ...'): from the first word naming the
+    document kind to a comma, a header label ('gehouden', 'Aanwezig', 'Plaats: ...') or a numbered item."""
+    if len(text.split()) < RUN_ON_TITLE_WORDS:
+        return None
+    m = _KIND_START.search(text)
+    if m is None:
+        return None
+    stop = _TITLE_STOP.search(text, m.end())
+    words = text[m.start():stop.start() if stop else len(text)].split()[:MAX_TITLE_WORDS]
+    words = words[:-1] if words and words[-1].lower() in ("op", "van", "d.d.", "dd") else words
+    return " ".join(words) if len(words) >= 2 else None
