@@ -831,3 +831,39 @@ Agendapunten
 def test_a_web_list_mark_with_the_items_own_number_and_the_title_below():
     assert items(WEB_LIST_NUMBERS) == [("2", "Vaststellen van de agenda"), ("3", "Verslag van de vorige vergadering"),
                                        ("4", "Voorstellen ter advisering"), ("4.1", "Begroting 2024")]
+
+
+LBLOD_HTML = """<html><head><title>Besluitenlijst</title></head><body>
+<div class="bestuursorgaan"><h2>Gemeenteraad Voorbeeldegem</h2></div>
+<h1>Besluitenlijst van de gemeenteraad, zitting van 12 maart 2024</h1>
+<div property="besluit:behandelt">
+ <h3 property="eli:title">Goedkeuring van de notulen van de vorige zitting</h3>
+ <div class="motivering"><h4>Motivering</h4><p>De notulen werden ter inzage gelegd.</p></div>
+ <h4>Besluit</h4><h5>Artikel 1</h5><p>De gemeenteraad keurt de notulen goed.</p>
+ <h4>Stemming</h4><p>Goedgekeurd</p>
+</div>
+<div property="besluit:behandelt">
+ <h3 property="eli:title">Aanpassing van het retributiereglement sporthal</h3>
+ <h4>Motivering</h4><h5>Juridische grond</h5><p>Het decreet over het lokaal bestuur.</p>
+ <h4>Besluit</h4><h5>Artikel 1</h5><p>De raad keurt het reglement goed.</p><h5>Artikel 2</h5><p>Het reglement treedt in werking.</p>
+ <h4>Stemming</h4><p>Goedgekeurd</p>
+</div>
+<div property="besluit:behandelt">
+ <h3 property="eli:title">Aanstelling van een brandweercommandant</h3>
+ <h4>Besluit</h4><h5>Artikel 1</h5><p>De raad stelt Piet Janssens aan.</p>
+</div>
+</body></html>
+"""
+
+
+def test_an_lblod_html_besluitenlijst_through_the_html_loader():
+    from ingest.loaders.load import load_document
+    from notulist.settings import Settings
+
+    src = load_document("2024-03-12_gemeenteraad_besluitenlijst.html", LBLOD_HTML.encode(), settings=Settings())
+    m = parse_meeting(src)
+    assert [(i.number, i.title) for i in m.items] == [
+        ("1", "Goedkeuring van de notulen van de vorige zitting"),
+        ("2", "Aanpassing van het retributiereglement sporthal"),
+        ("3", "Aanstelling van een brandweercommandant")]
+    assert str(m.date) == "2024-03-12"

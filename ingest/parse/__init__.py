@@ -10,10 +10,12 @@ Every item keeps exact spans in the agenda Source's `raw_text`; titles and bodie
 (redaction marks shown as one token). Notes (text written during the meeting) are found by
 `ingest.notes` and kept apart from the prepared text.
 
-One module per job: `lines` (lines and markup), `dates`, `header` and `attendees`, `kinds` (item kinds,
+One module per job: `lines` (lines and markup), `dates`, `header`, `series` and `attendees`, `kinds` (item kinds,
 hint and attachment lines), `candidates`, `items` and `tables` (agenda items), `runs` (which numbered
 lines are the agenda, decided from the whole document), `letters` (agendas lettered A, B, C ... whose PDF
-table comes column by column), `spans` (an item's own text), `words` (the structure words of
+table comes column by column), `split_titles` (numbers and titles on separate lines), `bodyheads`
+(plain heading lines with body text below, bold 'Titel:' lines, outlines), `runon` (items and titles
+numbered inside run-on lines: a page per line), `spans` (an item's own text), `words` (the structure words of
 `notulist/nl/data/structure.toml`: next-meeting and publication dates, session parts, site chrome, outcome values). `ingest.meeting.parse_meeting` puts header, items and notes together; it lives above both
 `ingest.parse` and `ingest.notes`, so neither imports the other back.
 """
