@@ -40,7 +40,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 
 from notulist import migrations
 from notulist.errors import AmbiguousReferenceError, NotFoundError
-from notulist.models import Action, Extraction, Meeting, ParsedDocument, Source, Verslag
+from notulist.models import Action, Extraction, Meeting, ParsedDocument, Postponed, Source, Verslag
 from notulist.settings import Settings
 from notulist.verslag_doc import VerslagDocument
 
@@ -145,6 +145,15 @@ class ActionRow(Base):
     owner: Mapped[str | None] = mapped_column(String(300), nullable=True, index=True)
     status: Mapped[str] = mapped_column(String(10), index=True)
     due_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    model_json: Mapped[str] = mapped_column(Text)
+
+
+class PostponedRow(Base):
+    """One postponed item of a meeting's extraction (a copy of `Extraction.postponed`, so that listing them
+    is an indexed query with a limit, not a parse of every meeting's extraction)."""
+    __tablename__ = "postponed_items"
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
     model_json: Mapped[str] = mapped_column(Text)
 
 
@@ -352,7 +361,7 @@ class MeetingStore:
             return "replaced" if existing is not None else "new"
 
     def _delete_meeting_rows(self, s: Session, meeting_id: str) -> None:
-        for table in (NoteRow, ItemRow, ActionRow, ExtractionRow, MeetingSourceRow):
+        for table in (NoteRow, ItemRow, ActionRow, PostponedRow, ExtractionRow, MeetingSourceRow):
             s.execute(delete(table).where(table.meeting_id == meeting_id))
         s.execute(delete(MeetingRow).where(MeetingRow.id == meeting_id))
         s.flush()
@@ -463,6 +472,9 @@ class MeetingStore:
                 select(ActionRow).where(ActionRow.meeting_id == extraction.meeting_id))}
             s.execute(delete(ActionRow).where(ActionRow.meeting_id == extraction.meeting_id))
             s.execute(delete(ExtractionRow).where(ExtractionRow.meeting_id == extraction.meeting_id))
+            s.execute(delete(PostponedRow).where(PostponedRow.meeting_id == extraction.meeting_id))
+            for position, post in enumerate(extraction.postponed):
+                s.add(PostponedRow(meeting_id=extraction.meeting_id, position=position, model_json=post.model_dump_json()))
             actions = []
             for action in extraction.actions:
                 prev = old.get(action.id)
@@ -496,6 +508,48 @@ class MeetingStore:
             allowed = {x.casefold() for x in series} if series else None
             return [Action.model_validate_json(r[0].model_json) for r in rows
                     if allowed is None or r[1].casefold() in allowed]
+
+    def action_rows(self, owner: str | None = None, status: str | None = None, series: list[str] | None = None,
+                    since: dt.date | None = None) -> list[tuple[str, str, dt.date | None]]:
+        """(action id, status, meeting date) of the matching actions in date order: light columns only, so a
+        listing parses just the actions it shows (`actions_by_id`). `series`: only these bodies."""
+        q = select(ActionRow.id, ActionRow.status, MeetingRow.date).join(MeetingRow, MeetingRow.id == ActionRow.meeting_id)
+        if status:
+            q = q.where(ActionRow.status == status)
+        if owner:
+            q = q.where(func.lower(ActionRow.owner).contains(owner.lower()))
+        if series is not None:
+            q = q.where(func.lower(MeetingRow.series).in_([x.lower() for x in series]))
+        if since is not None:
+            q = q.where(MeetingRow.date >= since)
+        with self.session() as s:
+            return [tuple(r) for r in s.execute(q.order_by(MeetingRow.date, ActionRow.id)).all()]
+
+    def actions_by_id(self, ids: list[str]) -> list[Action]:
+        """These actions, in the order asked."""
+        with self.session() as s:
+            got = {r.id: Action.model_validate_json(r.model_json)
+                   for r in s.scalars(select(ActionRow).where(ActionRow.id.in_(ids)))}
+        return [got[i] for i in ids if i in got]
+
+    def recent_postponed(self, series: list[str] | None = None, since: dt.date | None = None,
+                         limit: int = 25) -> tuple[int, list[Postponed]]:
+        """How many postponed items match, and the `limit` most recent of them in date order."""
+        q = select(PostponedRow.model_json).join(MeetingRow, MeetingRow.id == PostponedRow.meeting_id)
+        n = select(func.count()).select_from(PostponedRow).join(MeetingRow, MeetingRow.id == PostponedRow.meeting_id)
+        if series is not None:
+            q, n = (x.where(func.lower(MeetingRow.series).in_([s.lower() for s in series])) for x in (q, n))
+        if since is not None:
+            q, n = (x.where(MeetingRow.date >= since) for x in (q, n))
+        q = q.order_by(MeetingRow.date.desc(), MeetingRow.id.desc(), PostponedRow.position.desc()).limit(limit)
+        with self.session() as s:
+            total, rows = s.scalar(n) or 0, list(s.scalars(q))
+        return total, [Postponed.model_validate_json(r) for r in reversed(rows)]
+
+    def series_names(self) -> list[str]:
+        """Every body (series) in the store."""
+        with self.session() as s:
+            return sorted(s.scalars(select(MeetingRow.series).distinct()))
 
     def get_action(self, action_id: str) -> Action:
         with self.session() as s:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.threads import find_threads
-from notulist.models import Action, Answer, Citation, Meeting
+from notulist.models import Answer, Citation, Meeting
 from retrieval.index import covers_word
 from retrieval.intent import Intent, matches_day
 from retrieval.keyword import stems
@@ -14,40 +14,55 @@ from retrieval.quotes import Context, display, format_date, sentence_spans, trim
 
 
 MAX_ACTIONS = 15  # actions listed in one answer
+MAX_POSTPONED = 25  # postponed items listed in one answer
+
+
+def named_series(question: str, ctx: Context) -> str | None:
+    """The body the question names ("... in de Commissie Ruimte?"): the longest stored series name that
+    stands in the question as whole words (None: none named)."""
+    text = question.casefold()
+    named = [name for name in ctx.store.series_names()
+             if name and re.search(r"(?<!\w)" + re.escape(name.casefold()) + r"(?!\w)", text)]
+    return max(named, key=len) if named else None
+
+
+def _only(series: str | None, allowed_series: list[str] | None) -> list[str] | None:
+    """The bodies a listing may read: the one asked for (or named) within the allowed ones."""
+    if series is None:
+        return allowed_series
+    if allowed_series is not None and series.casefold() not in {a.casefold() for a in allowed_series}:
+        return []
+    return [series]
 
 
 def answer_tasks(question: str, intent: Intent, ctx: Context, *, series, since, allowed_series,
                  warnings: list[str]) -> Answer | None:
     """A person's tasks (or, without a person, every open action) from the extracted actions
-    (None: nothing extracted, search instead)."""
+    (None: nothing extracted, search instead). One indexed query of light columns; only the actions
+    shown are read in full."""
     try:
-        actions = ctx.store.list_actions(owner=intent.person, series=allowed_series,
-                                             status=None if intent.person else "open")
+        keys = ctx.store.action_rows(owner=intent.person, status=None if intent.person else "open",
+                                     series=_only(series or named_series(question, ctx), allowed_series),
+                                     since=since)
     except Exception:
         return None
-    rows: list[tuple[Action, Meeting | None]] = []
-    for action in actions:
-        meeting = ctx.meeting(action.meeting_id)
-        if series and (meeting is None or meeting.series.casefold() != series.casefold()):
-            continue
-        if since and (meeting is None or meeting.date is None or meeting.date < since):
-            continue
-        rows.append((action, meeting))
     if intent.day:
-        on_day = [r for r in rows if r[1] is not None and matches_day(intent.day, r[1].date)]
-        rows = on_day or rows
-    if not rows:
+        on_day = [k for k in keys if matches_day(intent.day, k[2])]
+        keys = on_day or keys
+    if not keys:
         return None
-    open_rows = [r for r in rows if r[0].status == "open"]
-    rows = open_rows or rows
-    if len(rows) > MAX_ACTIONS:
-        warnings = [*warnings, f"Er zijn {len(rows)} acties; de {MAX_ACTIONS} meest recente staan hier."]
-        rows = rows[-MAX_ACTIONS:]
+    open_keys = [k for k in keys if k[1] == "open"]
+    keys = open_keys or keys
+    if len(keys) > MAX_ACTIONS:
+        warnings = [*warnings, f"Er zijn {len(keys)} acties; de {MAX_ACTIONS} meest recente staan hier."]
+        keys = keys[-MAX_ACTIONS:]
+    dates = {k[0]: k[2] for k in keys}
+    rows = [(a, dates.get(a.id)) for a in ctx.store.actions_by_id([k[0] for k in keys])]
     lines = [f"Acties bij {intent.person} ({len(rows)}):" if intent.person else f"Openstaande acties ({len(rows)}):"]
     citations = []
-    for action, meeting in rows:
+    for action, date in rows:
         c = action.citation
-        day = format_date(c.date or (meeting.date if meeting else None))
+        day = format_date(c.date or date)
         where = f"punt {c.item}" + (f" {c.item_title}" if c.item_title else "") if c.item else "algemeen"
         extra = []
         if not intent.person:  # a redacted owner is never named or guessed
@@ -131,27 +146,24 @@ def answer_recurring(question: str, intent: Intent, ctx: Context, *, series, sin
 
 
 def answer_postponed(question: str, hits_filter: dict, ctx: Context, warnings: list[str]) -> Answer | None:
-    """Postponed items from the extraction, per meeting in date order (None: nothing extracted)."""
-    meetings = ctx.store.list_meetings(series=hits_filter.get("series"))
-    allowed = hits_filter.get("allowed_series")
-    since = hits_filter.get("since")
+    """The most recent postponed items of the extraction, in date order (None: nothing extracted): one
+    indexed query with a limit, in the body asked for or named in the question."""
+    series = _only(hits_filter.get("series") or named_series(question, ctx), hits_filter.get("allowed_series"))
+    total, posts = ctx.store.recent_postponed(series=series, since=hits_filter.get("since"), limit=MAX_POSTPONED)
+    if total > len(posts):
+        warnings = [*warnings, f"Er zijn {total} doorgeschoven punten; de {len(posts)} meest recente staan hier."]
     lines, citations = [], []
-    for meeting in meetings:
-        if allowed is not None and meeting.series.casefold() not in {s.casefold() for s in allowed}:
+    for post in posts:
+        meeting = ctx.meeting(post.meeting_id)
+        if meeting is None:
             continue
-        if since and (meeting.date is None or meeting.date < since):
-            continue
-        ctx.meetings[meeting.id] = meeting
-        extraction = ctx.extraction(meeting.id)
-        for post in (extraction.postponed if extraction else []):
-            c = post.citation
-            title = post.item_title or c.item_title or ""
-            what = _text_before(c, meeting, ctx)
-            shown = f"“{display(what, ctx)}” — “{display(c, ctx)}”" if what else f"“{display(c, ctx)}”"
-            lines.append(f"- {format_date(meeting.date)} — punt {post.item} {title}: {shown}".replace("  ", " "))
-            citations += [what, c] if what else [c]
+        c = post.citation
+        title = post.item_title or c.item_title or ""
+        what = _text_before(c, meeting, ctx)
+        shown = f"“{display(what, ctx)}” — “{display(c, ctx)}”" if what else f"“{display(c, ctx)}”"
+        lines.append(f"- {format_date(meeting.date)} — punt {post.item} {title}: {shown}".replace("  ", " "))
+        citations += [what, c] if what else [c]
     if not citations:
         return None
     return Answer(question=question, answer="Doorgeschoven punten:\n" + "\n".join(lines), citations=citations,
                   warnings=warnings)
-
