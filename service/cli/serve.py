@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import click
 import uvicorn
 
@@ -26,14 +28,26 @@ def serve(app: CliApp, host: str, port: int, log_level: str, workers: int) -> No
         raise ConfigError("Meerdere werkprocessen (--workers) vragen een Chroma-server: zet NOTULIST_CHROMA_URL "
                           "(bijvoorbeeld 'chroma run --path DATA/chroma --port 8001'); de ingebouwde Chroma-map is "
                           "niet veilig voor meer dan één proces.")
-    finished = app.finish_pending()  # what a killed run left half-done, once, before the workers start
-    if finished:
-        click.echo(f"{len(finished)} vergadering(en) alsnog in de zoekindex gezet.", err=True)
+    # what a killed run left half-done is finished once, beside the server (one indexed store query when
+    # nothing is pending): /health answers at once and says "achter" with the number still pending until it
+    # is done. An unreadable index is set aside by the first ask (Notulist.ask -> ensure_index).
+    if app.store.pending_meetings():
+        threading.Thread(target=_finish_pending, args=(app,), name="notulist-finish-pending", daemon=True).start()
     if app.settings.store_url is None and not app.settings.data_dir.exists():
         app.settings.data_dir.mkdir(parents=True)
     click.echo(f"Notulist draait op http://{host}:{port}/  (API-documentatie: http://{host}:{port}/docs)", err=True)
     uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, log_level=log_level,
                 workers=workers)  # settings from the env
+
+
+def _finish_pending(app: CliApp) -> None:
+    try:
+        finished = app.finish_pending()
+    except Exception as exc:  # the server keeps running; /health keeps saying how many are pending
+        click.echo(f"Nog niet geïndexeerde vergaderingen afmaken mislukte: {exc}", err=True)
+        return
+    if finished:
+        click.echo(f"{len(finished)} vergadering(en) alsnog in de zoekindex gezet.", err=True)
 
 
 COMMANDS = [serve]
