@@ -40,9 +40,10 @@ def _build(work: Path, size: int, seed: int) -> tuple[Path, float]:
     return data, recorded["build_s"]
 
 
-def _measure(work: Path, data: Path, size: int, seed: int, n_questions: int, rounds: int, serve_seconds: float) -> dict:
+def _measure(work: Path, data: Path, size: int, seed: int, n_questions: int, rounds: int, serve_seconds: float,
+             workers: int = 2) -> dict:
     from benchmarks.scale.generate import all_series, meeting_document, questions
-    from benchmarks.scale.serve_load import serve_startup_and_load
+    from benchmarks.scale.serve_load import serve_startup_and_load, serve_workers_load
 
     series = all_series(seed)
     docs = [meeting_document(seed, i, series) for i in range(0, size, max(1, size // 300))]
@@ -52,7 +53,11 @@ def _measure(work: Path, data: Path, size: int, seed: int, n_questions: int, rou
     subprocess.run([sys.executable, "-m", "benchmarks.scale.measure", "--data", str(data),
                     "--questions", str(qfile), "--rounds", str(rounds), "--out", str(out)], check=True, cwd=ROOT)
     serve = serve_startup_and_load(data, qs, seconds=serve_seconds, log=work / f"serve-{size}.log")
-    return {"measure": json.loads(out.read_text()), "serve": serve}
+    result = {"measure": json.loads(out.read_text()), "serve": serve}
+    if workers > 1 and serve_seconds > 0:  # the throughput set-up: several workers on a Chroma server
+        result["serve_workers"] = serve_workers_load(data, qs, workers=workers, seconds=serve_seconds,
+                                                     log=work / f"serve-workers-{size}.log")
+    return result
 
 
 def main() -> None:
@@ -63,6 +68,7 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=30)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--serve-seconds", type=float, default=20.0, help="load test per size (0: none)")
+    parser.add_argument("--workers", type=int, default=2, help="serve --workers N on a chroma run server (1: not run)")
     parser.add_argument("--ingest-meetings", type=int, default=30, help="real-embedder ingest corpus (0: skip)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = parser.parse_args()
@@ -88,7 +94,7 @@ def main() -> None:
         data, build_s = _build(args.work, size, args.seed)
         print(f"meten bij {size}", flush=True)
         results["sizes"].append({"build_s": build_s, **_measure(args.work, data, size, args.seed, args.questions,
-                                                                args.rounds, args.serve_seconds)})
+                                                                args.rounds, args.serve_seconds, args.workers)})
         _write(results, args.out)
     _write(results, args.out)
 

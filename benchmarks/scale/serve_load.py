@@ -74,15 +74,16 @@ def _load(url: str, key: str, questions: list[str], clients: int, seconds: float
 
 
 def serve_startup_and_load(data_dir: Path, questions: list[str], *, clients: int = 8, seconds: float = 20.0,
-                           log: Path | None = None) -> dict:
+                           log: Path | None = None, workers: int = 1, extra_env: dict | None = None) -> dict:
     key, port = _admin_key(data_dir), _free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NOTULIST_")} | {"NOTULIST_DATA_DIR": str(data_dir)}
+    env = ({k: v for k, v in os.environ.items() if not k.startswith("NOTULIST_")}
+           | {"NOTULIST_DATA_DIR": str(data_dir)} | (extra_env or {}))
     out = open(log or os.devnull, "wb")
     t0 = time.perf_counter()
     # `notulist serve`, run from this checkout (the benchmark may run from a frozen copy of the tree)
     proc = subprocess.Popen([sys.executable, "-c", "from service.cli import main; main()", "serve", "--host", "127.0.0.1",
-                             "--port", str(port), "--log-level", "warning"],
+                             "--port", str(port), "--log-level", "warning", "--workers", str(workers)],
                             stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     try:
         healthy = _wait(lambda: httpx.get(f"{url}/health", timeout=2).status_code == 200, 300, proc) - t0
@@ -98,3 +99,34 @@ def serve_startup_and_load(data_dir: Path, questions: list[str], *, clients: int
             proc.kill()
         out.close()
     return {"serve_health_s": healthy, "serve_first_answer_s": answered, "load": load}
+
+
+def serve_workers_load(data_dir: Path, questions: list[str], *, workers: int = 2, clients: int = 8,
+                       seconds: float = 20.0, chroma_port: int = 8811, log: Path | None = None) -> dict:
+    """`notulist serve --workers N` with the index on a `chroma run` server over the same Chroma folder
+    (several workers must not share an embedded Chroma): start-up and the same load test. The snapshot of
+    the server-backed index is built once beforehand by one `notulist ask` (timed as `warm_ask_s`: a new
+    index location is read from Chroma once, then every worker loads the saved snapshot)."""
+    chroma_url = f"http://127.0.0.1:{chroma_port}"
+    chroma_log = open(log.with_suffix(".chroma.log") if log else os.devnull, "wb")
+    chroma = subprocess.Popen([str(Path(sys.executable).with_name("chroma")), "run", "--path", str(data_dir / "chroma"),
+                               "--host", "127.0.0.1", "--port", str(chroma_port)],
+                              stdout=chroma_log, stderr=subprocess.STDOUT)
+    try:
+        _wait(lambda: httpx.get(f"{chroma_url}/api/v2/heartbeat", timeout=2).status_code == 200, 300, chroma)
+        env = ({k: v for k, v in os.environ.items() if not k.startswith("NOTULIST_")}
+               | {"NOTULIST_DATA_DIR": str(data_dir), "NOTULIST_CHROMA_URL": chroma_url})
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "from service.cli import main; main()", "ask", "--no-llm", questions[0]],
+                       env=env, cwd=ROOT, check=True, capture_output=True)
+        warm = time.perf_counter() - t
+        out = serve_startup_and_load(data_dir, questions, clients=clients, seconds=seconds, log=log, workers=workers,
+                                     extra_env={"NOTULIST_CHROMA_URL": chroma_url})
+    finally:
+        chroma.terminate()
+        try:
+            chroma.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            chroma.kill()
+        chroma_log.close()
+    return out | {"workers": workers, "warm_ask_s": warm}
