@@ -18,9 +18,11 @@ from notulist.llm import LLMClient
 from notulist.models import Answer
 from notulist.settings import Settings
 from notulist.store import MeetingStore
-from retrieval.index import SearchHit, SearchIndex
+from retrieval.index import SearchHit, SearchIndex, covers_word
 from retrieval.intent import Intent, detect_intent, matches_day
+from retrieval.keyword import stems, words
 from retrieval.listings import answer_postponed, answer_recurring, answer_tasks
+from retrieval.neighbours import covers_parts
 from retrieval.llm_answer import answer_with_llm
 from retrieval.quotes import Context, Group, group_hits, render
 
@@ -44,6 +46,16 @@ def _not_found(question: str, why: str, warnings: list[str]) -> Answer:
     return Answer(question=question, answer=why, citations=[], found=False, warnings=warnings)
 
 
+def _coverage(hit: SearchHit, intent: Intent) -> float:
+    """The index's coverage of the question's subject, or the share of subject words the passage names
+    whole or as a compound written apart ("Statenlid" / "lid van Provinciale Staten"), if higher."""
+    if hit.coverage >= MIN_COVERAGE or not intent.subject_stems:
+        return hit.coverage
+    own, own_words = set(stems(hit.chunk.text)), set(words(hit.chunk.text))
+    named = sum(1 for g in intent.subject_stems if covers_word(g, own) or covers_parts(g, own_words))
+    return max(hit.coverage, named / len(intent.subject_stems))
+
+
 def _on_topic(hits: list[SearchHit], intent: Intent) -> list[SearchHit]:
     """Hits that are about the question's subject (coverage of its words, or a very close paraphrase)."""
     if not hits:
@@ -52,9 +64,9 @@ def _on_topic(hits: list[SearchHit], intent: Intent) -> list[SearchHit]:
         best = hits[0].score
         return [h for h in hits if h.score >= RELATIVE_SCORE * best]
     need = MIN_COVERAGE if len(intent.subject_stems) > 1 else 1.0
-    on = [h for h in hits if h.coverage >= need or h.dense >= STRONG_DENSE]
+    on = [h for h in hits if _coverage(h, intent) >= need or h.dense >= STRONG_DENSE]
     if not on and len(intent.subject_stems) > 2:  # most of a long question's subject, in other words
-        on = [h for h in hits if h.coverage >= MIN_COVERAGE_FALLBACK]
+        on = [h for h in hits if _coverage(h, intent) >= MIN_COVERAGE_FALLBACK]
     if not on:
         return []
     best = max(h.score for h in on)

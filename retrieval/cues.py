@@ -4,7 +4,7 @@ A cue family in notulist/nl/data (decision, agreed, postponed, postponed_next, r
 one place a cue word is written: a word added there changes the rule engine, ingest's note heuristics and
 retrieval alike. `cue(name)` is the family (or families) retrieval asks for plus retrieval's own words for
 it (notulist/nl/data/retrieval.toml, `[cue_words]`), compiled once per lexicon. The time and amount words
-of `date_like`/`amount_like` and the answer kinds (answer_types.toml) are data there too.
+of `date_like`/`amount_like` and the answer kinds (retrieval_answers.toml) are data there too.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def amount_like() -> re.Pattern[str]:
 
 AnswerType = Literal["who", "when", "why", "amount", "frequency", "action"]
 
-_ANSWER_TYPES_FILE = "answer_types.toml"  # retrieval's question vocabulary in notulist/nl/data
+_ANSWER_TYPES_FILE = "retrieval_answers.toml"  # retrieval's question vocabulary in notulist/nl/data
 
 # a capitalised word inside a sentence (not its first word): a name, a body or a place ("Marlies", "Kadaster")
 _NAME_INSIDE = re.compile(r"(?<=[\w,;:)]\s)(?:[A-Z][a-zà-ÿ]+|[A-Z]{2,})\b")
@@ -144,19 +144,21 @@ def refers_back(text: str) -> bool:
     return bool(_answer_types(lexicon())["refers_back"].search(text))
 
 
-def answers_type(text: str, kind: AnswerType) -> bool:
+def _found(pattern: re.Pattern[str], text: str, asked: frozenset[str]) -> bool:
+    """The pattern matches text somewhere other than on the question's own words."""
+    if not asked:
+        return bool(pattern.search(text))
+    return any(not set(re.findall(r"\w+", m.group(0).lower())) <= asked for m in pattern.finditer(text))
+
+
+def answers_type(text: str, kind: AnswerType, asked: frozenset[str] = frozenset()) -> bool:
     """The sentence holds the kind of fact a question asks for: who (a name, role or body), when (a date or
     time), why (a reason), amount (a number), frequency ("ieder kwartaal") or action (a step or a state:
-    "Er wordt nagegaan of ...", "de onderhandelingen nog lopen")."""
+    "Er wordt nagegaan of ...", "de onderhandelingen nog lopen"). A match on the question's own words
+    (`asked`, lower case) does not count: "lastig" in "Waarom is het lastig?" is no reason, "MR" in "Wie
+    regelt de MR-borrel?" names no one."""
     own = _answer_types(lexicon())
-    if kind == "who":
-        return bool(_NAME_INSIDE.search(text) or own["who"].search(text))
-    if kind == "when":
-        return bool(date_like().search(text) or own["when"].search(text))
-    if kind == "why":
-        return bool(cue("reason").search(text) or own["why"].search(text))
-    if kind == "frequency":
-        return bool(own["frequency"].search(text))
-    if kind == "action":
-        return bool(own["action"].search(text) or lexicon().pattern("passive_action").search(text))
-    return bool(amount_like().search(text))
+    patterns = {"who": (_NAME_INSIDE, own["who"]), "when": (date_like(), own["when"]),
+                "why": (cue("reason"), own["why"]), "frequency": (own["frequency"],),
+                "action": (own["action"], lexicon().pattern("passive_action")), "amount": (amount_like(),)}[kind]
+    return any(_found(p, text, asked) for p in patterns)

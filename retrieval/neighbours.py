@@ -4,9 +4,11 @@ announces, so that an answer quotes the sentence holding the fact and not only i
 - a quote that refers back ("Zij volgt hiermee de heer ... op.") comes with the sentence before it;
 - a context sentence comes with the next one when that refers back, holds the kind of fact the question
   asks for and the quote lacks (who, when, why, how many, how often), or states the outcome an outcome
-  question asks for ("... wordt besproken." + "Besloten wordt ...");
+  question asks for ("... wordt besproken." + "Besloten wordt ..."); past a sentence that does neither,
+  a later sentence of the same paragraph still comes when it holds the asked kind of fact the quote lacks
+  ("MR basiscursus. Inschrijven was niet meer mogelijk. Vanaf maandag 26/3 ...");
 - a sentence ending in a colon comes with the list it announces.
-The cue words are data (notulist/nl/data/answer_types.toml, read through retrieval/cues.py).
+The cue words are data (notulist/nl/data/retrieval_answers.toml, read through retrieval/cues.py).
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 
 MAX_LIST_SENTENCES = 4  # sentences quoted after a sentence that ends in a colon (the list it announces)
 
-MAX_FOLLOW = 2  # sentences quoted after a quote because they continue it
+MAX_FOLLOW = 3  # sentences quoted after a quote because they continue it
+
+MAX_LOOK = 4  # sentences after a quote, inside its paragraph, looked at for the asked kind of fact
 
 MIN_TAIL = 4  # letters of a word that a compound of the question ends in ("team|borrel", "bestuurs|vergadering")
 
@@ -38,6 +42,24 @@ def sentence_spans(text: str, start: int, end: int) -> list[Span]:
 def covers_tail(group: tuple[str, ...], own: set[str]) -> bool:
     """A compound of the question whose last part the sentence names ("teamborrel" -> "de borrel")."""
     return any(len(q) > len(w) + 2 and q.endswith(w) for q in group for w in own if len(w) >= MIN_TAIL)
+
+
+MIN_HEAD = 4  # letters of the first part of a compound met in parts
+
+MIN_PART = 3  # ... and of its last part ("staten|lid")
+
+
+def covers_parts(group: tuple[str, ...], own_words: set[str]) -> bool:
+    """A compound of the question written apart in the text: both its parts are words there
+    ("Statenlid" / "lid van Provinciale Staten", "belastingreglementen" / "reglement belasting op ...")."""
+    for q in group:
+        for i in range(MIN_HEAD, len(q) - MIN_PART + 1):
+            head, tail = q[:i], q[i:]
+            heads = {head, head[:-1]} if head.endswith("s") and len(head) > MIN_HEAD else {head}
+            if any(w.startswith(tail) for w in own_words) and any(w.startswith(h) for h in heads for w in own_words
+                                                                 if w != q and len(w) < len(q)):
+                return True
+    return False
 
 
 MAX_LABEL_WORDS = 2  # a line of this many words without a sentence end labels what follows ("Afwezig")
@@ -55,10 +77,17 @@ def follows_up(said: str, after: str, intent: Intent, taken: str = "") -> bool:
     after it stated yet."""
     if refers_back(after):
         return True
-    if any(answers_type(after, k) for k in intent.asked_types() if not answers_type(said, k)):
+    asked = frozenset(intent.words)
+    if any(answers_type(after, k, asked) for k in intent.asked_types() if not answers_type(said, k, asked)):
         return True
     outcome = cue("decision_or_agreement")
     return intent.kind == "agreement" and bool(outcome.search(after)) and not outcome.search(said + " " + taken)
+
+
+def fills_in(have: str, after: str, intent: Intent) -> bool:
+    """The sentence holds an asked kind of fact that what is quoted so far lacks."""
+    asked = frozenset(intent.words)
+    return any(answers_type(after, k, asked) and not answers_type(have, k, asked) for k in intent.asked_types())
 
 
 def neighbour_spans(text: str, lo: int, hi: int, quote: Span, intent: Intent) -> list[Span]:
@@ -80,11 +109,19 @@ def neighbour_spans(text: str, lo: int, hi: int, quote: Span, intent: Intent) ->
     said = text[start:end]
     if announces(said):
         return out + spans[last + 1:last + 1 + MAX_LIST_SENTENCES]
-    taken = ""
-    for step in range(last + 1, min(last + 1 + MAX_FOLLOW, len(spans))):  # judged against the quote itself
+    taken, added, skipped = "", 0, False
+    for step in range(last + 1, min(last + 1 + MAX_LOOK, len(spans))):
         after = text[spans[step][0]:spans[step][1]]
-        if not same_paragraph(spans[step - 1], spans[step]) or not follows_up(said, after, intent, taken):
+        if not same_paragraph(spans[step - 1], spans[step]):
             break
+        # right after the quote: what continues it (judged against the quote itself); past a sentence that
+        # does not, only the sentence holding an asked kind of fact still missing (the fact, not its context)
+        if not (fills_in(said + taken, after, intent) if skipped else follows_up(said, after, intent, taken)):
+            skipped = True
+            continue
         out.append(spans[step])
         taken += " " + after
+        added += 1
+        if added >= MAX_FOLLOW:
+            break
     return out

@@ -10,6 +10,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from ingest.redactions import display_text
 from notulist.dutch import dutch_date
 from notulist.errors import NotFoundError
@@ -137,15 +139,29 @@ def _longest_shared_run(a: list[str], b: list[str]) -> int:
     return best
 
 
+MIN_VARIANT = 5  # letters of a stem whose spelling variant counts ("regel" / "regeel", "motie" / "moties")
+
+VARIANT_RATIO = 88  # rapidfuzz ratio of two stems that are one word's forms
+
+
+def covers_variant(group: tuple[str, ...], own: set[str]) -> bool:
+    """Another form of a question word whose stem came out differently ("regelt" / "regelen"): the same
+    first three letters and nearly the same letters."""
+    return any(len(q) >= MIN_VARIANT and len(w) >= MIN_VARIANT and q[:3] == w[:3]
+               and fuzz.ratio(q, w) >= VARIANT_RATIO for q in group for w in own)
+
+
 def sentence_score(text: str, subject: list[tuple[str, ...]], *, is_note: bool, intent: Intent,
                    title_words: frozenset[str] = frozenset()) -> float:
     own = set(stems(text))
-    score = float(sum(1.0 if covers_word(g, own) else 0.5 if covers_tail(g, own) else 0.0 for g in subject))
+    score = float(sum(1.0 if covers_word(g, own) else 0.75 if covers_variant(g, own) else
+                      0.5 if covers_tail(g, own) else 0.0 for g in subject))
     run = _longest_shared_run([w if w not in title_words else "\x00" for w in intent.words], words(text))
     if run >= 2:
         score += 0.5 * (run - 1)  # the question's own phrase, not just its words
     # "wanneer" a date, "waarom" a reason, "hoeveel" a number, "wie" a name or role, "hoe vaak" a frequency
-    score += 1.5 * sum(1 for kind in intent.asked_types() if answers_type(text, kind))
+    asked = frozenset(intent.words)
+    score += 1.5 * sum(1 for kind in intent.asked_types() if answers_type(text, kind, asked))
     if is_note:
         score += 0.5
     if cue("decision_or_agreement").search(text):  # an outcome answers an outcome question about its subject
@@ -170,6 +186,12 @@ def usable(text: str, intent: Intent, item_title: str | None) -> bool:
     if intent.kind == "tasks" and intent.person and intent.person.casefold() not in text.casefold():
         return False
     return True
+
+
+def quoted(group: Group, citation: Citation) -> bool:
+    """The group already quotes (part of) this span."""
+    return any(q.citation.source_id == citation.source_id and q.citation.start < citation.end
+               and citation.start < q.citation.end for q in group.quotes)
 
 
 def item_of(meeting: Meeting | None, number: str | None) -> AgendaItem | None:
@@ -227,7 +249,7 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
         if cue("postponed").search(text):
             group.postponed = True
     # the best note sentences, shown in document order
-    best_notes = sorted(note_sentences, key=lambda t: -t[0])[:MAX_SENTENCES]
+    best_notes = sorted((t for t in note_sentences if not quoted(group, t[1])), key=lambda t: -t[0])[:MAX_SENTENCES]
     for score, citation, _ in sorted(best_notes, key=lambda t: t[1].start):
         add(citation, "aantekening", score)
 
@@ -257,7 +279,8 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
             agenda_sentences.append((lexical + 0.3 * hit_score, lexical, citation_of(group, source, s, e, hit_score)))
     noted = any(q.origin == "aantekening" for q in group.quotes)
     wanted = 1 if noted else (2 if group.quotes else MAX_SENTENCES)
-    ranked = sorted(agenda_sentences, key=lambda t: -t[0])
+    # a sentence a decision or note already quotes takes no place of its own
+    ranked = sorted((t for t in agenda_sentences if not quoted(group, t[2])), key=lambda t: -t[0])
     # only sentences that say something about the question; at least the best one
     floor = max(0.5, 0.5 * max((t[1] for t in ranked), default=0.0))
     best_agenda = [(t[0], t[2]) for t in ranked[:wanted] if t[1] >= floor]

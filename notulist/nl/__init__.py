@@ -15,8 +15,8 @@ lives in one file under ``notulist/nl/data/``, one concept a file, with a commen
 - ``table_columns.toml``: column names of action and decision tables and the role each names.
 - ``structure.toml``: the parser's structure words (other dates, session parts, page chrome, parts of an
   agenda point), read whole with ``lex.table("structure.toml")``.
-- ``retrieval*.toml``, ``answer_types.toml``: one stage's own vocabulary (question words, answer kinds),
-  read whole with ``lex.table(file)``.
+- ``retrieval*.toml`` (``retrieval.toml``, ``retrieval_answers.toml``): retrieval's own vocabulary
+  (question words, answer kinds), read whole with ``lex.table(file)``.
 
 Use::
 
