@@ -867,3 +867,14 @@ def test_an_lblod_html_besluitenlijst_through_the_html_loader():
         ("2", "Aanpassing van het retributiereglement sporthal"),
         ("3", "Aanstelling van een brandweercommandant")]
     assert str(m.date) == "2024-03-12"
+
+
+def test_a_long_paragraph_with_inline_numbers_in_an_ordinary_document_is_no_run_on_agenda():
+    para = ("Over de begroting spreken we af dat we het volgende doen: 1. De penningmeester maakt een overzicht "
+            "van alle kosten van het afgelopen jaar en stuurt dat rond. 2. Het bestuur bekijkt welke posten "
+            "omlaag kunnen. 3. De leden krijgen het voorstel voor de zomer. Dit alles moet klaar zijn voordat de "
+            "nieuwe penningmeester begint, zodat de overdracht soepel verloopt en niemand iets mist. Ook de kascommissie "
+            "krijgt het overzicht tijdig, zodat zij het kan controleren voor de ledenvergadering.")
+    assert len(para) >= 400
+    text = "# Verslag bestuur 3 maart 2025\n\n## Opening\nWelkom.\n\n## Begroting\n" + para + "\n\n## Rondvraag\nGeen.\n"
+    assert [t for _, t in items(text)] == ["Opening", "Begroting", "Rondvraag"]

@@ -116,9 +116,15 @@ def find_items(source: Source) -> tuple[list[AgendaItem], int]:
     """
     limit = body_limit(source)
     lines = split_lines(source.raw_text, 0, limit)
+    found = _line_items(source, lines, limit)
     runon = runon_items(source, lines)
-    if runon is not None:
-        return runon
+    if runon is not None and len(runon[0]) > sum(1 for i in found[0] if i.parent is None):
+        return runon  # a page per line: the numbers inside the lines are the agenda, not what lines give
+    return found
+
+
+def _line_items(source: Source, lines: list[Line], limit: int) -> tuple[list[AgendaItem], int]:
+    """The items read line by line (numbered lines, tables, headings, title lines)."""
     chosen = choose_items(source, lines, renumber_all_ones(_candidates(source, lines)))
     if len(chosen) == 1 and not chosen[0].strong:
         # one plain numbered line is no numbering sequence ('1. In te stemmen met ...' under a heading):

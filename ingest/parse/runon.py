@@ -2,7 +2,8 @@
 its line breaks), the items numbered inside the line ('AGENDA 1. Opening en welkom 2. Berichten van
 verhindering 3. Vaststellen van de agenda ...', 'Agendapunt 2. Stichting Vrienden ...').
 
-Only for documents that have such lines (`RUN_ON` characters and at least `MIN_ITEMS` numbers in one);
+Only for documents made of such lines (lines of `RUN_ON` characters or more hold most of the text, one
+with two numbers at least), and only where the chain is longer than what the lines give (`items`);
 the items are the longest chain of inline numbers that counts up from 1 ('3a', '3b' included; one number
 may be missing, as text extraction sometimes loses one; two where both say 'Agendapunt'), the later chain where an overview and the minutes both number
 them. A title runs to the next number, a sub-point ('a. ...'), a sentence end or a label ('Besluit:'),
@@ -78,6 +79,8 @@ def runon_items(source: Source, lines: list[Line]) -> tuple[list[AgendaItem], in
     """The items of a run-on document (see module doc) and where its header ends, or None."""
     if not any(len(ln.raw) >= RUN_ON and len(list(_MARK.finditer(ln.raw))) >= 2 for ln in lines):
         return None
+    if 2 * sum(len(ln.raw) for ln in lines if len(ln.raw) >= RUN_ON) < sum(len(ln.raw) for ln in lines):
+        return None  # most of the text is in ordinary lines: long paragraphs, not pages run together
     text = source.raw_text
     marks = _marks(text, lines)
     chains = [_chain(marks, k) for k, m in enumerate(marks) if _key(m)[0] == 1]
