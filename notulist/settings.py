@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     job_lease_seconds: int = Field(60, description="How long a claimed job is leased; the worker renews it while it runs.")
     job_poll_seconds: float = Field(1.0, description="How often an idle job worker looks for a queued job.")
     job_max_attempts: int = Field(3, description="Claims of one job before a job whose worker died is given up.")
+    job_retention_days: int = Field(30, description="Days a finished job (and a failed job's files) is kept.")
 
     chroma_url: str | None = Field(None, description="Chroma server URL; default embedded PersistentClient.")
     collection: str = Field("notulist_chunks", description="Chroma collection name.")
