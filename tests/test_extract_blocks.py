@@ -138,3 +138,40 @@ def test_common_noun_opening_a_title_is_no_owner(settings):
     assert all(a.owner != "Goedkeuring" for a in ex.actions), [(a.owner, a.citation.quote) for a in ex.actions]
     asked = [a for a in ex.actions if "notitie" in a.citation.quote]
     assert asked and asked[0].owner == "college", [(a.owner, a.citation.quote) for a in ex.actions]
+
+
+MINUTES = """Notulen MR basisschool, 25 maart 2013
+
+1. Opening en agenda
+Met inachtneming hiervan wordt de agenda ongewijzigd vastgesteld.
+Voor wat betreft de agenda deelt Anna mee, dat zij een opmerking wil maken bij het geagendeerde hamerstuk.
+
+2. Rapportage
+In het overleg DB MR is daarom afgesproken om de definitieve rapportage niet naar de MR-leden te sturen. Dit is akkoord.
+Wouter zal ingaan op de stand van zaken van de stichting.
+
+3. Verslag
+Gedeputeerde Bruins Slot vraagt of het juiste beslispunt is opgenomen. Dit wordt nagegaan door de bestuurssecretaris.
+
+4. Participatie
+Het bestuur besluit:
+
+ 1. de richtlijn in concept vast te stellen;
+ 2. de secretaris opdracht te geven zorg te dragen voor de uitvoering voor uiterlijk 1 juli 2013.
+"""
+
+
+def test_minutes_forms(settings):
+    ex = extract(MINUTES, settings, "2013-03-25_mr-basisschool_notulen.txt")
+    decisions = [d.citation.quote for d in ex.decisions]
+    actions = {a.citation.quote: a for a in ex.actions}
+    assert not any("agenda" in q or "hamerstuk" in q for q in decisions), decisions  # own agenda; a mention
+    assert "In het overleg DB MR is daarom afgesproken om de definitieve rapportage niet naar de MR-leden te sturen. " \
+           "Dit is akkoord." in decisions, decisions
+    assert not any("rapportage" in q or "Wouter" in q for q in actions), list(actions)
+    asked = "Gedeputeerde Bruins Slot vraagt of het juiste beslispunt is opgenomen. Dit wordt nagegaan door de " \
+            "bestuurssecretaris."
+    assert asked in actions and actions[asked].owner == "bestuurssecretaris", list(actions)
+    charged = [a for q, a in actions.items() if "opdracht te geven" in q]
+    assert charged and charged[0].owner == "secretaris" and charged[0].due_date.isoformat() == "2013-07-01"
+    assert any("opdracht te geven" in q for q in decisions) and any("in concept vast te stellen" in q for q in decisions)

@@ -13,6 +13,7 @@ from summarise import rules
 from summarise.extract import document as doc
 from summarise.extract.document import Ctx
 from summarise.extract.articles import split_beslispunten
+from summarise.rules.cues import AGREED_TO, BESLUIT_MANDATE
 from summarise.extract.columns import is_value_run_start
 from summarise.extract.dues import due_for
 from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
@@ -87,6 +88,10 @@ class _Walk:
 def _list_line_hits(w: _Walk, norm: str) -> list[rules.Hit]:
     """A line of a list under "Afspraken:" / "Besluiten:": an action of whoever acts, else the list's kind."""
     hits = rules.analyse(norm, w.mode)
+    mandate = BESLUIT_MANDATE.match(norm) if w.list_kind == "decision" else None
+    if mandate:  # "de provinciesecretaris opdracht te geven zorg te dragen voor ...": decided, and a task
+        return [rules.Hit("decision", cue="besluit-lijst"),
+                rules.Hit("action", rules.Owner("name", mandate.group("np")), "opdracht", strong=True)]
     acted = [h for h in hits if h.kind == "action" and h.owner.kind not in ("none", "generic")]
     if acted:
         return acted
@@ -167,11 +172,27 @@ def _add_decision(w: _Walk, norm: str, s: int, e: int) -> None:
           and 0 < s - w.proposal_start <= 400 and "\n\n" not in w.raw[w.proposal_start:s]):
         ds = w.proposal_start  # "Den Bosch stelt voor ... Overige aanwezigen stemmen hiermee in."
     w.proposal_start = None
+    agreed = _assent_to_agreement(w, norm, s)
+    if agreed is not None:
+        ds = agreed
     dec = Decision(id=stable_id(ctx.meeting.id, "decision", ds, e), meeting_id=ctx.meeting.id,
                    item=w.top.number if w.top else None, text=doc.display(ctx, w.source, ds, e),
                    citation=doc.citation(ctx, w.source, ds, e, w.top))
     ctx.decisions.append(dec)
     w.last_hit, w.last_end, w.last_decision_end = ("decision", dec), e, e
+
+
+def _assent_to_agreement(w: _Walk, norm: str, s: int) -> int | None:
+    """"In het overleg is afgesproken om de rapportage niet te sturen. Dit is akkoord.": the assent confirms the
+    agreement right before it; one decision over both (the agreement is then no action of its own)."""
+    if w.last_hit is None or len(norm.split()) > 5 or not rules.cue("assent").search(norm):
+        return None
+    kind, prev = w.last_hit
+    gap = w.raw[w.last_end:s]
+    if kind != "action" or "\n\n" in gap or len(gap) > 40 or not AGREED_TO.search(prev.citation.quote):
+        return None
+    w.ctx.actions.remove(prev)
+    return prev.citation.start
 
 
 def _read_outcome(w: _Walk, norm: str, s: int, e: int) -> bool:
@@ -241,6 +262,10 @@ def _add_action(w: _Walk, hit: rules.Hit, norm: str, s: int, e: int, adjacent: b
         prev_owner = (w.last_hit[1].owner, w.last_hit[1].owner_redacted)
     owner, redacted = doc.owner_string(ctx, hit.owner, prev_owner)
     due, due_date = due_for(ctx, norm, owner, w.contexts)
+    asked = w.prev_clause
+    if asked is not None and re.match(r"(?:dit|dat|deze|die)\b", norm, re.I) and rules.is_question_like(asked[2]) \
+            and 0 <= s - asked[1] < 40 and "\n\n" not in w.raw[asked[1]:s]:
+        s = asked[0]  # "X vraagt of ... Dit wordt nagegaan door de secretaris.": the question says what is done
     act = Action(id=stable_id(ctx.meeting.id, "action", s, e), meeting_id=ctx.meeting.id,
                  item=w.top.number if w.top else None, text=doc.display(ctx, w.source, s, e), owner=owner,
                  owner_redacted=redacted, due=due, due_date=due_date, from_actielijst=w.from_actielijst,

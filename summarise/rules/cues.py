@@ -29,6 +29,10 @@ DECISION_INTRO = re.compile(r"(?:\bbesl(?:uit|uiten|oten|ist|issen)\b|\bbesluit(
 # a besluit clause as councils write it under "De raad besluit:": an infinitive clause ("vast te stellen de
 # Verordening ...", "het amendement te aanvaarden.", "in te stemmen met ...", "kennis te nemen van ...")
 BESLUIT_CLAUSE = re.compile(r"^\W*(?:(?-i:[a-zà-ÿ])|(?:het|de|een|dit|deze)\s)|\b(?:te|ter)\s+\w+[.;,]?\s*$|^\W*\w+\s+te\s+\w+\b", _Q)
+# a besluit clause that charges somebody ("de provinciesecretaris opdracht te geven zorg te dragen voor ...", "het
+# college te verzoeken ..."): a decision, and an action of whoever is charged
+BESLUIT_MANDATE = re.compile(r"^\W*(?:de|het)\s+(?P<np>[\w/’'-]+(?:\s+[\w/’'-]+){0,3}?)\s+(?:opdracht\s+te\s+geven|"
+                             r"op\s+te\s+dragen|te\s+verzoeken|te\s+machtigen|te\s+mandateren)\b", _Q)
 AGREED_TO = re.compile(r"\bafgesproken\s+(?:\S+\s+){0,4}?om\b.*\bte\b", _Q)
 TRANSFER = re.compile(r"\b(?:is|wordt|zijn|worden|werd)\s+(?:\S+\s+){0,2}?(?:overgedragen|belegd|neergelegd|uitbesteed|"
                       r"toegewezen|doorgezet)\s+(?:naar|aan|bij)\s+(?P<np>(?:de\s+|het\s+)?(?:[\w&/'’-]+)(?:\s+[A-Z&/][\w&/'’-]*)*)", _Q)
