@@ -338,3 +338,15 @@ def cancel(store: MeetingStore, job_id: str) -> Job:
     if job.status in ("done", "failed"):
         raise AmbiguousReferenceError(f"Taak '{job_id}' is al {STATUS_NL[job.status]}; annuleren kan niet meer.")
     return job
+
+
+def prune(store: MeetingStore, *, older_than_days: int) -> int:
+    """Delete finished jobs (with any files they kept) that ended more than `older_than_days` ago."""
+    cutoff = _now() - dt.timedelta(days=older_than_days)
+    with store.session() as s:
+        old = select(JobRow.id).where(JobRow.status.in_(FINISHED), JobRow.finished_at < cutoff)
+        ids = list(s.scalars(old))
+        if ids:
+            s.execute(delete(JobFileRow).where(JobFileRow.job_id.in_(ids)))
+            s.execute(delete(JobRow).where(JobRow.id.in_(ids)))
+    return len(ids)

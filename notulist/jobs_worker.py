@@ -14,6 +14,7 @@ import logging
 import os
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Callable
 
@@ -24,6 +25,7 @@ from notulist.jobs import FileResult, Job, JobFile, JobStatus
 from notulist.store import MeetingStore
 
 log = logging.getLogger("notulist.jobs")
+PRUNE_EVERY_SECONDS = 3600
 
 
 class JobStopped(Exception):
@@ -68,10 +70,12 @@ def worker_name() -> str:
 
 class Worker:
     def __init__(self, store: MeetingStore, handler: Handler, *, lease_seconds: float = 60,
-                 poll_seconds: float = 1.0, max_attempts: int = 3, name: str | None = None):
+                 poll_seconds: float = 1.0, max_attempts: int = 3, retention_days: int = 30, name: str | None = None):
         self.store, self.handler = store, handler
         self.lease_seconds, self.poll_seconds, self.max_attempts = lease_seconds, poll_seconds, max_attempts
+        self.retention_days = retention_days
         self.name = name or worker_name()
+        self._pruned_at = 0.0
 
     def run_once(self) -> Job | None:
         """Claim and run one job; returns it as it ended (None: nothing was queued)."""
@@ -128,6 +132,7 @@ class Worker:
     def run_forever(self, stop: threading.Event) -> None:
         """Until `stop` is set: run jobs while there are any, else wait `poll_seconds`."""
         while not stop.is_set():
+            self._prune()
             try:
                 ran = self.run_once()
             except Exception:  # the store is unreachable: keep the loop alive
@@ -135,6 +140,18 @@ class Worker:
                 ran = None
             if ran is None:
                 stop.wait(self.poll_seconds)
+
+
+    def _prune(self) -> None:
+        """At most once an hour: drop jobs finished longer than `retention_days` ago."""
+        if time.monotonic() - self._pruned_at < PRUNE_EVERY_SECONDS and self._pruned_at:
+            return
+        self._pruned_at = time.monotonic()
+        try:
+            if n := jobs.prune(self.store, older_than_days=self.retention_days):
+                log.info("job worker %s: %d old job(s) removed", self.name, n)
+        except Exception:
+            log.warning("job worker %s: pruning old jobs failed", self.name, exc_info=True)
 
 
 def start_thread(store: MeetingStore, handler: Handler, **options) -> tuple[threading.Thread, threading.Event]:

@@ -51,7 +51,7 @@ async def lifespan(app: FastAPI):
         _, stop = jobs_worker.start_thread(
             nl.store, lambda job, files, reporter: run_ingest_job(nl, job, files, reporter),
             lease_seconds=settings.job_lease_seconds, poll_seconds=settings.job_poll_seconds,
-            max_attempts=settings.job_max_attempts)
+            max_attempts=settings.job_max_attempts, retention_days=settings.job_retention_days)
         log.info("job worker started")
     try:
         yield

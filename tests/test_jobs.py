@@ -161,3 +161,22 @@ def test_migration_0008_adds_the_job_tables(tmp_path):
     columns = {c["name"] for c in inspect(store.engine).get_columns("jobs")}
     assert {"status", "attempts", "progress_done", "progress_total", "stage", "lease_owner", "lease_expires",
             "heartbeat_at", "error", "meeting_ids", "submitted_by"} <= columns
+
+
+def test_finished_jobs_are_pruned_after_the_retention(store_url):
+    import datetime as dt
+
+    from notulist.jobs import JobRow
+
+    store = MeetingStore(store_url)
+    old, _ = jobs.submit(store, _file(1))
+    recent, _ = jobs.submit(store, _file(2))
+    waiting, _ = jobs.submit(store, _file(3))
+    for job in (old, recent):
+        claimed = jobs.claim(store, "w", lease_seconds=60)
+        jobs.finish(store, claimed.id, "w", "failed", results=[], error="kapot")
+    with store.session() as s:
+        s.get(JobRow, old.id).finished_at = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=31)
+    assert jobs.prune(store, older_than_days=30) == 1
+    assert {j.id for j in jobs.list_jobs(store)} == {recent.id, waiting.id}
+    assert jobs.files(store, old.id) == [] and jobs.files(store, recent.id)

@@ -169,7 +169,7 @@ def worker(app: CliApp, once) -> None:
     settings = app.settings
     runner = jobs_worker.Worker(app.store, lambda job, files, reporter: run_ingest_job(nl, job, files, reporter),
                                 lease_seconds=settings.job_lease_seconds, poll_seconds=settings.job_poll_seconds,
-                                max_attempts=settings.job_max_attempts)
+                                max_attempts=settings.job_max_attempts, retention_days=settings.job_retention_days)
     if once:
         job = runner.run_once()
         if job is None:

@@ -11,6 +11,7 @@ that one job's progress and nothing else.
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Header, Query, Request, UploadFile
@@ -29,6 +30,7 @@ from service.http_errors import ERROR_RESPONSES, FieldError
 from service.pipeline import Notulist
 from service.routes.meetings import _upload_series, read_upload
 
+log = logging.getLogger("notulist.service")
 router = APIRouter(prefix="/api/jobs", tags=["taken"], responses=ERROR_RESPONSES)
 POLL_SECONDS = 0.25  # how often a stream looks at its job row (one primary-key read)
 KEEPALIVE_SECONDS = 15.0
@@ -134,7 +136,11 @@ async def job_events(request: Request, nl: NotulistDep, job: Annotated[Job, Depe
             if quiet >= KEEPALIVE_SECONDS:
                 quiet = 0.0
                 yield ": nog bezig\n\n"
-            current = await run_in_threadpool(jobs.get, nl.store, current.id)
+            try:
+                current = await run_in_threadpool(jobs.get, nl.store, current.id)
+            except Exception:  # the store is unreachable: end the stream; EventSource reconnects (Last-Event-ID)
+                log.warning("job %s: event stream ended, store not readable", current.id, exc_info=True)
+                return
 
     return StreamingResponse(stream(), media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
