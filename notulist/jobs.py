@@ -28,6 +28,7 @@ from notulist.store import Base, MeetingStore, UTCDateTime
 
 JobStatus = Literal["queued", "running", "done", "failed", "cancelled"]
 JobKind = Literal["ingest"]
+LeaseState = Literal["ok", "cancel", "lost"]  # the store's answer to a worker that holds a job
 FileRole = Literal["agenda", "notes", "clean_agenda"]
 FINISHED: tuple[JobStatus, ...] = ("done", "failed", "cancelled")
 STATUS_NL = {"queued": "in de wachtrij", "running": "bezig", "done": "klaar", "failed": "mislukt",
@@ -275,7 +276,7 @@ def _mine(job_id: str, owner: str):
     return and_(JobRow.id == job_id, JobRow.lease_owner == owner, JobRow.status == "running")
 
 
-def heartbeat(store: MeetingStore, job_id: str, owner: str, *, lease_seconds: float = 60) -> Literal["ok", "cancel", "lost"]:
+def heartbeat(store: MeetingStore, job_id: str, owner: str, *, lease_seconds: float = 60) -> LeaseState:
     """Renew the lease. "lost": another worker holds the job now (ours expired), stop without writing;
     "cancel": someone asked to cancel it."""
     now = _now()
@@ -287,7 +288,7 @@ def heartbeat(store: MeetingStore, job_id: str, owner: str, *, lease_seconds: fl
 
 
 def report(store: MeetingStore, job_id: str, owner: str, *, done: int, total: int, stage: str,
-           results: list[FileResult] | None = None) -> Literal["ok", "cancel", "lost"]:
+           results: list[FileResult] | None = None) -> LeaseState:
     """Record progress (and the results so far) of a job this owner holds."""
     values = dict(progress_done=done, progress_total=total, stage=stage[:500], revision=JobRow.revision + 1)
     if results is not None:
