@@ -199,3 +199,10 @@ def test_a_title_inside_a_run_on_header_line_and_sharing_page_chrome():
     assert m.title == "Notulen openbare vergadering van het algemeen bestuur van het waterschap Rijnstroom"
     assert m.date == dt.date(2012, 12, 4)
     assert is_page_chrome("Transcriptie") and is_page_chrome("Vorige pagina") and not is_page_chrome("Vorige vergadering")
+
+
+def test_an_attendees_heading_with_a_note_and_a_list_below_it():
+    text = ("# Werkgroep open data - 3 maart 2025\n\n## Aanwezig\n\n_(in alfabetische volgorde)_\n\n"
+            "- Gemeente Almere\n- Provincie Flevoland\n\n## Notes\n\n1. **Opening**\n\nWelkom.\n\n2. **Rondvraag**\n\nGeen.\n")
+    m = parse_meeting(source(text))
+    assert [a.name for a in m.attendees] == ["Gemeente Almere", "Provincie Flevoland"]

@@ -17,7 +17,8 @@ _FIELD = re.compile(r"^\s*(?P<label>[A-Za-zÀ-ÿ][\w .()/-]{1,40}?)\s*:\s*(?P<va
 # header field labels (locatie, aanwezig, afwezig, notulist, ...) and role words
 # mapped to the role recorded; the lexicon's `roles` is a set of role nouns without that mapping
 LOCATION_LABELS = {"locatie", "plaats", "waar", "vergaderlocatie", "vergaderplaats", "ruimte", "zaal", "adres"}
-PRESENT_LABELS = {"aanwezig", "aanwezigen", "deelnemers", "present", "aanwezig zijn", "genodigden"}
+PRESENT_LABELS = {"aanwezig", "aanwezigen", "deelnemers", "present", "aanwezig zijn", "genodigden", "attendees",
+                  "participants"}
 ABSENT_LABELS = {"afwezig", "afwezigen", "afgemeld", "met kennisgeving afwezig", "afmeldingen", "absent",
                   "verhinderd", "zonder kennisgeving afwezig"}
 ROLE_LABELS = {"notulist": "verslag", "notulen": "verslag", "verslag": "verslag", "verslaglegging": "verslag",

@@ -250,6 +250,8 @@ def _read_fields(head: Header, source: Source, lines: list[Line]) -> tuple[str, 
                     pending_list = (base, role)
             if head.time is None and (DATE_LABEL.match(base) or base in {"tijd", "aanvang", "tijdstip"}):
                 head.time = _find_time(value)
+        elif pending_list is not None and pending_list[0] == "bare" and (ln.italic or re.fullmatch(r"\(.*\)", plain(ln.content))):
+            continue  # '_(in alfabetische volgorde)_' between the label and its list
         elif (pending_list is not None and not ln.md_level and not re.match(r"\d{1,2}[.)]\s", ln.content)
               and (ln.bullet or (len(ln.content.split()) <= 8 and pending_list[0] != "bare"))):
             head.attendees += _list_entry(source, ln, pending_list[1])
@@ -266,7 +268,7 @@ _NAME_LIST = re.compile(r"[\w\s'’().,/&-]+")
 def _bare_list_label(line: Line) -> str | None:
     """A presence label without a colon on a line of its own ('- Aanwezig', 'Verontschuldigd')."""
     text = plain(line.content).lower().rstrip(":").strip()
-    if line.md_level or len(text.split()) > 3:
+    if len(text.split()) > 3:  # '## Attendees' / '### Aanwezig' as a heading above the list too
         return None
     base = _field_base(text)
     return base if base in PRESENT_LABELS or base in ABSENT_LABELS else None
