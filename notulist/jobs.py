@@ -241,6 +241,11 @@ def claim(store: MeetingStore, owner: str, *, lease_seconds: float = 60, max_att
     exactly one of several concurrent claimers wins it (SQLite serialises writers; PostgreSQL re-evaluates
     the WHERE on the locked row and SKIP LOCKED passes rows another claimer holds)."""
     now = _now()
+    with store.session() as s:  # a read first: an idle worker polling an empty queue writes nothing
+        waiting = s.scalar(select(JobRow.id).where(or_(JobRow.status == "queued", and_(
+            JobRow.status == "running", JobRow.lease_expires < now))).limit(1))
+    if waiting is None:
+        return None
     give_up_expired(store, max_attempts=max_attempts, now=now)
     with store.session() as s:
         pick = select(JobRow.id).where(_claimable(now)).order_by(JobRow.created_at, JobRow.id).limit(1)
