@@ -878,3 +878,22 @@ def test_a_long_paragraph_with_inline_numbers_in_an_ordinary_document_is_no_run_
     assert len(para) >= 400
     text = "# Verslag bestuur 3 maart 2025\n\n## Opening\nWelkom.\n\n## Begroting\n" + para + "\n\n## Rondvraag\nGeen.\n"
     assert [t for _, t in items(text)] == ["Opening", "Begroting", "Rondvraag"]
+
+
+REGISTER = """Doorlopende besluitenlijst bestuur tuinvereniging
+
+Vergadering 12 mei 2022. Aanwezig: An, Bert, Carla.
+
+Nr. Onderwerp Datum bespreking Besprokene Besluit Afdoening door
+001 Notulen 14 april 2022 12-05-2022 Geen opmerkingen.
+
+Vastgesteld.
+004 Waterleiding tuin 3 14-04-2022 De leiding lekt.
+
+Bert belt de gemeente.
+017 Open dag 12-05-2022 We houden een open dag in juni.
+"""
+
+
+def test_a_register_numbered_with_zero_padded_numbers_and_gaps():
+    assert items(REGISTER) == [("001", "Notulen 14 april 2022"), ("004", "Waterleiding tuin 3"), ("017", "Open dag")]

@@ -12,7 +12,7 @@ from notulist.text import MONTH_PATTERN
 
 _NUMBER = re.compile(
     r"^(?P<kw>(?:agenda\s*punt|agendapunt|punt|ad|item|nr\.?)\s*)?"
-    r"(?P<pre>[A-Z]{1,3}(?=\d))?(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?P<sep>[.):]|\s*[-–—]|\s)\s*(?P<title>.*)$",
+    r"(?P<pre>[A-Z]{1,3}(?=\d))?(?P<num>0\d{2}(?![\d.])|\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?P<sep>[.):]|\s*[-–—]|\s)\s*(?P<title>.*)$",
     re.IGNORECASE)
 # LOCAL Dutch words (not in notulist/nl yet; listed in the issue-12 INGEST report):
 # titles of list-like items and of trailing action/decision sections
@@ -22,6 +22,9 @@ TRAILING_SECTION = re.compile(r"^(?:overzicht\s+)?(?:actiepunten|actielijst|acti
                                r"besluiten|afspraken|actie- en besluitenlijst|besluiten- en actielijst|"
                                r"afspraken en acties)\s*:?$", re.I)
 _PROSE_START = re.compile(r"^(?:we|wij|ik|je|jij|u|jullie|het|de|een|dit|dat|deze|er|zij|ze|hij|zie)\b", re.I)
+
+
+_COLUMN_DATE = re.compile(r"\s+(?=\d{1,2}-\d{1,2}-\d{4}\b)")
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Candidate:
     loose: bool = False
     prefix: str = ""  # a series prefix written before the number ("AP1." - added points of the fractions)
     generated: bool = False  # the number was given here, not written ("1." on every line of a web list)
+    padded: bool = False  # written zero-padded ("05", "011"): a register of items, gaps in it are normal
 
 
 def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candidate | None:
@@ -61,7 +65,7 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
     only_in_run = False
     # '05 Verbeterplan ...', '01A Openbaar verslag ...': a zero-padded number is an agenda numbering style
     # (a list is never written so); such lines are items whether or not the sequence has gaps
-    padded = bool(re.fullmatch(r"0\d[a-z]?", num)) and bool(re.match(r"(?:\d+\s+)?[A-ZÀ-Ý\"'‘“(€]", title))
+    padded = bool(re.fullmatch(r"0\d{1,2}[a-z]?", num)) and bool(re.match(r"(?:\d+\s+)?[A-ZÀ-Ý\"'‘“(€]", title))
     if m.group("sep").strip() == "" and not m.group("kw") and "." not in num and not padded:
         # "3 Begroting" without separator: a heading, a bold line, or a short capitalised title line; a
         # longer capitalised line ("3 Verordening op de heffing van ... 2025") only where the document
@@ -79,13 +83,17 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
     if re.match(rf"^(?:{MONTH_PATTERN}|uur|u|%|procent|euro|min|minuten|jaar|jaren|keer|x|weken|dagen|maanden)(?![\w-])",
                 title, re.I):
         return None
-    if re.match(r"^\d", title) and not (re.fullmatch(r"0\d[a-z]?", num) and re.match(r"\d+\s+[A-ZÀ-Ý]", title)):
+    if re.match(r"^\d", title) and not (re.fullmatch(r"0\d{1,2}[a-z]?", num) and re.match(r"\d+\s+[A-ZÀ-Ý]", title)):
         return None  # "10.30 - 11.45", "2024 - 2028"; not "04 75 Jaar Vrijheid"
     parts = re.match(r"(\d+)((?:\.\d+)*)([a-z]?)$", num)
     if not parts:
         return None
     main = int(parts.group(1))
     sub = parts.group(2) + parts.group(3)
+    if padded:
+        # '001 Notulen 25 februari 2021 30-03-2021 Geen opmerkingen.': a table row read as one line, its next
+        # column a date written in figures
+        title = _COLUMN_DATE.split(title, maxsplit=1)[0]
     # title span in the raw line
     title_raw = title
     rel = line.raw.find(title_raw)
@@ -101,7 +109,7 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
     title_like, loose = _title_shape(title, line, strong, keyword=bool(m.group("kw")))
     title_like = title_like and not only_in_run
     return Candidate(line, (prefix + num) if prefix else num, main, sub, plain(display(source, t_start, t_end)),
-                     strong, title_like, t_start, t_end, loose=loose, prefix=prefix)
+                     strong, title_like, t_start, t_end, loose=loose, prefix=prefix, padded=padded)
 
 
 def _title_shape(title: str, line: Line, strong: bool, *, keyword: bool) -> tuple[bool, bool]:

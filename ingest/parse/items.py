@@ -43,7 +43,7 @@ def _select_items(cands: list[Candidate]) -> list[Candidate]:
                 ok = c.main == last_main and (letter > last_sub.get(c.main, "")) or c.main == last_main + 1
                 ok = ok and (c.strong or not later_strong_same)
             elif c.strong:
-                ok = c.main > last_main and (c.main - last_main <= 5 or not chosen)
+                ok = c.main > last_main and (c.main - last_main <= 5 or not chosen or c.padded)
             else:
                 ok = c.main == last_main + 1 and not later_strong_same
             if ok:
