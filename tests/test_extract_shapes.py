@@ -106,3 +106,26 @@ def test_flemish_decision_formulas():
     for text in ("Dat is beslist niet de bedoeling.", "Hij aanvaardt geen aansprakelijkheid.",
                  "Beslissing over de zaak der wegen."):
         assert not any(h.kind == "decision" for h in analyse(text, "record")), text
+
+
+GS_LIST = """Besluitenlijst vergadering Gedeputeerde Staten, 14 januari 2025
+
+1. Subsidieregeling vrijetijdseconomie 2025
+Portefeuillehouder: gedeputeerde Kuipers
+Besluit: Conform advies
+
+2. Vaststellen besluitenlijst 7 januari 2025
+Besluit: conform
+
+3. Beantwoording schriftelijke vragen over wolven
+Besluit
+Conform
+"""
+
+
+def test_gs_besluit_under_metadata_and_paperwork(settings):
+    ex = extract(GS_LIST, settings, "2025-01-14_gs_besluitenlijst.txt")
+    by_item = {d.item: d.citation.quote for d in ex.decisions}
+    assert by_item.get("1", "").startswith("1. Subsidieregeling") and by_item["1"].endswith("Besluit: Conform advies")
+    assert "2" not in by_item, by_item  # the meeting's own paperwork
+    assert by_item.get("3", "").endswith("Besluit\nConform"), by_item

@@ -60,7 +60,7 @@ def _is_subject(norm: str) -> bool:
     """A line that can be what a vote is about: a few words of its own, not a label, question or outcome."""
     words = re.findall(r"\w+", norm)
     return (len(words) >= 3 and outcome_kind(norm) is None and not rules.is_question(norm)
-            and not rules.DECISION_INTRO.search(norm))
+            and not rules.DECISION_INTRO.search(norm) and not rules.cue("meta_line").match(norm))
 
 
 def _line_start(raw: str, pos: int) -> int:
@@ -77,13 +77,19 @@ def outcome_subject(raw: str, s: int, prev: tuple[int, int, str] | None, item: A
         start = _line_start(raw, prev[0])
         if s - start <= _MAX_SUBJECT:
             return start
-    if item is not None and not raw[region_start:s].strip(" \t\r\n*_:-–") and 0 <= s - item.start <= _MAX_SUBJECT:
+    if item is not None and not _only_meta(raw[region_start:s]) and 0 <= s - item.start <= _MAX_SUBJECT:
         return item.start
     heading = heading_before(raw, s, region_start)
     if heading is not None:  # "Besluit / Goedgekeurd": the point itself is approved
         first = item is not None and not raw[region_start:heading].strip(" \t\r\n*_:-–")
         return item.start if first and 0 <= s - item.start <= _MAX_SUBJECT else heading
     return None
+
+
+def _only_meta(text: str) -> str:
+    """What of the text before a label is more than white space, marks and metadata lines ("Portefeuillehouder: ...")."""
+    meta = rules.cue("meta_line")
+    return "".join(ln for ln in text.splitlines() if not meta.match(ln)).strip(" \t\r\n*_:-–")
 
 
 def heading_before(raw: str, s: int, region_start: int) -> int | None:
