@@ -897,3 +897,36 @@ Bert belt de gemeente.
 
 def test_a_register_numbered_with_zero_padded_numbers_and_gaps():
     assert items(REGISTER) == [("001", "Notulen 14 april 2022"), ("004", "Waterleiding tuin 3"), ("017", "Open dag")]
+
+
+RESTARTS = """Verslag bestuursvergadering 4 april 2024
+
+ 1. Jan opent de vergadering om 14.00 uur.
+
+ 1. De agenda wordt vastgesteld
+ 2. Het verslag van de vorige vergadering wordt goedgekeurd
+ 1. Evaluatie voorjaarsmarkt
+
+Het was een geslaagde markt met veel bezoekers uit het dorp.
+
+ 1. Ledenwerving
+
+Er komt een folder voor nieuwe bewoners.
+
+ 1. Rondvraag
+
+Geen vragen.
+"""
+
+
+def test_a_list_whose_numbering_restarts_at_one_in_a_document_without_other_structure():
+    got = items(RESTARTS)
+    assert [t for _, t in got][-3:] == ["Evaluatie voorjaarsmarkt", "Ledenwerving", "Rondvraag"]
+    assert [n for n, _ in got] == [str(k) for k in range(1, len(got) + 1)]
+
+
+def test_decision_points_restarting_at_one_under_headings_stay_inside_their_items():
+    text = ("# Besluitenlijst college 4 april 2024\n\n## Subsidie sportclub\nHet college besluit:\n 1. de subsidie "
+            "te verlenen\n 2. de club te informeren\n\n## Verkeersplan\nHet college besluit:\n 1. het plan vast "
+            "te stellen\n\n## Personeel\nHet college besluit:\n 1. de vacature open te stellen\n")
+    assert [t for _, t in items(text)] == ["Subsidie sportclub", "Verkeersplan", "Personeel"]

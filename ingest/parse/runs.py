@@ -77,6 +77,25 @@ def renumber_all_ones(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def renumber_restarts(cands: list[Candidate], lines: list[Line]) -> list[Candidate]:
+    """'1. Gerard opent ...', '1. Evaluatie ...', '2. ...', '1. Voorstel ...': a word processor's list whose
+    numbering restarts at 1 for most entries, in a document with no other structure (no heading, no bold
+    line, no marked number): its numbers say nothing, every top entry is an item, numbered 1..n here.
+    (Decision points that restart at 1 under each item sit below headings or marked items.)"""
+    tops = [c for c in cands if not c.sub and not c.prefix and (c.title_like or c.loose)]
+    ones = sum(1 for c in tops if c.main == 1)
+    if (ones < MIN_RUN or 2 * ones < len(tops) or any(c.strong for c in cands)
+            or any(ln.md_level or ln.bold for ln in lines) or all(c.main == 1 for c in tops)):
+        return cands
+    out, k = [], 0
+    for c in cands:
+        if c in tops:
+            k += 1
+            c = replace(c, main=k, number=str(k), generated=True, title_like=True)
+        out.append(c)
+    return out
+
+
 def prefixed_series(cands: list[Candidate], chosen: list[Candidate], select, prefer) -> list[Candidate]:
     """The main items plus each prefixed series ('AP1' .. 'AP6') that runs from 1, in document order;
     where the series is written twice (an overview and the points themselves) the later run wins."""
