@@ -56,6 +56,17 @@ def _coverage(hit: SearchHit, intent: Intent) -> float:
     return max(hit.coverage, named / len(intent.subject_stems))
 
 
+def _rescored(hits: list[SearchHit], intent: Intent, weight: float) -> list[SearchHit]:
+    """Hits whose text names more of the subject than the index counted (`_coverage`) get that coverage and
+    the score it is worth (`weight`, the index's coverage weight), best first."""
+    out = []
+    for h in hits:
+        cov = _coverage(h, intent)
+        out.append(h if cov <= h.coverage else
+                   h.model_copy(update={"coverage": cov, "score": h.score + weight * (cov - h.coverage)}))
+    return sorted(out, key=lambda h: -h.score)
+
+
 def _on_topic(hits: list[SearchHit], intent: Intent) -> list[SearchHit]:
     """Hits that are about the question's subject (coverage of its words, or a very close paraphrase)."""
     if not hits:
@@ -64,9 +75,9 @@ def _on_topic(hits: list[SearchHit], intent: Intent) -> list[SearchHit]:
         best = hits[0].score
         return [h for h in hits if h.score >= RELATIVE_SCORE * best]
     need = MIN_COVERAGE if len(intent.subject_stems) > 1 else 1.0
-    on = [h for h in hits if _coverage(h, intent) >= need or h.dense >= STRONG_DENSE]
+    on = [h for h in hits if h.coverage >= need or h.dense >= STRONG_DENSE]
     if not on and len(intent.subject_stems) > 2:  # most of a long question's subject, in other words
-        on = [h for h in hits if _coverage(h, intent) >= MIN_COVERAGE_FALLBACK]
+        on = [h for h in hits if h.coverage >= MIN_COVERAGE_FALLBACK]
     if not on:
         return []
     best = max(h.score for h in on)
@@ -151,7 +162,7 @@ def ask(question: str, *, store: MeetingStore, index: SearchIndex, llm: LLMClien
         hits = on_day or hits
     if not hits:
         hits = index.search(q, k=12, series=series, since=since, allowed_series=allowed_series, intent=intent)
-    relevant = _on_topic(hits, intent)
+    relevant = _on_topic(_rescored(hits, intent, index.weights.coverage), intent)
     if not relevant:
         if not hits:
             why = "Niets gevonden: er zijn (in deze selectie) geen vergaderstukken om te doorzoeken."

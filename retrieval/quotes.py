@@ -279,8 +279,13 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
             agenda_sentences.append((lexical + 0.3 * hit_score, lexical, citation_of(group, source, s, e, hit_score)))
     noted = any(q.origin == "aantekening" for q in group.quotes)
     wanted = 1 if noted else (2 if group.quotes else MAX_SENTENCES)
-    # a sentence a decision or note already quotes takes no place of its own
-    ranked = sorted((t for t in agenda_sentences if not quoted(group, t[2])), key=lambda t: -t[0])
+    # a sentence a decision or note already quotes, or that two overlapping chunks both hold, takes one place
+    ranked, spans_seen = [], set()
+    for t in sorted(agenda_sentences, key=lambda t: -t[0]):
+        key = (t[2].source_id, t[2].start, t[2].end)
+        if key not in spans_seen and not quoted(group, t[2]):
+            spans_seen.add(key)
+            ranked.append(t)
     # only sentences that say something about the question; at least the best one
     floor = max(0.5, 0.5 * max((t[1] for t in ranked), default=0.0))
     best_agenda = [(t[0], t[2]) for t in ranked[:wanted] if t[1] >= floor]

@@ -93,3 +93,10 @@ def test_a_compound_question_finds_the_text_that_writes_it_apart(besluiten_app):
     assert "Bijker" in answer.answer and "tijdelijk ontslag" in answer.answer
     sources = {c.source_id: besluiten_app.store.get_source(c.source_id) for c in answer.citations}
     assert all(sources[c.source_id].raw_text[c.start:c.end] == c.quote for c in answer.citations)
+
+
+def test_a_question_put_to_the_meeting_in_the_passive_is_a_question_asked():
+    from retrieval.cues import quote_cue
+
+    assert quote_cue("asked").search("Via Mentimeter is gevraagd hoe SensRNet het best kan worden gefinancierd.")
+    assert not quote_cue("asked").search("Het merendeel gaf aan dat het rijk dit moet financieren.")
