@@ -129,3 +129,21 @@ def test_gs_besluit_under_metadata_and_paperwork(settings):
     assert by_item.get("1", "").startswith("1. Subsidieregeling") and by_item["1"].endswith("Besluit: Conform advies")
     assert "2" not in by_item, by_item  # the meeting's own paperwork
     assert by_item.get("3", "").endswith("Besluit\nConform"), by_item
+
+
+def test_decisions_reported_from_elsewhere_or_earlier():
+    for text in ("Het college heeft vorige week besloten de subsidie te stoppen.",
+                 "De gemeenteraad van Veenendaal heeft op 24 januari ingestemd met deze wegverbreding.",
+                 "Op 10 juli 2019 hebben Provinciale Staten ingestemd met het voorstel.",
+                 "In de Statenvergadering van 18 februari jl. is besloten de weg te verbreden.",
+                 "Het is de bedoeling dat de raad in juni besluit."):
+        assert analyse(text, "record") == [], text
+    for text in ("De vergadering heeft besloten de contributie te verhogen.",
+                 "Er is besloten de brief op 3 april te versturen.",
+                 "De subsidie voor het jubileum op 3 mei 2025 is met eenparigheid van stemmen goedgekeurd."):
+        assert [h.kind for h in analyse(text, "record")] == ["decision"], text
+
+
+def test_checking_with_somebody_is_a_task_polling_the_meeting_is_not():
+    assert [h.owner.text for h in analyse("Kees checkt bij de gemeente of de vergunning nodig is.", "record")] == ["Kees"]
+    assert analyse("Claudia checkt of iedereen akkoord is.", "record") == []

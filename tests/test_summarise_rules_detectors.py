@@ -42,6 +42,7 @@ CASES = [
     ("zegt toe", "record", "De wethouder zegt toe de raad te informeren.", [("action", "name", "wethouder")]),
     ("passief", "record", "Het verslag wordt nagestuurd.", [("action", "none", None)]),
     ("telegrafisch", "record", "Jan: offerte opvragen.", [("action", "name", "Jan")]),
+    ("eerder of elders besloten", "record", "Het college heeft vorige week besloten de subsidie te stoppen.", []),
     ("taak zonder onderwerp", "record", "Nog navragen of de zaal vrij is.", [("action", "none", None)]),
     ("met termijn", "record", "Hij informeert de commissie voor de zomer.", [("action", "pronoun", None)]),
     ("wij", "record", "We plaatsen een oproep in de wijkkrant.", [("action", "team", None)]),

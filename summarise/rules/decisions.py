@@ -69,6 +69,14 @@ def agreed_to(c: Clause) -> list[Hit] | None:
     return None
 
 
+def reported_decision(c: Clause) -> list[Hit] | None:
+    """"Het college heeft vorige week besloten ...", "Op 10 juli hebben Provinciale Staten ingestemd ...": a decision
+    of an earlier meeting or another body, reported (cue family reported_decision); a label still decides."""
+    if c.label or not cue("decision").search(c.text) or not cue("reported_decision").search(c.text):
+        return None
+    return []
+
+
 def decision_cue(c: Clause) -> list[Hit] | None:
     """A decision cue not negated or conditional, or the outcome of a proposal, or a committee's advice."""
     text = c.text

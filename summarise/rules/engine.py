@@ -85,6 +85,7 @@ DETECTORS: list[Detector] = [
     Detector("afgesproken dat", decisions.agreed_that, RECORD),
     Detector("afgesproken om", decisions.agreed_to, RECORD),
     Detector("besluit later", postponed.future_decision, RECORD),
+    Detector("eerder of elders besloten", decisions.reported_decision, RECORD),
     Detector("besluit", decisions.decision_cue, RECORD),
     Detector("uitgesteld", postponed.postponed, RECORD),
     Detector("actie-tag", actions.tagged),
