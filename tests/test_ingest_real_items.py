@@ -930,3 +930,13 @@ def test_decision_points_restarting_at_one_under_headings_stay_inside_their_item
             "te verlenen\n 2. de club te informeren\n\n## Verkeersplan\nHet college besluit:\n 1. het plan vast "
             "te stellen\n\n## Personeel\nHet college besluit:\n 1. de vacature open te stellen\n")
     assert [t for _, t in items(text)] == ["Subsidie sportclub", "Verkeersplan", "Personeel"]
+
+
+def test_a_prose_numbered_line_between_its_neighbours_is_the_item_of_its_number():
+    text = ("Notulen ledenvergadering 6 april 2024\n[Agenda]\n1. Opening\nDe voorzitter opent de vergadering.\n"
+            "2. Op de notulen van de vorige ledenvergadering van 3 juni 2023 komen vanuit de vergadering geen "
+            "opmerkingen, wel is er een schriftelijk verzoek binnengekomen om een passage over de kascommissie aan "
+            "te passen, wat zonder bezwaar gebeurt en waarna de notulen met dank aan de secretaris worden vastgesteld "
+            "door de aanwezige leden van de vereniging.\n3. Jaarverslag\nDe secretaris doet verslag.\n")
+    assert [n for n, _ in items(text)] == ["1", "2", "3"]
+    assert items(text)[2] == ("3", "Jaarverslag")

@@ -14,7 +14,8 @@ from ingest.parse.lines import Line, body_limit, display, plain, redactions_of, 
 from ingest.parse.runon import runon_items
 from ingest.parse.split_titles import (LIST_AND_NUMBER, NUMBER_ONLY, PUNT_ONLY, listed_number_above_title,
                                        number_above_title, punt_with_title_below)
-from ingest.parse.runs import continue_titles, loose_run, prefixed_series, renumber_all_ones, renumber_restarts
+from ingest.parse.runs import (bridge_sandwiched, continue_titles, loose_run, prefixed_series, renumber_all_ones,
+                               renumber_restarts)
 from ingest.parse.tables import header_end_unnumbered, is_column_label, table_items, unnumbered_items
 from notulist.models import AgendaItem, ItemKind, Source
 
@@ -125,7 +126,8 @@ def find_items(source: Source) -> tuple[list[AgendaItem], int]:
 
 def _line_items(source: Source, lines: list[Line], limit: int) -> tuple[list[AgendaItem], int]:
     """The items read line by line (numbered lines, tables, headings, title lines)."""
-    chosen = choose_items(source, lines, renumber_restarts(renumber_all_ones(_candidates(source, lines)), lines))
+    cands = renumber_restarts(renumber_all_ones(_candidates(source, lines)), lines)
+    chosen = choose_items(source, lines, bridge_sandwiched(cands))
     if len(chosen) == 1 and not chosen[0].strong:
         # one plain numbered line is no numbering sequence ('1. In te stemmen met ...' under a heading):
         # headings or title lines that make an agenda of two or more win

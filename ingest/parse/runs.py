@@ -96,6 +96,20 @@ def renumber_restarts(cands: list[Candidate], lines: list[Line]) -> list[Candida
     return out
 
 
+def bridge_sandwiched(cands: list[Candidate]) -> list[Candidate]:
+    """'1. Opening', '2. Op de notulen van de vorige vergadering komen geen opmerkingen ... (a long
+    sentence)', '3. Algemeen jaarverslag': a numbered line that reads as prose but sits between the items
+    numbered one below and one above it, with no other numbered line between, is the item of its number."""
+    tops = [c for c in cands if not c.sub and not c.prefix]
+    bridged = set()
+    for k in range(1, len(tops) - 1):
+        before, c, after = tops[k - 1], tops[k], tops[k + 1]
+        if (not c.title_like and before.title_like and after.title_like and not c.line.md_level
+                and before.main == c.main - 1 and after.main == c.main + 1):
+            bridged.add(c.line.start)
+    return [replace(c, title_like=True) if c.line.start in bridged else c for c in cands]
+
+
 def prefixed_series(cands: list[Candidate], chosen: list[Candidate], select, prefer) -> list[Candidate]:
     """The main items plus each prefixed series ('AP1' .. 'AP6') that runs from 1, in document order;
     where the series is written twice (an overview and the points themselves) the later run wins."""
