@@ -161,7 +161,7 @@ def resolve(kind: str, m: re.Match, ref: dt.date | None) -> dt.date | None:
 
 
 _NEXT_MEETING_LINE = re.compile(r"\bvolgende\s+(?:\w+)?(?:vergadering|overleg|bijeenkomst)\s*(?::|is\s+op|op|-|–)\s*(?P<rest>[^\n]{0,80})", re.I)
-_NEXT_MEETING_REF = re.compile(r"\b(?:de\s+|het\s+)?(?:volgende|komende)\s+(?:\w+)?(?:vergadering|overleg|bijeenkomst)\b", re.I)
+_NEXT_MEETING_REF = re.compile(r"\b(?:de\s+|het\s+)?(?:volgende|komende)\s+(?:[\w-]+[\s-]?)?(?:vergadering|overleg|bijeenkomst)\b", re.I)
 
 
 def next_meeting_date(text: str, ref: dt.date | None) -> dt.date | None:

@@ -147,3 +147,23 @@ def test_decisions_reported_from_elsewhere_or_earlier():
 def test_checking_with_somebody_is_a_task_polling_the_meeting_is_not():
     assert [h.owner.text for h in analyse("Kees checkt bij de gemeente of de vergunning nodig is.", "record")] == ["Kees"]
     assert analyse("Claudia checkt of iedereen akkoord is.", "record") == []
+
+
+def test_narrative_tasks():
+    for text, owner in (("Janneke schrijft ze in.", "Janneke"),
+                        ("Janneke bewaart het bij de rest van de documenten.", "Janneke"),
+                        ("Wederom communiceren naar de trainers dat de doelen weg moeten.", None),
+                        ("Komende week wordt in kleiner comité dit besproken.", None),
+                        ("Daarna zal deze functionaliteit in de komende week naar de productieomgeving gebracht worden.",
+                         None)):
+        hits = [h for h in analyse(text, "record") if h.kind == "action"]
+        assert hits and hits[0].owner.text == owner, (text, hits)
+    assert not any(h.kind == "action" for h in analyse("Hij schrijft in het verslag dat het goed ging.", "record")
+                   if h.owner.text)
+
+
+def test_next_meeting_with_a_name_between():
+    from summarise.dates import refers_to_next_meeting
+    assert refers_to_next_meeting("Kadaster zal volgende FAB overleg een demo geven.")
+    assert refers_to_next_meeting("op de volgende vergadering")
+    assert not refers_to_next_meeting("volgende week")
