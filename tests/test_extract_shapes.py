@@ -167,3 +167,20 @@ def test_next_meeting_with_a_name_between():
     assert refers_to_next_meeting("Kadaster zal volgende FAB overleg een demo geven.")
     assert refers_to_next_meeting("op de volgende vergadering")
     assert not refers_to_next_meeting("volgende week")
+
+
+def test_possibility_is_no_decision():
+    for text in ("Daar kan eventueel later een ander besluit over worden genomen.",
+                 "Amsterdam kan ook kiezen voor een eigen applicatie."):
+        assert analyse(text, "record") == [], text
+    assert [h.kind for h in analyse("De vergadering kiest voor variant 2.", "record")] == ["decision"]
+
+
+def test_wrapped_adoption_of_another_bodys_agenda_is_a_decision(settings):
+    text = ("Besluitenlijst gemeenteraad Westerdorp, 28 oktober 2024\n\n"
+            "5. Algemeen bestuur: Creat Services dv. Buitengewone algemene vergadering op 26 november 2024. Goedkeuring.\n\n"
+            "De agenda van de buitengewone algemene vergadering Creat Services dv van 26 november 2024 is eenparig \n"
+            "goedgekeurd.\n")
+    ex = extract(text, settings, "2024-10-28_gemeenteraad-westerdorp_besluitenlijst.txt")
+    assert any("Creat Services dv van 26 november 2024 is eenparig" in d.citation.quote for d in ex.decisions), \
+        [d.citation.quote for d in ex.decisions]

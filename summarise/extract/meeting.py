@@ -169,7 +169,8 @@ def is_procedural(decision: Decision, meeting: Meeting) -> bool:
         return True  # the quote, or the Besluit cell of a table row ("1 | Opening | De agenda wordt vastgesteld.")
     item = meeting.item(decision.item) if decision.item else None
     lines = [ln for ln in decision.citation.quote.splitlines() if ln.strip()]
-    if len(lines) > 1 and rules.cue("bare_adoption").match(lines[-1]):
+    if len(lines) > 1 and rules.cue("bare_adoption").match(lines[-1]) and not lines[-1].lstrip()[:1].islower():
+        # (a sentence wrapped over two lines, "... van 26 november 2024 is eenparig \ngoedgekeurd.", is one decision)
         # a label cited with its subject ("2. Verslag 17 november\nVastgesteld."): the subject says what it is
         return bool(rules.cue("paperwork_title").search(lines[0]))
     return bool(rules.cue("bare_adoption").match(decision.text) and item is not None
