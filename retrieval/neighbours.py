@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from notulist.text import clause_spans
-from retrieval.cues import answers_type, cue, refers_back
+from retrieval.cues import answers_type, cue, quote_cue, refers_back
 from retrieval.intent import Intent
 
 Span = tuple[int, int]
@@ -90,6 +90,28 @@ def fills_in(have: str, after: str, intent: Intent) -> bool:
     return any(answers_type(after, k, asked) and not answers_type(have, k, asked) for k in intent.asked_types())
 
 
+MAX_HEADING_WORDS = 10  # a line of at most this many words without a sentence end, alone above a paragraph
+
+
+def heads_paragraph(text: str, quote: Span) -> bool:
+    """The quote is a heading line: a whole short line without a sentence end, a blank line under it
+    ("Uitwisseling met Ca Roule op 13 mei" above what was said about it)."""
+    said = text[quote[0]:quote[1]].rstrip()
+    if not said or said[-1] in ".!?:;" or len(re.findall(r"\w+", said)) > MAX_HEADING_WORDS:
+        return False
+    return bool(re.match(r"[ \t*_#]*\n\s*\n", text[quote[1]:quote[1] + 200]))
+
+
+def opens_with_outcome(after: str, said: str) -> bool:
+    """The next paragraph opens with the outcome the quote's paragraph did not state ("Besloten wordt ...")."""
+    outcome = cue("decision_or_agreement")
+    return bool(quote_start_outcome(after) and outcome.search(after) and not outcome.search(said))
+
+
+def quote_start_outcome(text: str) -> bool:
+    return bool(quote_cue("outcome_start").match(text.lstrip(" \t*-•–")))
+
+
 def neighbour_spans(text: str, lo: int, hi: int, quote: Span, intent: Intent) -> list[Span]:
     """The sentences of text[lo:hi] that the quote text[quote] leans on or announces (see the module);
     never across a paragraph break, except for the list after a colon."""
@@ -109,19 +131,31 @@ def neighbour_spans(text: str, lo: int, hi: int, quote: Span, intent: Intent) ->
     said = text[start:end]
     if announces(said):
         return out + spans[last + 1:last + 1 + MAX_LIST_SENTENCES]
-    taken, added, skipped = "", 0, False
+    if heads_paragraph(text, quote):  # a heading line says nothing itself: the paragraph under it does
+        under = [sp for i, sp in enumerate(spans[last + 1:last + 1 + MAX_FOLLOW], start=last + 1)
+                 if i == last + 1 or same_paragraph(spans[i - 1], sp)]
+        return out + under
+    taken, added, pending = "", 0, []
     for step in range(last + 1, min(last + 1 + MAX_LOOK, len(spans))):
         after = text[spans[step][0]:spans[step][1]]
         if not same_paragraph(spans[step - 1], spans[step]):
+            if intent.kind == "agreement" and not added and opens_with_outcome(after, said):
+                out.append(spans[step])  # "... is punt van discussie." + next paragraph "Besloten wordt ..."
             break
         # right after the quote: what continues it (judged against the quote itself); past a sentence that
-        # does not, only the sentence holding an asked kind of fact still missing (the fact, not its context)
-        if not (fills_in(said + taken, after, intent) if skipped else follows_up(said, after, intent, taken)):
-            skipped = True
+        # does not, the sentence holding an asked kind of fact still missing (the fact, not its context), or
+        # one that refers back (with the sentences it refers back over)
+        if pending and refers_back(after) and added + len(pending) < MAX_FOLLOW:
+            chosen = [*pending, spans[step]]
+        elif (fills_in(said + taken, after, intent) if pending else follows_up(said, after, intent, taken)):
+            chosen = [spans[step]]
+        else:
+            pending.append(spans[step])
             continue
-        out.append(spans[step])
-        taken += " " + after
-        added += 1
+        out += chosen
+        taken += " " + " ".join(text[a_:b_] for a_, b_ in chosen)
+        added += len(chosen)
+        pending = []
         if added >= MAX_FOLLOW:
             break
     return out

@@ -100,3 +100,33 @@ def test_a_question_put_to_the_meeting_in_the_passive_is_a_question_asked():
 
     assert quote_cue("asked").search("Via Mentimeter is gevraagd hoe SensRNet het best kan worden gefinancierd.")
     assert not quote_cue("asked").search("Het merendeel gaf aan dat het rijk dit moet financieren.")
+
+
+def _around(text: str, quote: str, question: str) -> list[str]:
+    start = text.index(quote)
+    spans = neighbour_spans(text, 0, len(text), (start, start + len(quote)), detect_intent(question))
+    return [text[s:e] for s, e in spans]
+
+
+def test_a_heading_line_comes_with_the_paragraph_under_it():
+    text = ("Uitwisseling met de club uit Hoorn op 13 mei\n\nHet was een groot succes. Er kwamen lovende reacties."
+            "\n\nDe vraag wordt gesteld of we vaker zoiets doen.")
+    quoted = _around(text, "Uitwisseling met de club uit Hoorn op 13 mei", "Hoe verliep de uitwisseling?")
+    assert quoted == ["Het was een groot succes.", "Er kwamen lovende reacties."]
+
+
+def test_an_outcome_question_gets_the_outcome_that_opens_the_next_paragraph():
+    text = ("Het gasverbruik is punt van discussie. Soms blijft de thermostaat hoog staan.\n\n"
+            "• Besloten wordt dat Nico er aandacht voor vraagt in de nieuwsbrief.\n\nHet dak lekt.")
+    quoted = _around(text, "Het gasverbruik is punt van discussie.", "Wat is besloten over het gasverbruik?")
+    assert any(q.endswith("Besloten wordt dat Nico er aandacht voor vraagt in de nieuwsbrief.") for q in quoted)
+    assert not any("dak" in q for q in quoted)
+    assert not any("Besloten" in q for q in _around(text, "Het gasverbruik is punt van discussie.",
+                                                      "Hoe hoog staat de thermostaat?"))
+
+
+def test_a_sentence_that_refers_back_past_a_context_sentence_comes_with_it():
+    text = ("Voorgedragen als opvolger van Steef is Ditske. De vergadering stemt in met haar benoeming. "
+            "Zij zal zich bezighouden met het buitengebied.")
+    quoted = _around(text, "Voorgedragen als opvolger van Steef is Ditske.", "Wie is gekozen als opvolger van Steef?")
+    assert quoted[-1] == "Zij zal zich bezighouden met het buitengebied."
