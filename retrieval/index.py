@@ -165,6 +165,9 @@ _Snapshot = snapshots.Snapshot  # the search snapshot (retrieval/snapshot.py)
 CATCH_UP_MEETINGS = 200
 SAVE_EVERY = 20  # versions between saves of the snapshot (a restart catches up on the rest)
 READ_PAGE = 5000  # chunks per Chroma read when reading everything
+# more chunks pointed at by postponement marks than this (a large corpus): only those the marks among the
+# best candidates point at stay candidates, so a postponed question does not turn thousands into hits
+MAX_POINTED = 400
 
 
 def subject_weights(subject: list[tuple[str, ...]], snap: "_Snapshot",
@@ -524,6 +527,17 @@ class SearchIndex:
             if top is not None and h.score < top:
                 h.score = top + 0.01 + 0.02 * own
 
+    @staticmethod
+    def _pointed_at(snap: _Snapshot, idx: np.ndarray, order: np.ndarray, top: np.ndarray) -> np.ndarray:
+        """The positions (into idx, in score order) beyond `top` of chunks a postponement mark points at;
+        past MAX_POINTED only those the marks within `top` point at."""
+        rest = order[len(top):]
+        pointed = rest[snap.anchored[idx[rest]]]
+        if len(pointed) <= MAX_POINTED:
+            return pointed
+        wanted = [a for m in idx[top].tolist() for a in snap.postponed_anchors.get(m, ())]
+        return pointed[np.isin(idx[pointed], np.asarray(wanted, dtype=idx.dtype))] if wanted else pointed[:0]
+
     def _point_at_postponed(self, hits: list[SearchHit], idx: np.ndarray, snap: _Snapshot) -> None:
         """A postponement mark hands its score to the chunks that say what was postponed."""
         at = {int(i): j for j, i in enumerate(idx)}
@@ -621,8 +635,7 @@ class SearchIndex:
         order = np.argsort(-score, kind="stable")
         top = order[:max(100, 10 * k)]
         if intent.kind == "postponed":  # the chunks a postponement mark points at stay candidates
-            rest = order[len(top):]
-            top = np.concatenate([top, rest[snap.anchored[idx[rest]]]])
+            top = np.concatenate([top, self._pointed_at(snap, idx, order, top)])
         keep = [(float(score[j]), int(j), float(coverage[j])) for j in top]
         sub = np.asarray([idx[j] for _, j, _ in keep], dtype=int)
         hits = [SearchHit(chunk=_chunk_from(snap.ids[idx[j]], snap.documents[idx[j]], snap.metadatas[idx[j]]),
