@@ -384,8 +384,10 @@ class MeetingStore:
                 select(MeetingRow.id, MeetingRow.index_status, MeetingRow.indexed_with))}
 
     def pending_meetings(self) -> list[str]:
+        """Meetings whose chunks are not (yet) in the index: an indexed look-up (O(pending), asked per
+        question), the only other status being "indexed"."""
         with self.session() as s:
-            return list(s.scalars(select(MeetingRow.id).where(MeetingRow.index_status != "indexed")
+            return list(s.scalars(select(MeetingRow.id).where(MeetingRow.index_status == "pending")
                                   .order_by(MeetingRow.date, MeetingRow.id)))
 
     def mark_indexed(self, meeting_id: str, indexed_with: str) -> None:
