@@ -153,7 +153,6 @@ def test_narrative_tasks():
     for text, owner in (("Janneke schrijft ze in.", "Janneke"),
                         ("Janneke bewaart het bij de rest van de documenten.", "Janneke"),
                         ("Wederom communiceren naar de trainers dat de doelen weg moeten.", None),
-                        ("Komende week wordt in kleiner comité dit besproken.", None),
                         ("Daarna zal deze functionaliteit in de komende week naar de productieomgeving gebracht worden.",
                          None)):
         hits = [h for h in analyse(text, "record") if h.kind == "action"]
