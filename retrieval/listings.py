@@ -42,7 +42,7 @@ def answer_tasks(question: str, intent: Intent, ctx: Context, *, series, since, 
     shown are read in full."""
     try:
         keys = ctx.store.action_rows(owner=intent.person, status=None if intent.person else "open",
-                                     series=_only(series or named_series(question, ctx), allowed_series),
+                                     series=_only(series, allowed_series),
                                      since=since)
     except Exception:
         return None
@@ -148,7 +148,7 @@ def answer_recurring(question: str, intent: Intent, ctx: Context, *, series, sin
 def answer_postponed(question: str, hits_filter: dict, ctx: Context, warnings: list[str]) -> Answer | None:
     """The most recent postponed items of the extraction, in date order (None: nothing extracted): one
     indexed query with a limit, in the body asked for or named in the question."""
-    series = _only(hits_filter.get("series") or named_series(question, ctx), hits_filter.get("allowed_series"))
+    series = _only(hits_filter.get("series"), hits_filter.get("allowed_series"))
     total, posts = ctx.store.recent_postponed(series=series, since=hits_filter.get("since"), limit=MAX_POSTPONED)
     if total > len(posts):
         warnings = [*warnings, f"Er zijn {total} doorgeschoven punten; de {len(posts)} meest recente staan hier."]
