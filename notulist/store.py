@@ -548,11 +548,6 @@ class MeetingStore:
             total, rows = s.scalar(n) or 0, list(s.scalars(q))
         return total, [Postponed.model_validate_json(r) for r in reversed(rows)]
 
-    def series_names(self) -> list[str]:
-        """Every body (series) in the store."""
-        with self.session() as s:
-            return sorted(s.scalars(select(MeetingRow.series).distinct()))
-
     def get_action(self, action_id: str) -> Action:
         with self.session() as s:
             row = _get_row(s, ActionRow, action_id, "Actie")

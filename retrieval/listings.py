@@ -17,15 +17,6 @@ MAX_ACTIONS = 15  # actions listed in one answer
 MAX_POSTPONED = 25  # postponed items listed in one answer
 
 
-def named_series(question: str, ctx: Context) -> str | None:
-    """The body the question names ("... in de Commissie Ruimte?"): the longest stored series name that
-    stands in the question as whole words (None: none named)."""
-    text = question.casefold()
-    named = [name for name in ctx.store.series_names()
-             if name and re.search(r"(?<!\w)" + re.escape(name.casefold()) + r"(?!\w)", text)]
-    return max(named, key=len) if named else None
-
-
 def _only(series: str | None, allowed_series: list[str] | None) -> list[str] | None:
     """The bodies a listing may read: the one asked for (or named) within the allowed ones."""
     if series is None:

@@ -76,18 +76,6 @@ def test_postponed_answer_reads_only_the_meetings_it_shows(store):
     assert newest.id in shown or not store.get_extraction(newest.id).postponed
 
 
-def _off_test_the_body_named_in_the_question_filters_the_listing(store):
-    name = next(m.series for m, _ in _all_postponed(store))
-    ctx = Counting(store)
-    answer = listings.answer_postponed(f"Welke punten zijn doorgeschoven in de {name}?", {}, ctx, [])
-    assert answer is not None
-    ids = {m.id for m in store.list_meetings(series=name)}
-    assert answer.citations and all(c.meeting_id in ids for c in answer.citations)
-    # a body the key may not see is not listed, even when the question names it
-    assert listings.answer_postponed(f"Welke punten zijn doorgeschoven in de {name}?",
-                                     {"allowed_series": ["Een andere reeks"]}, Counting(store), []) is None
-
-
 def test_tasks_answer_parses_only_the_actions_it_shows(store, monkeypatch):
     owners = [a.owner for a in store.list_actions() if a.owner]
     first = max({o.split()[0] for o in owners}, key=lambda f: sum(o.startswith(f) for o in owners))
