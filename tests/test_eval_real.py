@@ -1,7 +1,8 @@
 """Real published documents (eval/data/real): the measure of quality this round.
 
-`real/dev` is what the rules were generalised on; `real/blind` holds other bodies that nobody tuned on
-(see eval/data/real/README.md for the first-run and final scores). The floors sit slightly below the
+`real/dev` is what the rules were generalised on; `real/blind`, `real/blind2` and `real/blind3` hold
+other bodies that nobody tuned on (blind2 and blind3 were collected in round 3; see
+eval/data/real/README.md for the first-run and final scores). The floors sit slightly below the
 scores measured at the end of the round, so a change that only suits our own wording shows up here.
 """
 
@@ -16,15 +17,22 @@ from eval.runner import run_dataset
 
 REAL = Path(__file__).resolve().parent.parent / "eval" / "data" / "real"
 
-# measured at the end of the round (README); floors a little below
+# measured at the end of round 3 (README); floors a little below. blind2 has no gold actions, so it has
+# no action floors.
 FLOORS = {
-    "dev": {"decisions_f1": 0.80, "actions_f1": 0.72, "owner_accuracy": 0.92, "due_accuracy": 0.75,
-            "agenda_f1": 0.94, "date_accuracy": 0.97, "hit@3": 0.90, "key_fact_recall": 0.80,
+    "dev": {"decisions_f1": 0.80, "actions_f1": 0.65, "owner_accuracy": 0.89, "due_accuracy": 0.80,
+            "agenda_f1": 0.96, "date_accuracy": 0.97, "hit@3": 0.88, "key_fact_recall": 0.80,
             "citation_accuracy": 0.84},
-    "blind": {"decisions_f1": 0.50, "actions_f1": 0.40, "owner_accuracy": 0.80, "due_accuracy": 0.60,
-              "agenda_f1": 0.45, "date_accuracy": 0.97, "hit@3": 0.90, "key_fact_recall": 0.73,
-              "citation_accuracy": 0.83},
+    "blind": {"decisions_f1": 0.82, "actions_f1": 0.25, "owner_accuracy": 0.80, "due_accuracy": 0.65,
+              "agenda_f1": 0.35, "date_accuracy": 0.97, "hit@3": 0.90, "key_fact_recall": 0.75,
+              "citation_accuracy": 0.85},
+    "blind2": {"decisions_f1": 0.40, "agenda_f1": 0.55, "date_accuracy": 0.97, "hit@3": 0.90,
+               "key_fact_recall": 0.90, "citation_accuracy": 0.90},
+    "blind3": {"decisions_f1": 0.38, "actions_f1": 0.50, "owner_accuracy": 0.55, "due_accuracy": 0.85,
+               "agenda_f1": 0.75, "date_accuracy": 0.90, "hit@3": 0.90, "key_fact_recall": 0.80,
+               "citation_accuracy": 0.84},
 }
+MIN_DOCS = {"dev": 50, "blind": 15, "blind2": 7, "blind3": 12}
 
 
 def _measured(total) -> dict[str, float | None]:
@@ -41,7 +49,7 @@ def _measured(total) -> dict[str, float | None]:
     }
 
 
-@pytest.fixture(scope="module", params=["dev", "blind"])
+@pytest.fixture(scope="module", params=["dev", "blind", "blind2", "blind3"])
 def real(request):
     """One eval run per part, without NOTULIST_ settings from the developer's shell."""
     with pytest.MonkeyPatch.context() as mp:
@@ -54,7 +62,7 @@ def real(request):
 def test_real_part_is_well_formed(real):
     part, result = real
     assert not result.warnings, result.warnings  # e.g. a gold quote that is not an exact span
-    assert len(result.docs) >= (30 if part == "dev" else 15)
+    assert len(result.docs) >= MIN_DOCS[part]
     for d in result.docs:
         assert d.error is None, f"{d.stem}: {d.error}"
 
