@@ -68,6 +68,11 @@ def renumber_all_ones(cands: list[Candidate]) -> list[Candidate]:
     tops = [c for c in cands if not c.sub and not c.prefix and (c.title_like or c.loose)]
     if len(tops) < MIN_RUN or any(c.main != 1 for c in tops) or not any(c.title_like for c in tops):
         return cands
+    return _number_in_order(cands, tops)
+
+
+def _number_in_order(cands: list[Candidate], tops: list[Candidate]) -> list[Candidate]:
+    """The top entries numbered 1..n in order (generated numbers); the other candidates unchanged."""
     out, k = [], 0
     for c in cands:
         if c in tops:
@@ -87,13 +92,7 @@ def renumber_restarts(cands: list[Candidate], lines: list[Line]) -> list[Candida
     if (ones < MIN_RUN or 2 * ones < len(tops) or any(c.strong for c in cands)
             or any(ln.md_level or ln.bold for ln in lines) or all(c.main == 1 for c in tops)):
         return cands
-    out, k = [], 0
-    for c in cands:
-        if c in tops:
-            k += 1
-            c = replace(c, main=k, number=str(k), generated=True, title_like=True)
-        out.append(c)
-    return out
+    return _number_in_order(cands, tops)
 
 
 def bridge_sandwiched(cands: list[Candidate]) -> list[Candidate]:
