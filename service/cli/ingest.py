@@ -46,14 +46,23 @@ def _reason(result: IngestResult) -> str:
     return message[len(name) + 2:] if message.startswith(f"{name}: ") else message
 
 
+def ingest_options(command):
+    """The options `notulist ingest` and `notulist jobs submit` share: series, year, notes, clean agenda."""
+    for option in reversed((
+        click.option("--series", help="Naam van de vergaderreeks (anders uit de titel)."),
+        click.option("--year", type=int, help="Jaar voor datums zonder jaartal."),
+        click.option("--notes", "notes_path", type=click.Path(exists=True, dir_okay=False),
+                     help="Los bestand met aantekeningen uit de vergadering (bij één agenda)."),
+        click.option("--clean-agenda", "clean_path", type=click.Path(exists=True, dir_okay=False),
+                     help="De schone agenda; het verschil met PATH zijn de aantekeningen."),
+    )):
+        command = option(command)
+    return command
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--series", help="Naam van de vergaderreeks (anders uit de titel).")
-@click.option("--year", type=int, help="Jaar voor datums zonder jaartal.")
-@click.option("--notes", "notes_path", type=click.Path(exists=True, dir_okay=False),
-              help="Los bestand met aantekeningen uit de vergadering (bij één agenda).")
-@click.option("--clean-agenda", "clean_path", type=click.Path(exists=True, dir_okay=False),
-              help="De schone agenda; het verschil met PATH zijn de aantekeningen.")
+@ingest_options
 @click.pass_obj
 def ingest(app: CliApp, paths, series, year, notes_path, clean_path) -> None:
     """Lees vergaderstukken in (md, txt, pdf, docx, html, eml); een map mag ook."""

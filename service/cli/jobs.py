@@ -20,7 +20,7 @@ from notulist import jobs_worker
 from notulist.errors import InputError
 from notulist.jobs import Job, JobFile, JobStatus
 from service.cli.context import CliApp
-from service.cli.ingest import _expand
+from service.cli.ingest import _expand, ingest_options
 
 FOLLOW_POLL_SECONDS = 0.5
 
@@ -103,12 +103,7 @@ def _follow(app: CliApp, job: Job, as_json: bool) -> Job:
 
 @jobs.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--series", help="Naam van de vergaderreeks (anders uit de titel).")
-@click.option("--year", type=int, help="Jaar voor datums zonder jaartal.")
-@click.option("--notes", "notes_path", type=click.Path(exists=True, dir_okay=False),
-              help="Los bestand met aantekeningen (bij één agenda).")
-@click.option("--clean-agenda", "clean_path", type=click.Path(exists=True, dir_okay=False),
-              help="De schone agenda; het verschil met PATH zijn de aantekeningen.")
+@ingest_options
 @click.option("--follow", is_flag=True, help="Wacht en toon de voortgang (er moet een worker draaien).")
 @click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON.")
 @click.pass_obj

@@ -14,7 +14,7 @@ import asyncio
 import logging
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Form, Header, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import BaseModel
@@ -28,7 +28,15 @@ from service.auth import bearer, check_role, verify_key
 from service.deps import NotulistDep, Secretary
 from service.http_errors import ERROR_RESPONSES, FieldError
 from service.pipeline import Notulist
-from service.routes.meetings import _upload_series, read_upload
+from service.routes.meetings import (
+    AgendaUpload,
+    CleanAgendaUpload,
+    NotesUpload,
+    SeriesForm,
+    YearForm,
+    _upload_series,
+    read_upload,
+)
 
 log = logging.getLogger("notulist.service")
 router = APIRouter(prefix="/api/jobs", tags=["taken"], responses=ERROR_RESPONSES)
@@ -53,11 +61,11 @@ def _visible(nl: Notulist, key: ApiKey, job_id: str) -> Job:
 def submit_job(
     nl: NotulistDep,
     key: Secretary,
-    agenda: Annotated[UploadFile, File(description="De agenda (md, txt, pdf, docx, html, eml).")],
-    notes: Annotated[UploadFile | None, File(description="Los bestand met aantekeningen.")] = None,
-    clean_agenda: Annotated[UploadFile | None, File(description="De schone agenda (zonder aantekeningen).")] = None,
-    series: Annotated[str | None, Form(max_length=300)] = None,
-    year: Annotated[int | None, Form(ge=1900, le=2100)] = None,
+    agenda: AgendaUpload,
+    notes: NotesUpload = None,
+    clean_agenda: CleanAgendaUpload = None,
+    series: SeriesForm = None,
+    year: YearForm = None,
 ) -> JobSubmitted:
     """The same upload as `POST /api/meetings` (same checks and limits), queued: 202 with the job's id at
     once; a worker ingests it. Follow it with `GET /api/jobs/{id}` or `/events`."""

@@ -48,6 +48,14 @@ def read_upload(upload: UploadFile | None, field: str, limit: int) -> InputFile 
     return InputFile(filename=filename, data=data)
 
 
+# The upload form, shared by `POST /api/meetings` and `POST /api/jobs` (routes/jobs.py).
+AgendaUpload = Annotated[UploadFile, File(description="De agenda (md, txt, pdf, docx, html, eml).")]
+NotesUpload = Annotated[UploadFile | None, File(description="Los bestand met aantekeningen.")]
+CleanAgendaUpload = Annotated[UploadFile | None, File(description="De schone agenda (zonder aantekeningen).")]
+SeriesForm = Annotated[str | None, Form(max_length=300)]
+YearForm = Annotated[int | None, Form(ge=1900, le=2100)]
+
+
 def _upload_series(key: ApiKey, series: str | None, year: int | None) -> MeetingCreate:
     """The series to file the upload under: the one given (if the key may), else the key's only series."""
     meta = MeetingCreate(series=(series or "").strip() or None, year=year)
@@ -68,11 +76,11 @@ def upload_meeting(
     response: Response,
     nl: NotulistDep,
     key: Secretary,
-    agenda: Annotated[UploadFile, File(description="De agenda (md, txt, pdf, docx, html, eml).")],
-    notes: Annotated[UploadFile | None, File(description="Los bestand met aantekeningen.")] = None,
-    clean_agenda: Annotated[UploadFile | None, File(description="De schone agenda (zonder aantekeningen).")] = None,
-    series: Annotated[str | None, Form(max_length=300)] = None,
-    year: Annotated[int | None, Form(ge=1900, le=2100)] = None,
+    agenda: AgendaUpload,
+    notes: NotesUpload = None,
+    clean_agenda: CleanAgendaUpload = None,
+    series: SeriesForm = None,
+    year: YearForm = None,
 ) -> MeetingCreated:
     """Upload an agenda (with optional notes / clean agenda): parsed, stored, extracted and indexed."""
     meta = _upload_series(key, series, year)
