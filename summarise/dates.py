@@ -37,7 +37,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("periodend", r"(?:(?:uiterlijk|voor|vóór|tegen|aan|op|per)\s+)?(?:het\s+)?eind(?:e)?\s+(?:van\s+)?(?:de|deze)\s+(?P<p>maand|week)\b"),
     ("vague", r"\b(?:(?:voor|na|rond|in)\s+(?:de\s+)?(?:zomer(?:vakantie|reces)?|kerst(?:reces|vakantie)?|herfstvakantie|"
               r"meivakantie|jaarwisseling)|(?:de\s+)?(?:komende|volgende|deze|eind\s+(?:van\s+)?de|einde\s+(?:van\s+)?de)\s+"
-              r"(?:week|weken|maand|maanden|periode|keer|vergadering|bijeenkomst|overleg)|binnenkort|z\.s\.m\.?|zsm|"
+              r"(?:week|weken|maand|maanden|periode|keer|(?-i:[A-Z]{2,5})?[\s-]?(?:vergadering|bijeenkomst|overleg))|binnenkort|z\.s\.m\.?|zsm|"
               r"zo\s+snel\s+mogelijk|op\s+korte\s+termijn|asap)\b"),
 ]
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _PATTERNS]
@@ -160,7 +160,7 @@ def resolve(kind: str, m: re.Match, ref: dt.date | None) -> dt.date | None:
     return resolver(m, ref) if resolver else None
 
 
-_NEXT_MEETING_LINE = re.compile(r"\bvolgende\s+(?:\w+)?(?:vergadering|overleg|bijeenkomst)\s*(?::|is\s+op|op|-|–)\s*(?P<rest>[^\n]{0,80})", re.I)
+_NEXT_MEETING_LINE = re.compile(r"\bvolgende\s+(?:\w+[\s-]?)?(?:vergadering|overleg|bijeenkomst)\s*(?::|is\s+op|op|-|–)\s*(?P<rest>[^\n]{0,80})", re.I)
 _NEXT_MEETING_REF = re.compile(r"\b(?:de\s+|het\s+)?(?:volgende|komende)\s+(?:[\w-]+[\s-]?)?(?:vergadering|overleg|bijeenkomst)\b", re.I)
 
 

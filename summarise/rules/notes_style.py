@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import simplemma
+
 from notulist.nl import Lexicon, lexicon
 from summarise.dates import find_due
 from summarise.rules.done import done_report
@@ -16,11 +18,21 @@ from summarise.rules.owners import RED, classify_np
 # own present tense is what they will do. Verbs of thinking, seeing and being are not.
 _TEAM_PRESENT = re.compile(r"^\s*(?:en\s+|dus\s+|daarom\s+)?(?:we|wij)\s+(?P<v>[a-zë]{3,}en)\b(?P<rest>(?:\s+\S+){2,})", re.IGNORECASE)
 
+def is_past_plural(verb: str) -> bool:
+    """"stuurden", "namen", "bekeken": a plural past tense, whose infinitive is another -en word (simplemma's
+    Dutch lexicon, in the wheel); "plaatsen", "sturen", "zoeken" are present ("stuur", "plaats", "zoeken")."""
+    low = verb.lower()
+    lemma = simplemma.lemmatize(low, lang="nl")
+    return low.endswith("en") and lemma != low and lemma.endswith("en")
+
+
 def team_present(text: str) -> bool:
     m = _TEAM_PRESENT.match(text)
-    if not m or m.group("v").lower() in lexicon().word_set("not_team_action"):
+    if not m or m.group("v").lower() in lexicon().word_set("not_team_action") or is_past_plural(m.group("v")):
         return False
     # "we plaatsen ... geplaatst" / "we zijn ... gestart": a report of what was done, not a plan
+    if re.match(r"(?:\s+\S+){0,3}?\s+(?:niet|geen|nooit)\b", m.group("rest"), re.IGNORECASE):
+        return False  # "We bewaren de notulen niet op papier": what the team does not do
     return not done_report(text) and not re.search(r"\b(?:al|reeds|inmiddels|gisteren|vorige)\b", m.group("rest"), re.IGNORECASE)
 
 
@@ -72,7 +84,7 @@ def timed_present(text: str) -> Owner | None:
         return None
     m = re.match(r"^\s*((?:(?:de|het)\s+)?(?:[A-Z" + RED[0] + r"][\w'’&/.-]*|[a-z-]+)(?:\s+[A-Z][\w'’&/.-]*){0,3}"
                  r"|hij|zij|ze|we|wij)\s+([a-z]+t|[a-z]+en)\b", text)
-    if not m or m.group(2).lower() in lexicon().word_set("not_action"):
+    if not m or m.group(2).lower() in lexicon().word_set("not_action") or is_past_plural(m.group(2)):
         return None
     owner = classify_np(m.group(1))
     return owner if owner.kind in ("name", "team", "redacted", "pronoun") else None

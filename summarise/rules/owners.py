@@ -109,7 +109,7 @@ _LIST_CODE = re.compile(r"^(?:[A-Z]{0,4}[-/.]?\d[\w./-]*\s+)+(?=[A-Z" + RED[0] +
 
 def owner_before(pre: str) -> Owner:
     """The subject written before the verb ("Peter zal", "De secretaris stuurt", "[gelakt] pakt")."""
-    pre = pre.strip()
+    pre = pre.strip().lstrip("–—•·▪►*-").strip()  # "–        Mart neemt contact op": a bullet the splitter kept
     if ":" in pre or ";" in pre:  # "Onze rol: wij zorgen", "Afspraak: Peter komt", "...; de secretaris stuurt"
         pre = re.split(r"[:;]", pre)[-1].strip()
     # a sentence the splitter kept attached ("Contactpersoon: [gelakt]. De afdeling X verzendt")

@@ -96,6 +96,12 @@ def _modal_verbs(norm: str, mode: Mode) -> list[tuple[re.Match, str]]:
     return found
 
 
+# "niet"/"geen" within three words of the verb, not inside what is looked into ("zoekt uit of het niet ...") and
+# not a term ("niet later dan 1 maart") or a "niet alleen ... maar ook"
+_NEGATED = re.compile(r"(?:\s+(?!(?:of|dat|waarom|wat|hoe|wie|waar|wanneer|welke|als|zodat)\b)\S+){0,3}?\s+(?:niet|geen|nooit)\b"
+                      r"(?!\s+(?:alleen|enkel|later|langer|meer|minder|eerder|na)\b)", _Q)
+
+
 def action_by_verb(norm: str, mode: Mode) -> tuple[Owner, str] | None:
     """An action verb with a real subject (a person, role, team or redacted person); the first by position."""
     candidates = _modal_verbs(norm, mode)
@@ -105,6 +111,8 @@ def action_by_verb(norm: str, mode: Mode) -> tuple[Owner, str] | None:
     for m, _verb in candidates:
         if re.search(r"\bte\s*$", norm[: m.start("v")]):
             continue  # "om ervoor te zorgen": an infinitive clause, not somebody doing it
+        if _NEGATED.match(norm[m.end("v"):]):
+            continue  # "We bewaren de notulen niet op papier", "Jan stuurt geen brief": what nobody will do
         owner = finite_owner(norm, m)
         if owner.kind in _REAL_SUBJECT:
             return owner, m.group("v")

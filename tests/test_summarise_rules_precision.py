@@ -1,0 +1,78 @@
+"""What gives nobody a task although it reads like one (precision on real minutes), and the few general forms
+that do. Sentences written fresh after the forms seen in real notes (a project's advisory board, a vereniging's
+besluitenlijst), not copied from any document."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summarise import rules
+from summarise.dates import find_due, next_meeting_date, refers_to_next_meeting
+from summarise.rules.notes_style import is_past_plural
+
+
+def actions(sentence: str) -> list[tuple[str, str | None]]:
+    return [(h.owner.kind, h.owner.text) for h in rules.analyse(sentence, "record") if h.kind == "action"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # the task negated
+    "Voorlopig wordt dit nog niet opgepakt, maar er is wel een issue voor aangemaakt.",
+    "Het ontwikkelteam zal de koppeling niet bouwen.",
+    "We bewaren de notulen niet op papier.",
+    "Jan stuurt geen uitnodiging naar de pers.",
+    "Er is afgesproken dat er voorlopig geen nieuwe functies zullen worden ontwikkeld.",
+    "Niet alle velden in het formulier kunnen worden aangepast.",
+    # a possibility, a guess, an expectation
+    "Dit kan worden meegenomen in het volgende plan.",
+    "De leden kunnen zelf bepalen welke punten eerst worden opgepakt.",
+    "Waarschijnlijk zullen ook andere gemeenten worden benaderd.",
+    "We verwachten eind volgende week een testomgeving beschikbaar te hebben.",
+    # past tense of the writers, what is said at the meeting, a portfolio, a meeting's rhythm
+    "We gaven het probleem een 3 op de lijst.",
+    "We stuurden de brief naar alle leden.",
+    "In haar welkomstwoord gaat zij in op de stand van zaken.",
+    "Hij zal zich als nieuw bestuurslid gaan bezighouden met de ledenadministratie.",
+    "Het overleg zal een maandelijks ritme krijgen.",
+    # 'trekt' leads something only when it is 'dit'/'het' right after the verb
+    "Formeel is het zo: de provincie trekt de pilots, de gemeente is het eerste aanspreekpunt.",
+])
+def test_no_task(sentence):
+    assert actions(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    ("Jan stuurt de brief niet later dan vrijdag.", "Jan"),
+    ("Jan zal de brief niet alleen aan de raad maar ook aan de pers sturen.", "Jan"),
+    ("De heer Post laat onderzoeken of het maaisel vaker kan worden afgevoerd.", "De heer Post"),
+    ("Peter trekt dit.", "Peter"),
+    ("–        Mart neemt contact op met de gemeente.", "Mart"),  # a dash bullet the text kept
+])
+def test_still_a_task(sentence, owner):
+    assert ("name", owner) in actions(sentence), (sentence, actions(sentence))
+
+
+def test_we_present_is_the_teams_plan_but_not_its_past():
+    assert actions("We plaatsen een oproep in de wijkkrant.") == [("team", None)]
+    assert is_past_plural("stuurden") and is_past_plural("namen") and is_past_plural("bekeken")
+    assert not any(is_past_plural(v) for v in ("plaatsen", "sturen", "zoeken", "regelen", "schrijft"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Antw: we sturen de planning na de zomer rond.",
+    "Daaruit blijkt dat de meeste wensen binnenkort worden gerealiseerd.",
+])
+def test_a_label_or_an_adverb_is_no_owner(sentence):
+    assert all(text not in ("Antw", "Daaruit") for _, text in actions(sentence)), actions(sentence)
+
+
+def test_the_next_meeting_named_with_the_bodys_abbreviation():
+    ref = dt.date(2021, 11, 17)
+    due = find_due("Het team zal volgende ABC overleg een demo geven.", ref)
+    assert due is not None and due.as_written == "volgende ABC overleg" and refers_to_next_meeting(due.as_written)
+    due = find_due("Jan brengt het in op de volgende MR-vergadering.", ref)
+    assert due is not None and refers_to_next_meeting(due.as_written)
+    assert next_meeting_date("> Volgende ABC-overleg is op **15 december 2021 om 9:00 uur**", ref) == dt.date(2021, 12, 15)
+    assert find_due("de volgende ledenvergadering", ref) is None  # another body's meeting: no term of this one
