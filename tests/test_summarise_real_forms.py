@@ -162,7 +162,7 @@ def test_requests_and_titles_are_read_for_who_acts():
     assert [(h.owner.text, h.owner.co) for h in hits] == [("Denise", "Sandra")]
 
 
-def test_taking_note_adopting_minutes_and_reports_are_no_decisions_or_tasks(settings):
+def test_taking_note_and_reports_are_no_decisions_or_tasks_adopting_minutes_is_one(settings):
     text = ("Besluitenlijst gemeenteraad 28 oktober 2024\n\n1. Zittingsverslag\n"
             "Het zittingsverslag van 30 september 2024 is met eenparigheid van stemmen goedgekeurd.\n\n"
             "2. Rapportering\nDe raad neemt kennis van de opvolgingsrapportering 2024.\n"
@@ -170,7 +170,9 @@ def test_taking_note_adopting_minutes_and_reports_are_no_decisions_or_tasks(sett
             "Om deze rol te kunnen vervullen zouden de regels moeten worden aangepast.\n\n"
             "3. Reglement\nDe raad keurt het reglement voor de hondenweide eenparig goed.\n")
     ex = extract(text, settings, "2024-10-28_gemeenteraad_besluitenlijst.txt")
-    assert [d.citation.quote for d in ex.decisions] == ["De raad keurt het reglement voor de hondenweide eenparig goed."]
+    assert [d.citation.quote for d in ex.decisions] == [
+        "Het zittingsverslag van 30 september 2024 is met eenparigheid van stemmen goedgekeurd.",  # the minutes
+        "De raad keurt het reglement voor de hondenweide eenparig goed."]
     assert ex.actions == []
 
 

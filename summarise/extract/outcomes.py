@@ -87,9 +87,10 @@ def outcome_subject(raw: str, s: int, prev: tuple[int, int, str] | None, item: A
 
 
 def _only_meta(text: str) -> str:
-    """What of the text before a label is more than white space, marks and metadata lines ("Portefeuillehouder: ...")."""
+    """What of the text before a label is more than white space, marks, cell separators ("Verslag 4 februari |
+    Vastgesteld.": a row whose title is the item) and metadata lines ("Portefeuillehouder: ...")."""
     meta = rules.cue("meta_line")
-    return "".join(ln for ln in text.splitlines() if not meta.match(ln)).strip(" \t\r\n*_:-–")
+    return "".join(ln for ln in text.splitlines() if not meta.match(ln)).strip(" \t\r\n*_:-–|")
 
 
 def heading_before(raw: str, s: int, region_start: int) -> int | None:
