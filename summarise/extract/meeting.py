@@ -17,7 +17,7 @@ import re
 from notulist.grounding import is_exact_span
 from notulist.models import Action, Decision, Extraction, Meeting, Source
 from notulist.nl import lexicon
-from summarise import llm_extract, rules
+from summarise import llm_extract, rules, scorer
 from summarise.dates import next_meeting_date
 from summarise.extract import document as doc
 from summarise.extract.articles import article_block, read_article_block
@@ -205,7 +205,7 @@ def _only_grounded(extraction: Extraction, sources: dict[str, Source]) -> Extrac
 
 def extract_meeting(meeting: Meeting, sources: dict[str, Source], *, llm=None) -> Extraction:
     """Rule engine always; with an LLM, its grounded output per item, the rules where it fails."""
-    result = rule_extract(meeting, sources)
+    result = scorer.apply_setting(rule_extract(meeting, sources), meeting, sources)  # off by default
     if llm is None:
         return result
     try:
