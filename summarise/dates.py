@@ -104,48 +104,15 @@ def _in(m: re.Match, ref: dt.date) -> dt.date | None:
     return _safe_date(y, mo, min(ref.day, calendar.monthrange(y, mo)[1]))
 
 
-def _monthpart(m: re.Match, ref: dt.date) -> dt.date | None:
-    part = m.group("part").lower()
-    month = _month_number(m.group("m"))
-    if not month or part not in ("eind", "einde"):
-        return None  # "begin/medio april" names a period, not a day
-    y = _year_for(month, 1, ref, m.group("y"))
-    day = dt.date(y, month, calendar.monthrange(y, month)[1])
-    return day if day >= ref else None  # an end of month already past is no deadline
-
-
-def _periodend(m: re.Match, ref: dt.date) -> dt.date | None:
-    if m.group("p").lower() == "maand":
-        return dt.date(ref.year, ref.month, calendar.monthrange(ref.year, ref.month)[1])
-    return ref + dt.timedelta(days=(4 - ref.weekday()) % 7)  # the Friday of the meeting's week
-
-
-def _quarter(m: re.Match, ref: dt.date) -> dt.date | None:
-    q = m.group("q").lower()
-    n = int(q[1]) if q.startswith("q") else {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}[q.split()[-2]]
-    y = int(m.group("y")) if m.group("y") else ref.year
-    if not m.group("end"):
-        return None  # "tweede kwartaal 2026", "in Q2": a quarter names no day; "eind Q1", "uiterlijk Q3" do
-    day = dt.date(y, 3 * n, calendar.monthrange(y, 3 * n)[1])
-    return day if day >= ref else None
-
-
-def _month(m: re.Match, ref: dt.date) -> dt.date | None:
-    month = _month_number(m.group("m"))
-    if not month:
-        return None
-    word = m.group(0).split()[0].lower()
-    y = _year_for(month, 1, ref, m.group("y"))
-    if word in ("voor", "vóór", "per"):
-        return dt.date(y, month, 1)  # "voor april": before April starts; "per april": from its first day
-    if word in ("uiterlijk", "eind"):
-        return dt.date(y, month, calendar.monthrange(y, month)[1])  # "in april" stays a period
+def _period(m: re.Match, ref: dt.date) -> dt.date | None:
+    """"eind april", "eind van de maand", "eind Q1", "uiterlijk juni", "voor april": a month, a quarter or the end
+    of a period names no day (the gold conventions: due_date null for a month alone); `due` keeps the words."""
     return None
 
 
 # one resolver per expression kind of _PATTERNS ("vague" determines no day)
 _RESOLVERS = {"daymonth": _daymonth, "numeric": _numeric, "relday": _relday, "weekday": _weekday, "in": _in,
-              "monthpart": _monthpart, "periodend": _periodend, "quarter": _quarter, "month": _month}
+              "monthpart": _period, "periodend": _period, "quarter": _period, "month": _period}
 
 
 def resolve(kind: str, m: re.Match, ref: dt.date | None) -> dt.date | None:
@@ -160,7 +127,7 @@ def resolve(kind: str, m: re.Match, ref: dt.date | None) -> dt.date | None:
     return resolver(m, ref) if resolver else None
 
 
-_NEXT_MEETING_LINE = re.compile(r"\bvolgende\s+(?:\w+[\s-]?)?(?:vergadering|overleg|bijeenkomst)\s*(?::|is\s+op|op|-|–)\s*(?P<rest>[^\n]{0,80})", re.I)
+_NEXT_MEETING_LINE = re.compile(r"\bvolgende?\s+(?:(?:\w+[\s-]?)?(?:vergadering|overleg|bijeenkomst)|werkgroep|stuurgroep|commissie|keer|sessie|meeting|(?-i:[A-Z]{2,6}))\s*(?::|is\s+op|op|-|–)\s*(?P<rest>[^\n]{0,80})", re.I)
 _NEXT_MEETING_REF = re.compile(r"\b(?:de\s+|het\s+)?(?:volgende|komende)\s+(?:[\w-]+[\s-]?)?(?:vergadering|overleg|bijeenkomst)\b", re.I)
 
 

@@ -243,9 +243,11 @@ def test_council_adopts_a_fractions_proposal_cited_with_it(settings):
 
 
 @pytest.mark.parametrize(("written", "iso"), [
-    ("tweede kwartaal 2026", None), ("in Q2", None), ("eind Q1", "2026-03-31"), ("uiterlijk Q3", "2026-09-30"),
+    # a quarter names no day, nor does its end (gold conventions: "eind Q1" -> due_date null); a day does
+    ("tweede kwartaal 2026", None), ("in Q2", None), ("eind Q1", None), ("uiterlijk Q3", None),
+    ("uiterlijk 30 september", "2026-09-30"),
 ])
-def test_a_quarter_names_a_day_only_with_its_end(written, iso):
+def test_a_quarter_names_no_day(written, iso):
     import datetime as dt
 
     from summarise.dates import find_due

@@ -185,10 +185,14 @@ MEETING = dt.date(2024, 3, 11)  # a Monday
     ("uiterlijk vrijdag", "uiterlijk vrijdag", dt.date(2024, 3, 15)),
     ("over twee weken terugkoppeling", "over twee weken", dt.date(2024, 3, 25)),
     ("voor 1 april", "voor 1 april", dt.date(2024, 4, 1)),
-    ("eind april klaar", "eind april", dt.date(2024, 4, 30)),
     ("deadline 15-04", "15-04", dt.date(2024, 4, 15)),
-    ("in Q2", "in Q2", None),  # a quarter names no day (gold: "tweede kwartaal 2026" -> null); "eind Q2" does
-    ("eind Q2", "eind Q2", dt.date(2024, 6, 30)),
+    # a month, a quarter or the end of a period names no day (gold conventions: "eind juni", "eind Q1",
+    # "voor het eind van de maand" -> due_date null); the words stay as `due`
+    ("eind april klaar", "eind april", None),
+    ("in Q2", "in Q2", None),
+    ("eind Q2", "eind Q2", None),
+    ("voor het eind van de maand", "voor het eind van de maand", None),
+    ("uiterlijk juni", "uiterlijk juni", None),
     ("in januari 2025", None, None),
 ])
 def test_due_dates_resolve_against_the_meeting_date(text, written, day):

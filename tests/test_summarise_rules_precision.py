@@ -8,7 +8,11 @@ import datetime as dt
 
 import pytest
 
+from ingest.loaders import load_document
+from ingest.parser import parse_meeting
 from summarise import rules
+from summarise.extract import rule_extract
+from summarise.rules.actions import decided_task
 from summarise.dates import find_due, next_meeting_date, refers_to_next_meeting
 from summarise.rules.notes_style import is_past_plural
 
@@ -76,3 +80,59 @@ def test_the_next_meeting_named_with_the_bodys_abbreviation():
     assert due is not None and refers_to_next_meeting(due.as_written)
     assert next_meeting_date("> Volgende ABC-overleg is op **15 december 2021 om 9:00 uur**", ref) == dt.date(2021, 12, 15)
     assert find_due("de volgende ledenvergadering", ref) is None  # another body's meeting: no term of this one
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    ("Ilse heeft zich bereid verklaard de kascontrole te doen.", "Ilse"),
+    ("Jan biedt aan om de notulen te maken.", "Jan"),
+    ("Mund gaat aan de slag met de integratietests.", "Mund"),
+    ("Els neemt dit op zich.", "Els"),
+    ("Jan meldt de losliggende tegels bij de gemeente.", "Jan"),
+    ("Ingrid meldt de adviseur deze week aan bij de bestuurder.", "Ingrid"),
+])
+def test_offers_and_taken_up_tasks(sentence, owner):
+    assert ("name", owner) in actions(sentence), (sentence, actions(sentence))
+
+
+def test_reporting_at_the_meeting_is_no_task():
+    assert actions("Piet meldt parkeeroverlast in de Dorpsstraat bij thuiswedstrijden.") == []
+    assert actions("De gemeente gaat niet aan de slag met het plan.") == []
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    ("Besloten wordt dat Nico er aandacht voor zal vragen in de nieuwsbrief.", "Nico"),
+    ("Er is besloten dat Frederick mee gaat werken aan de vergrendeling.", "Frederick"),
+    ("Besloten wordt dat Gerard en Theo met de vrijwilligers een gesprek zullen hebben.", "Gerard en Theo"),
+])
+def test_a_decision_that_gives_somebody_a_task(sentence, owner):
+    assert decided_task(sentence) == rules.Owner("name", owner)
+
+
+def test_a_decision_without_a_task_for_somebody():
+    assert decided_task("Besloten wordt dat de contributie omhoog gaat.") is None
+    assert decided_task("Besloten wordt dat Jan niet zal aftreden.") is None
+    assert decided_task("Het bestuur stemt in met de begroting.") is None
+
+
+def test_the_decision_and_the_task_are_both_extracted(settings):
+    text = ("Notulen bestuursvergadering 9 juni 2017\n\n1. Vrijwilligers\n"
+            "Besloten wordt dat Nico er aandacht voor zal vragen in de nieuwsbrief.\n")
+    source = load_document("2017-06-09_bestuur_notulen.txt", text.encode("utf-8"), settings=settings)
+    ex = rule_extract(parse_meeting(source), {source.id: source})
+    quote = "Besloten wordt dat Nico er aandacht voor zal vragen in de nieuwsbrief."
+    assert [d.citation.quote for d in ex.decisions] == [quote]
+    assert [(a.citation.quote, a.owner) for a in ex.actions] == [(quote, "Nico")]
+
+
+def test_the_bodys_own_next_meeting_named_by_its_kind(settings):
+    text = ("# Verslag werkgroep Parkeren Noord\n\n**Datum:** 5 februari 2026\n\n## 1. Vergunningen\n"
+            "**Actie** (Freek, vóór de volgende werkgroep): de tarieven laten doorrekenen.\n"
+            "Jan stuurt het overzicht voor het volgende DB rond.\n\n"
+            "*Volgende werkgroep: donderdag 5 maart 2026, 10.00 uur.*\n")
+    source = load_document("2026-02-05_werkgroep-parkeren_verslag.md", text.encode("utf-8"), settings=settings)
+    ex = rule_extract(parse_meeting(source), {source.id: source})
+    dues = {a.owner: (a.due, a.due_date) for a in ex.actions}
+    assert dues["Freek"] == ("vóór de volgende werkgroep", dt.date(2026, 3, 5))
+    assert dues["Jan"][1] is None  # 'DB' is no name of this body's meeting: another body's next meeting
+    assert next_meeting_date("Volgend DO: maandag 16 maart 2026, 14.00 uur.", dt.date(2026, 3, 2)) == dt.date(2026, 3, 16)
+    assert next_meeting_date("Volgende week: maandag 16 maart 2026.", dt.date(2026, 3, 2)) is None

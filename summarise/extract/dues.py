@@ -28,6 +28,9 @@ def due_for(ctx: Ctx, norm: str, owner: str | None, contexts: list[str]) -> tupl
     """The due date written in the clause, else the date of the event it is about (same item)."""
     ref = ctx.meeting.date
     found = find_due(norm, ref)
+    own = own_next_meeting(ctx, norm)
+    if own is not None and (found is None or (found.date is None and own[0].startswith(found.as_written))):
+        return own
     if found:
         if found.date is None and refers_to_next_meeting(found.as_written):
             return found.as_written, ctx.next_meeting
@@ -43,6 +46,28 @@ def due_for(ctx: Ctx, norm: str, owner: str | None, contexts: list[str]) -> tupl
         if match and match.date and match.date >= ref and re.search(r"\d", match.as_written):
             return re.sub(r"^(?:op|per|tot|voor|vóór|uiterlijk)\s+", "", match.as_written, flags=re.I), match.date
     return _before_named_event(ctx, norm)
+
+
+# "vóór de volgende werkgroep", "in het volgende RVO", "volgend DO": the body's own next meeting, named by its kind
+_NEXT_OWN = re.compile(r"\b(?:(?:vóór|voor|in|op|tijdens|uiterlijk)\s+)?(?:de\s+|het\s+)?volgende?\s+(?P<w>[A-Z]{2,6}|[a-z]{4,})\b")
+
+
+def own_next_meeting(ctx: Ctx, norm: str) -> tuple[str, dt.date] | None:
+    """The next meeting's date (written in the document) where the term names this body's next meeting by the word
+    its title uses ("Werkgroep warmtetransitie": "vóór de volgende werkgroep") or an abbreviation the document uses
+    elsewhere too ("Regionaal Veiligheidsoverleg (RVO)": "in het volgende RVO")."""
+    m = _NEXT_OWN.search(norm)
+    if m is None or ctx.next_meeting is None:
+        return None
+    word = m.group("w")
+    names = f"{ctx.meeting.title} {ctx.meeting.series}"
+    if word.isupper():  # an abbreviation the document also uses elsewhere ("Verslag DO 16 februari", "(RVO)")
+        source = ctx.sources.get(ctx.meeting.source_ids[0]) if ctx.meeting.source_ids else None
+        found = re.search(r"\b" + re.escape(word) + r"\b", names) or (
+            source is not None and len(re.findall(r"\b" + re.escape(word) + r"\b", source.raw_text)) >= 2)
+    else:
+        found = re.search(r"\b" + re.escape(word) + r"\b", names, re.I)
+    return (m.group(0).strip(), ctx.next_meeting) if found else None
 
 
 # "vóór de ALV", "voor de raadsvergadering": a term set by a meeting the document dates elsewhere

@@ -13,6 +13,7 @@ from summarise import rules
 from summarise.extract import document as doc
 from summarise.extract.document import Ctx
 from summarise.extract.articles import split_beslispunten
+from summarise.rules.actions import decided_task
 from summarise.rules.cues import AGREED_TO, BESLUIT_MANDATE
 from summarise.extract.columns import is_value_run_start
 from summarise.extract.dues import due_for
@@ -119,7 +120,12 @@ def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.
         return None
     w.list_kind = w.intro_start = None
     w.besluit_intro = False
-    return rules.analyse(norm, w.mode)
+    hits = rules.analyse(norm, w.mode)
+    if w.mode == "record" and any(h.kind == "decision" for h in hits) and not any(h.kind == "action" for h in hits):
+        owner = decided_task(norm)  # "Besloten wordt dat Nico ... zal vragen": a decision and Nico's task
+        if owner is not None:
+            hits = [*hits, rules.Hit("action", owner, "besloten dat", strong=True)]
+    return hits
 
 
 def _right_after(w: _Walk, s: int) -> bool:

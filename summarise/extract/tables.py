@@ -14,6 +14,7 @@ from notulist.nl import lexicon
 from notulist.text import cell_spans
 from summarise import rules
 from summarise.dates import find_due, refers_to_next_meeting
+from summarise.extract.dues import own_next_meeting
 from summarise.extract import document as doc
 from summarise.extract.document import Ctx
 from summarise.extract.outcomes import outcome_kind
@@ -178,7 +179,7 @@ def _due_cell(ctx: Ctx, row: _Row) -> tuple[str | None, dt.date | None]:
         return None, None
     match = find_due(written, ctx.meeting.date)
     due_date = match.date if match else None
-    if due_date is None and refers_to_next_meeting(written):
+    if due_date is None and (refers_to_next_meeting(written) or own_next_meeting(ctx, written) is not None):
         due_date = ctx.next_meeting
     return written, due_date
 

@@ -153,3 +153,18 @@ def timed(c: Clause) -> list[Hit] | None:
 def team(c: Clause) -> list[Hit] | None:
     """"We plaatsen een oproep in de wijkkrant": the team's own plan."""
     return [Hit("action", Owner("team"), "wij")] if team_present(c.text) else None
+
+
+# "Besloten wordt dat Nico er aandacht voor zal vragen", "Er is besloten dat Frederick mee gaat werken aan ...",
+# "Het bestuur besluit dat de secretaris de brief zal sturen": the decision gives the person after "dat" a task
+_DECIDED_THAT = re.compile(r"\b(?:besloten|besluit|besluiten|afgesproken|overeengekomen)\s+(?:\S+\s+){0,2}?dat\s+(?P<rest>.+)$", _Q)
+_WILL = re.compile(r"\b(?:zal|zullen|gaat|gaan|moet|moeten)\b", _Q)
+
+
+def decided_task(text: str) -> Owner | None:
+    """The person or role a decision's "dat"-clause gives a task ("zal/gaat/moet ..."), else None."""
+    m = _DECIDED_THAT.search(text)
+    if m is None or not _WILL.search(m.group("rest")) or cue("not_task").search(m.group("rest")):
+        return None
+    owner = owner_after(m.group("rest"))
+    return owner if owner.kind in _NAMED else None
