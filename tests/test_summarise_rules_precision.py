@@ -136,3 +136,12 @@ def test_the_bodys_own_next_meeting_named_by_its_kind(settings):
     assert dues["Jan"][1] is None  # 'DB' is no name of this body's meeting: another body's next meeting
     assert next_meeting_date("Volgend DO: maandag 16 maart 2026, 14.00 uur.", dt.date(2026, 3, 2)) == dt.date(2026, 3, 16)
     assert next_meeting_date("Volgende week: maandag 16 maart 2026.", dt.date(2026, 3, 2)) is None
+
+
+def test_a_passive_of_reason_or_condition_and_a_time_are_no_task():
+    assert actions("Omdat er veel moet worden uitgezocht, kan de secretaris minder notuleren.") == []
+    assert actions("Eind maart is er een beslismoment gepland over de scenario's.") == []
+    # ... while the sentence before a clause of condition does not count: only the passive's own sentence
+    assert actions("Als antwoord op de vraag licht Tilburg de inrichting toe. Verder zijn scenario's besproken die "
+                   "verder uitgewerkt moeten worden.") == [("none", None)]
+    assert actions("Er wordt nagegaan of er een fietsenstalling kan worden bijgeplaatst.") == [("none", None)]

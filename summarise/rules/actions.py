@@ -118,10 +118,15 @@ def commitment(c: Clause) -> list[Hit] | None:
 _AGENT = re.compile(r"\bdoor\s+((?:de\s+|het\s+)?(?:" + RED + r"|[\w'’-]+)(?-i:\s+(?:[A-Z][\w'’-]*|" + RED + r"))*)", _Q)
 
 
+# a passive inside a clause of reason, purpose or condition is no task of this meeting
+_SUBORDINATE = re.compile(r"\b(?:zodat|opdat|omdat|doordat|aangezien|indien|als|wanneer|waardoor)\b", _Q)
+
+
 def passive(c: Clause) -> list[Hit] | None:
     """"Het verslag wordt nagestuurd", "Dit wordt door Piet opgepakt" (the agent is the owner)."""
-    if not cue("passive_action").search(c.text) or done_report(c.text):
-        return None
+    found = cue("passive_action").search(c.text)
+    if not found or done_report(c.text) or _SUBORDINATE.search(re.split(r"[.!?]\s+(?=[A-Z])", c.text[: found.start()])[-1]):
+        return None  # "Omdat er zoveel moet worden geschreven, kan de notulist ...": the reason, not a task
     agent = _AGENT.search(c.text)
     owner = classify_np(agent.group(1)) if agent else Owner("none")
     asked = re.search(r"\b(?:wordt|worden)\s+(?:\S+\s+){0,3}?(?:verzocht|gevraagd)\b", c.text, _Q)

@@ -84,7 +84,8 @@ def timed_present(text: str) -> Owner | None:
         return None
     m = re.match(r"^\s*((?:(?:de|het)\s+)?(?:[A-Z" + RED[0] + r"][\w'’&/.-]*|[a-z-]+)(?:\s+[A-Z][\w'’&/.-]*){0,3}"
                  r"|hij|zij|ze|we|wij)\s+([a-z]+t|[a-z]+en)\b", text)
-    if not m or m.group(2).lower() in lexicon().word_set("not_action") or is_past_plural(m.group(2)):
+    if not m or m.group(2).lower() in lexicon().word_set("not_action") or is_past_plural(m.group(2)) \
+            or m.group(2).lower() in lexicon().months:  # "Eind maart is er een beslismoment": a time, no person
         return None
     owner = classify_np(m.group(1))
     return owner if owner.kind in ("name", "team", "redacted", "pronoun") else None
