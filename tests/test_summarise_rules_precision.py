@@ -145,3 +145,17 @@ def test_a_passive_of_reason_or_condition_and_a_time_are_no_task():
     assert actions("Als antwoord op de vraag licht Tilburg de inrichting toe. Verder zijn scenario's besproken die "
                    "verder uitgewerkt moeten worden.") == [("none", None)]
     assert actions("Er wordt nagegaan of er een fietsenstalling kan worden bijgeplaatst.") == [("none", None)]
+
+
+def test_a_named_task_after_maar_and_no_term_after_an_event(settings):
+    text = ("Notulen overleg 20 oktober 2021\n\n1. Eenheden\n"
+            "Ook hier is het voorstel om de pilotresultaten af te wachten maar Eindhoven en Kadaster zullen wel samen "
+            "doorgaan met het uitwerken van voorstellen.\n\n"
+            "2. Informatieavond\nDe informatieavond is op 10 november.\n"
+            "Overige ouders worden geïnformeerd via een nieuwsbrief, na de informatieavond.\n")
+    source = load_document("2021-10-20_overleg_notulen.txt", text.encode("utf-8"), settings=settings)
+    ex = rule_extract(parse_meeting(source), {source.id: source})
+    owners = {a.owner: a for a in ex.actions}
+    assert "Eindhoven en Kadaster" in owners, [a.citation.quote for a in ex.actions]
+    informed = [a for a in ex.actions if "nieuwsbrief" in a.citation.quote]
+    assert len(informed) == 1 and informed[0].due_date is None  # after the evening: no deadline

@@ -24,6 +24,9 @@ def _event_words(text: str, owner: str | None) -> set[str]:
             if w not in stop_words() and w not in owner_words and not w.endswith("en") and w != rules.RED.lower()}
 
 
+_AFTER_EVENT = re.compile(r"\bna\s+(?:de|het|afloop|een|deze|die)\b", re.I)
+
+
 def due_for(ctx: Ctx, norm: str, owner: str | None, contexts: list[str]) -> tuple[str | None, dt.date | None]:
     """The due date written in the clause, else the date of the event it is about (same item)."""
     ref = ctx.meeting.date
@@ -36,7 +39,7 @@ def due_for(ctx: Ctx, norm: str, owner: str | None, contexts: list[str]) -> tupl
             return found.as_written, ctx.next_meeting
         return found.as_written, found.date
     words = _event_words(norm, owner) - ctx.people  # "regelt een account voor Marloes": a person is no event
-    if not words or ref is None:
+    if not words or ref is None or _AFTER_EVENT.search(norm):  # "na de informatieavonden": a start, not a term
         return None, None
     for text in contexts:
         low = text.lower()

@@ -121,11 +121,26 @@ def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.
     w.list_kind = w.intro_start = None
     w.besluit_intro = False
     hits = rules.analyse(norm, w.mode)
+    if w.mode == "record" and not hits:
+        hits = _task_after_but(norm)
     if w.mode == "record" and any(h.kind == "decision" for h in hits) and not any(h.kind == "action" for h in hits):
         owner = decided_task(norm)  # "Besloten wordt dat Nico ... zal vragen": a decision and Nico's task
         if owner is not None:
             hits = [*hits, rules.Hit("action", owner, "besloten dat", strong=True)]
     return hits
+
+
+_BUT = re.compile(r"(?:,\s*|\s)maar\s+(?=\S)", re.I)
+
+
+def _task_after_but(norm: str) -> list[rules.Hit]:
+    """"Ook hier is het voorstel om ... af te wachten maar Eindhoven en Kadaster zullen ... doorgaan": after "maar" a
+    main clause of its own; its named person's task counts where the clause before it records nothing."""
+    parts = _BUT.split(norm)
+    if len(parts) < 2:
+        return []
+    return [h for h in rules.analyse(parts[-1], "record")
+            if h.kind == "action" and h.owner.kind in ("name", "redacted")]
 
 
 def _right_after(w: _Walk, s: int) -> bool:
