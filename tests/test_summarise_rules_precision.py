@@ -159,3 +159,13 @@ def test_a_named_task_after_maar_and_no_term_after_an_event(settings):
     assert "Eindhoven en Kadaster" in owners, [a.citation.quote for a in ex.actions]
     informed = [a for a in ex.actions if "nieuwsbrief" in a.citation.quote]
     assert len(informed) == 1 and informed[0].due_date is None  # after the evening: no deadline
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    ("issue 62 plaatje toevoegen in hoofdstuk 2 -> Marco maakt dit plaatje", "Marco"),  # the arrow names who acts
+    ("Frank zet dit contact voort.", "Frank"),
+    ("Marco stelt een nieuwe lijst op gebaseerd op de standaard.", "Marco"),
+    ("Dit wordt voor de volgende keer voorbereid door Jesse, Marco en Pano.", "Jesse, Marco en Pano"),
+])
+def test_more_written_forms_of_a_task(sentence, owner):
+    assert ("name", owner) in actions(sentence), (sentence, actions(sentence))

@@ -115,7 +115,7 @@ def commitment(c: Clause) -> list[Hit] | None:
     return [Hit("action", owner if owner.kind != "generic" else Owner("none"), "zegt toe", strong=True)]
 
 
-_AGENT = re.compile(r"\bdoor\s+((?:de\s+|het\s+)?(?:" + RED + r"|[\w'’-]+)(?-i:\s+(?:[A-Z][\w'’-]*|" + RED + r"))*)", _Q)
+_AGENT = re.compile(r"\bdoor\s+((?:de\s+|het\s+)?(?:" + RED + r"|[\w'’-]+)(?-i:(?:,\s*|\s+en\s+|\s+)(?:[A-Z][\w'’-]*|" + RED + r"))*)", _Q)
 
 
 # a passive inside a clause of reason, purpose or condition is no task of this meeting

@@ -110,8 +110,9 @@ _LIST_CODE = re.compile(r"^(?:[A-Z]{0,4}[-/.]?\d[\w./-]*\s+)+(?=[A-Z" + RED[0] +
 def owner_before(pre: str) -> Owner:
     """The subject written before the verb ("Peter zal", "De secretaris stuurt", "[gelakt] pakt")."""
     pre = pre.strip().lstrip("–—•·▪►*-").strip()  # "–        Mart neemt contact op": a bullet the splitter kept
-    if ":" in pre or ";" in pre:  # "Onze rol: wij zorgen", "Afspraak: Peter komt", "...; de secretaris stuurt"
-        pre = re.split(r"[:;]", pre)[-1].strip()
+    if ":" in pre or ";" in pre or "->" in pre or "→" in pre:
+        # "Onze rol: wij zorgen", "Afspraak: Peter komt", "...; de secretaris stuurt", "issue 60 ... -> Jesse pakt"
+        pre = re.split(r"[:;]|->|→", pre)[-1].strip()
     # a sentence the splitter kept attached ("Contactpersoon: [gelakt]. De afdeling X verzendt")
     pre = re.split(r"[.!?]\s+(?=[A-Z])", pre)[-1].strip()
     pre = re.sub(r"^(?:en|maar|dus|ook|daarnaast|verder|tevens|vervolgens|hierna|daarna)\s+", "", pre, flags=re.I)
