@@ -169,3 +169,10 @@ def test_a_named_task_after_maar_and_no_term_after_an_event(settings):
 ])
 def test_more_written_forms_of_a_task(sentence, owner):
     assert ("name", owner) in actions(sentence), (sentence, actions(sentence))
+
+
+def test_a_role_given_with_the_persons_name_and_a_use_that_is_no_task():
+    assert actions("Teamleider, Frederick, wordt verzocht de planning bij te houden.") == [("name", "Frederick")]
+    assert actions("De voorzitter, Jan, stuurt de brief.") == [("name", "Jan")]
+    assert actions("Peter, Jan en Kees sturen de brief.") == [("name", "Peter, Jan en Kees")]
+    assert actions("Dit is de beste optie, en deze gaan we gebruiken voor het project.") == []

@@ -119,6 +119,9 @@ def owner_before(pre: str) -> Owner:
     pre = _LIST_CODE.sub("", pre)  # "TZ-2024-41 Gedeputeerde Van Leeuwen stuurt": the row's number is not the subject
     if not pre:
         return Owner("none")
+    parts = [p.strip() for p in pre.split(",") if p.strip()]
+    if len(parts) == 2 and is_role(_strip_article(parts[0])) and classify_np(parts[1]).kind == "name":
+        return classify_np(parts[1])  # "Teamleider, Frederick, wordt verzocht": the person the role is given with
     return classify_np(pre)
 
 
