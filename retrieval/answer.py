@@ -21,11 +21,10 @@ from notulist.store import MeetingStore
 from retrieval.index import SearchHit, SearchIndex, covers_word
 from retrieval.intent import Intent, detect_intent, matches_day
 from retrieval.keyword import stems, words
-from retrieval.meeting_facts import asked_facts, fact_groups
 from retrieval.listings import answer_postponed, answer_recurring, answer_tasks
 from retrieval.neighbours import covers_parts
 from retrieval.llm_answer import answer_with_llm
-from retrieval.quotes import Context, Group, body_words, group_hits, render
+from retrieval.quotes import Context, Group, group_hits, render
 
 
 log = logging.getLogger(__name__)
@@ -42,40 +41,28 @@ STRONG_DENSE = 0.90  # ... unless the dense similarity alone is this high (a par
 
 RELATIVE_SCORE = 0.7  # a passage far below the best one is not part of the answer (no padding)
 
-FACT_CANDIDATES = 30  # hits searched for the meetings whose own facts (place, chair, ...) a question asks
-
-DAY_CANDIDATES = 50  # hits searched for the meetings on a day named without its year
-
 
 def _not_found(question: str, why: str, warnings: list[str]) -> Answer:
     return Answer(question=question, answer=why, citations=[], found=False, warnings=warnings)
 
 
-def _coverage(hit: SearchHit, intent: Intent, ctx: Context) -> float:
+def _coverage(hit: SearchHit, intent: Intent) -> float:
     """The index's coverage of the question's subject, or the share of subject words the passage names
-    whole or as a compound written apart ("Statenlid" / "lid van Provinciale Staten"), or that name its
-    meeting's body ("Wie zitten in de kascommissie van Land van Ooij?" at a row of that body's list), if higher."""
-    if not intent.subject_stems:
+    whole or as a compound written apart ("Statenlid" / "lid van Provinciale Staten"), if higher."""
+    if hit.coverage >= MIN_COVERAGE or not intent.subject_stems:
         return hit.coverage
     own, own_words = set(stems(hit.chunk.text)), set(words(hit.chunk.text))
-    body = body_words(intent, ctx.name_stems(hit.chunk.meeting_id))
-    content = [g for g, b in zip(intent.subject_stems, body) if not b]
-    found = sum(1 for g in content if covers_word(g, own) or covers_parts(g, own_words))
-    if content and len(content) < len(intent.subject_stems):  # the meeting's own name counts as named when
-        # the passage names some of the rest too; naming only the body, it is not about the subject (may be lower)
-        return (found + len(intent.subject_stems) - len(content)) / len(intent.subject_stems) if found else 0.0
-    if hit.coverage >= MIN_COVERAGE:
-        return hit.coverage
-    return max(hit.coverage, found / len(intent.subject_stems))
+    named = sum(1 for g in intent.subject_stems if covers_word(g, own) or covers_parts(g, own_words))
+    return max(hit.coverage, named / len(intent.subject_stems))
 
 
-def _rescored(hits: list[SearchHit], intent: Intent, weight: float, ctx: Context) -> list[SearchHit]:
+def _rescored(hits: list[SearchHit], intent: Intent, weight: float) -> list[SearchHit]:
     """Hits whose text names more of the subject than the index counted (`_coverage`) get that coverage and
     the score it is worth (`weight`, the index's coverage weight), best first."""
     out = []
     for h in hits:
-        cov = _coverage(h, intent, ctx)
-        out.append(h if cov == h.coverage else
+        cov = _coverage(h, intent)
+        out.append(h if cov <= h.coverage else
                    h.model_copy(update={"coverage": cov, "score": h.score + weight * (cov - h.coverage)}))
     return sorted(out, key=lambda h: -h.score)
 
@@ -95,30 +82,6 @@ def _on_topic(hits: list[SearchHit], intent: Intent) -> list[SearchHit]:
         return []
     best = max(h.score for h in on)
     return [h for h in on if h.score >= RELATIVE_SCORE * best]
-
-
-def _on_named_days(q: str, intent: Intent, index: SearchIndex, *, series, since, allowed_series) -> list[SearchHit]:
-    """The hits of the meetings held on a day the question names: a date with its year is searched as that
-    day alone, one without ("op 5 december") among the best hits of every meeting. None when no meeting
-    was held on a named day (the date is then about something else)."""
-    hits: dict[str, SearchHit] = {}
-    for year, month, day in intent.days:
-        if year is None:
-            found = [h for h in index.search(q, k=DAY_CANDIDATES, series=series, since=since,
-                                             allowed_series=allowed_series, intent=intent)
-                     if matches_day((None, month, day), h.chunk.date)][:12]
-        else:
-            try:
-                on = dt.date(year, month, day)
-            except ValueError:
-                continue
-            if since is not None and on < since:
-                continue
-            found = index.search(q, k=12, series=series, since=on, until=on, allowed_series=allowed_series,
-                                 intent=intent)
-        for h in found:
-            hits.setdefault(h.chunk.id, h)
-    return sorted(hits.values(), key=lambda h: (-h.score, h.chunk.id))
 
 
 def _llm_answer(question: str, groups: list[Group], ctx: Context, llm, warnings: list[str]) -> Answer | None:
@@ -197,24 +160,9 @@ def ask(question: str, *, store: MeetingStore, index: SearchIndex, llm: LLMClien
                                 item=intent.item_ref)
         on_day = [h for h in hits if intent.day and matches_day(intent.day, h.chunk.date)]
         hits = on_day or hits
-    facts = [] if hits else asked_facts(q)
-    if facts:  # "Waar vergadert ...?", "Wie notuleerde ...?": the labelled fact of the meetings found
-        found = (_on_named_days(q, intent, index, series=series, since=since, allowed_series=allowed_series)
-                 if intent.days else []) or index.search(q, k=FACT_CANDIDATES, series=series, since=since,
-                                                         allowed_series=allowed_series, intent=intent)
-        groups = fact_groups(facts, found, ctx, intent)
-        if groups:
-            citations = [q_.citation for g in groups for q_ in g.quotes]
-            return Answer(question=question, answer=render(groups, intent, ctx), citations=citations,
-                          llm_used=False, found=True, warnings=warnings)
-    relevant: list[SearchHit] = []
-    if not hits and intent.days:  # "Waar vergadert het bestuur op 5 december 2007?": that meeting first
-        hits = _on_named_days(q, intent, index, series=series, since=since, allowed_series=allowed_series)
-        relevant = _on_topic(_rescored(hits, intent, index.weights.coverage, ctx), intent)
-    if not relevant:
-        if not hits or intent.days:
-            hits = index.search(q, k=12, series=series, since=since, allowed_series=allowed_series, intent=intent)
-        relevant = _on_topic(_rescored(hits, intent, index.weights.coverage, ctx), intent)
+    if not hits:
+        hits = index.search(q, k=12, series=series, since=since, allowed_series=allowed_series, intent=intent)
+    relevant = _on_topic(_rescored(hits, intent, index.weights.coverage), intent)
     if not relevant:
         if not hits:
             why = "Niets gevonden: er zijn (in deze selectie) geen vergaderstukken om te doorzoeken."

@@ -34,10 +34,6 @@ MAX_GROUPS = 4  # agenda items in one answer
 
 MAX_SENTENCES = 3  # quoted sentences per agenda item
 
-NAME_LINES = 4  # the first lines of a meeting's header that may name its body (Context.name_stems) ...
-
-NAME_LINE_WORDS = 10  # ... when they are this short (a title line, not a sentence of the text)
-
 _TRIM_LEFT = set(" \t\r\n*#>-–•➤_[|")
 
 _TRIM_RIGHT = set(" \t\r\n*#_|")
@@ -97,7 +93,6 @@ class Context:
         self.meetings: dict[str, Meeting | None] = {}
         self.sources: dict[str, Source] = {}
         self.extractions: dict[str, Extraction | None] = {}
-        self.names: dict[str, frozenset[str]] = {}
 
     def meeting(self, meeting_id: str) -> Meeting | None:
         if meeting_id not in self.meetings:
@@ -115,21 +110,6 @@ class Context:
                 return None
         return self.sources[source_id]
 
-    def name_stems(self, meeting_id: str) -> frozenset[str]:
-        """The stems of the words that name a meeting: its series, title and the title lines that open its
-        header (`name_lines`). A question names the body with them; they say
-        which meeting, not what about."""
-        if meeting_id not in self.names:
-            meeting = self.meeting(meeting_id)
-            text = ""
-            if meeting is not None:
-                text = f"{meeting.series} {meeting.title}"
-                source = self.source(meeting.source_ids[0]) if meeting.source_ids else None
-                if source is not None and meeting.header_end > meeting.header_start:
-                    text += " " + " ".join(name_lines(source.raw_text[meeting.header_start:meeting.header_end]))
-            self.names[meeting_id] = frozenset(stems(text))
-        return self.names[meeting_id]
-
     def extraction(self, meeting_id: str) -> Extraction | None:
         if meeting_id not in self.extractions:
             try:
@@ -137,21 +117,6 @@ class Context:
             except Exception:  # extraction is derived and optional for answering
                 self.extractions[meeting_id] = None
         return self.extractions[meeting_id]
-
-
-def name_lines(header: str) -> list[str]:
-    """The short lines that open a header: titles that name the body ("Doorlopende besluitenlijst bestuur
-    Land van Ooij"), not the sentences after them."""
-    lines = [ln.strip() for ln in header.splitlines() if ln.strip()][:NAME_LINES]
-    return [ln for ln in lines if len(words(ln)) <= NAME_LINE_WORDS]
-
-
-def body_words(intent: Intent, named: frozenset[str]) -> list[bool]:
-    """Per subject word of the question: is it a word of the meeting's name (`Context.name_stems`)? Judged
-    on the word as asked, not on the compounds it was widened to ("land", not "nederland")."""
-    roots = intent.subject_roots if intent.subject_roots and len(intent.subject_roots) == len(intent.subject_stems) \
-        else intent.subject_stems
-    return [covers_word(r, named) for r in roots]
 
 
 def citation_of(group_or_hit, source: Source, start: int, end: int, score: float | None = None) -> Citation:
@@ -239,10 +204,7 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
     # inside one agenda item its title words are given: the rest of the question picks the sentences
     title_stems = set(stems(group.item_title or ""))
     title_words = frozenset(words(group.item_title or ""))
-    # ... and so are the words that name the meeting's body
-    body = body_words(intent, ctx.name_stems(group.meeting_id))
-    subject = [g for g, b in zip(intent.subject_stems, body) if not b and not covers_word(g, title_stems)] \
-        or intent.subject_stems
+    subject = [g for g in intent.subject_stems if not covers_word(g, title_stems)] or intent.subject_stems
     group.prepared = meeting is None or meeting.doc_kind not in ("minutes", "besluitenlijst")
     group.doc_kind = meeting.doc_kind if meeting is not None else "unknown"
     item = item_of(meeting, group.item)
