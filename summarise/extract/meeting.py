@@ -161,9 +161,11 @@ def _without_table_duplicates(ctx: Ctx) -> list[Action]:
 
 
 def is_procedural(decision: Decision, meeting: Meeting) -> bool:
-    """"De agenda wordt ongewijzigd vastgesteld", "Verslag 13 maart: vastgesteld": the meeting adopting its own
-    paperwork. Every gold set written for Notulist leaves these out of the besluitenlijst, and so does a
-    secretary: they say nothing about the subjects decided on."""
+    """"De agenda wordt ongewijzigd vastgesteld", "Op het verslag zijn geen opmerkingen": the meeting adopting its
+    own agenda, remarks-free minutes without an adoption verb, a later sign-off ("Aldus vastgesteld in ...").
+    The shared annotation conventions (shared/eval/README.md) leave these out of the besluitenlijst; the
+    adoption of the previous minutes with an adoption verb ("Het verslag wordt ongewijzigd vastgesteld.") is a
+    decision and is not matched by the procedural family."""
     quote = " ".join(decision.citation.quote.split())
     if rules.cue("procedural").search(quote) or rules.cue("procedural").search(" ".join(decision.text.split())):
         return True  # the quote, or the Besluit cell of a table row ("1 | Opening | De agenda wordt vastgesteld.")
