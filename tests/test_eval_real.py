@@ -17,22 +17,23 @@ from eval.runner import run_dataset
 
 REAL = Path(__file__).resolve().parent.parent / "eval" / "data" / "real"
 
-# measured at the end of round 3 (README); floors a little below. blind2 has no gold actions, so it has
-# no action floors.
+# measured at the end of round 4 (README); floors a little below. blind2 has no gold actions, so it has
+# no action floors. real/dev grew from 52 to 68 documents in round 4 (CORPUS-8, first run decisions 0.33 and
+# 0.13): its floors are those of the larger, harder set (52 old documents: decisions 0.85, actions 0.77).
 FLOORS = {
-    "dev": {"decisions_f1": 0.80, "actions_f1": 0.65, "owner_accuracy": 0.89, "due_accuracy": 0.80,
-            "agenda_f1": 0.96, "date_accuracy": 0.97, "hit@3": 0.88, "key_fact_recall": 0.80,
+    "dev": {"decisions_f1": 0.77, "actions_f1": 0.60, "owner_accuracy": 0.89, "due_accuracy": 0.88,
+            "agenda_f1": 0.94, "date_accuracy": 0.95, "hit@3": 0.88, "key_fact_recall": 0.80,
             "citation_accuracy": 0.84},
     "blind": {"decisions_f1": 0.82, "actions_f1": 0.25, "owner_accuracy": 0.80, "due_accuracy": 0.65,
               "agenda_f1": 0.35, "date_accuracy": 0.97, "hit@3": 0.90, "key_fact_recall": 0.75,
               "citation_accuracy": 0.85},
     "blind2": {"decisions_f1": 0.40, "agenda_f1": 0.55, "date_accuracy": 0.97, "hit@3": 0.90,
                "key_fact_recall": 0.90, "citation_accuracy": 0.90},
-    "blind3": {"decisions_f1": 0.38, "actions_f1": 0.50, "owner_accuracy": 0.55, "due_accuracy": 0.85,
+    "blind3": {"decisions_f1": 0.62, "actions_f1": 0.50, "owner_accuracy": 0.55, "due_accuracy": 0.85,
                "agenda_f1": 0.75, "date_accuracy": 0.90, "hit@3": 0.90, "key_fact_recall": 0.80,
                "citation_accuracy": 0.84},
 }
-MIN_DOCS = {"dev": 50, "blind": 15, "blind2": 7, "blind3": 12}
+MIN_DOCS = {"dev": 66, "blind": 15, "blind2": 7, "blind3": 12}
 
 
 def _measured(total) -> dict[str, float | None]:
