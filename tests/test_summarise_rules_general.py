@@ -173,3 +173,23 @@ def test_holding_a_decision_back_is_a_postponement():
 
 def test_an_arrow_typed_as_dash_and_angle_bracket_also_marks_the_owner():
     assert ("action", "Henk") in kinds("> Henk: offertes voor het dak vergelijken, in januari")
+
+
+@pytest.mark.parametrize("sentence", [
+    "De raad besluit de verordening vast te stellen.",
+    "Het algemeen bestuur besluit de begroting 2026 ongewijzigd vast te stellen.",
+    "De raad besluit in te stemmen met het voorstel.",
+    "Er wordt besloten het beleidsplan vast te stellen.",
+])
+def test_the_bodys_own_besluit_with_a_te_infinitive_is_a_decision(sentence):
+    assert "decision" in [kind for kind, _ in kinds(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Voorgesteld wordt de begroting vast te stellen.",
+    "De raad wordt voorgesteld in te stemmen met de verordening.",
+    "Het college stelt de raad voor te besluiten de begroting vast te stellen.",
+    "Het besluit van de raad om de nota vast te stellen is gepubliceerd.",
+])
+def test_a_proposal_to_adopt_is_no_decision(sentence):
+    assert all(kind != "decision" for kind, _ in kinds(sentence))
