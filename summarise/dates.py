@@ -104,15 +104,11 @@ def _in(m: re.Match, ref: dt.date) -> dt.date | None:
     return _safe_date(y, mo, min(ref.day, calendar.monthrange(y, mo)[1]))
 
 
-def _period(m: re.Match, ref: dt.date) -> dt.date | None:
-    """"eind april", "eind van de maand", "eind Q1", "uiterlijk juni", "voor april": a month, a quarter or the end
-    of a period names no day (the gold conventions: due_date null for a month alone); `due` keeps the words."""
-    return None
-
-
-# one resolver per expression kind of _PATTERNS ("vague" determines no day)
-_RESOLVERS = {"daymonth": _daymonth, "numeric": _numeric, "relday": _relday, "weekday": _weekday, "in": _in,
-              "monthpart": _period, "periodend": _period, "quarter": _period, "month": _period}
+# one resolver per expression kind of _PATTERNS that determines a day. "vague" and the periods ("eind april",
+# "eind van de maand", "eind Q1", "uiterlijk juni", "voor april": monthpart, periodend, quarter, month) have none:
+# a month, a quarter or the end of a period names no day (the gold conventions: due_date null); `due` keeps
+# the words, and matching them keeps a later pattern from reading a day into them.
+_RESOLVERS = {"daymonth": _daymonth, "numeric": _numeric, "relday": _relday, "weekday": _weekday, "in": _in}
 
 
 def resolve(kind: str, m: re.Match, ref: dt.date | None) -> dt.date | None:
