@@ -18,7 +18,8 @@ from notulist.llm import LLMClient
 from notulist.models import Answer
 from notulist.settings import Settings
 from notulist.store import MeetingStore
-from retrieval.index import SearchHit, SearchIndex, covers_word
+from retrieval.compounds import covers_word
+from retrieval.index import SearchHit, SearchIndex
 from retrieval.intent import Intent, detect_intent, matches_day
 from retrieval.keyword import stems, words
 from retrieval.listings import answer_postponed, answer_recurring, answer_tasks

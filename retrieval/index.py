@@ -13,63 +13,35 @@ Derived data: the meeting store is the system of record and `reset` + re-upsert 
 
 from __future__ import annotations
 
-import bisect
-import datetime as dt
 import hashlib
-import json
 import logging
 import math
 import re
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from urllib.parse import urlparse
 
 import numpy as np
-from pydantic import BaseModel
 
 from notulist.errors import ConfigError
 from notulist.models import Chunk, Meeting
 from notulist.settings import Settings
 from notulist.store import MeetingStore
 from retrieval import snapshot as snapshots
+from retrieval.chunk_meta import INDEX_VERSION, chunk_from, chunk_metadata, content_hash, date_int, embed_text, item_paths
+from retrieval.compounds import Vocabulary, covers_word, expand_subject, subject_weights
 from retrieval.cues import CueName, cue
 from retrieval.embeddings import (CachedEmbedder, EmbeddingCache, Embedder, as_chroma_function, as_llama_embedding,
                                   get_embedder)
-from retrieval.intent import Intent, detect_intent, matches_day
+from retrieval.intent import Intent, detect_intent
 from retrieval.keyword import stems
+from retrieval.ranking import (FusionWeights, SearchHit, fused, notes_answer_their_item, point_at_postponed,
+                               pointed_at)
+
+__all__ = ["INDEX_VERSION", "SearchHit", "SearchIndex", "covers_word"]
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "2"  # bump when the embedded text of a chunk changes shape: every chunk re-embeds
-
-
-class SearchHit(BaseModel):
-    """One retrieved chunk with its fused score and the parts it was made of (for answers and debugging)."""
-
-    chunk: Chunk
-    score: float
-    dense: float = 0.0
-    keyword: float = 0.0
-    coverage: float = 0.0  # share of the question's subject stems found in the chunk (or its item title)
-
-
-@dataclass
-class FusionWeights:
-    """Weighted fusion of normalised scores; tuned on the seeds with general features only."""
-
-    dense: float = 1.0
-    keyword: float = 0.6
-    coverage: float = 0.6
-    note_prior: float = 0.2  # text written in the meeting records what came of an item
-    note_agreement: float = 0.4  # agreement questions: what was said in the meeting first
-    cue_agreement: float = 0.3  # ... and a chunk with the asked kind of cue ("Besluit:", "Afspraak:")
-    person_tasks: float = 0.5  # task questions: chunks naming the person ...
-    task_cue: float = 0.3  # ... with an action form ("zou", "pakt op", "komt terug op")
-    postponed_item: float = 0.5  # postponed questions: the items that carry a postponement mark
-    postponed_mark: float = 0.5  # a bare "Volgende keer" ranks below the text that says what was postponed
-    day_match: float = 0.2  # the question names a meeting date
-    item_ref: float = 0.3  # the question names an agenda item number ("punt 3")
-    header_penalty: float = 0.1  # the meeting header rarely answers a subject question
 
 
 _CUES: dict[str, CueName] = {  # the cue families a chunk's own text is tagged with (data: notulist/nl)
@@ -85,166 +57,11 @@ def _cue_stems(words_: set[str]) -> set[str]:
     return set(stems(" ".join(words_), keep_stopwords=True))
 
 
-def item_paths(meeting: Meeting) -> dict[str, str]:
-    """Each item's title with its parents' titles ("Actielijst › Hoger management potentieel"):
-    a sub-item's chunk is about its parent's subject too."""
-    by_number = {i.number: i for i in meeting.items}
-    paths: dict[str, str] = {}
-    for item in meeting.items:
-        titles, seen, cur = [], set(), item
-        while cur is not None and cur.number not in seen:
-            seen.add(cur.number)
-            titles.append(cur.title)
-            cur = by_number.get(cur.parent) if cur.parent else None
-        paths[item.number] = " › ".join(reversed(titles))
-    return paths
-
-
-def embed_text(chunk: Chunk, item_path: str | None = None) -> str:
-    """What is embedded for a chunk: its item (path) title gives the passage its subject; the text stays exact."""
-    title = item_path or chunk.item_title
-    head = ""
-    if title:
-        head = f"{chunk.item}. {title}\n" if chunk.item else f"{title}\n"
-    return head + chunk.text
-
-
-def _metadata(chunk: Chunk, content_hash: str, item_path: str = "", heading: bool = False) -> dict:
-    return {
-        "item_path": item_path or chunk.item_title or "",
-        "heading": int(heading),
-        "meeting_id": chunk.meeting_id,
-        "series": chunk.series,
-        "series_key": chunk.series.casefold(),
-        "date": chunk.date.isoformat() if chunk.date else "",
-        "date_int": int(chunk.date.strftime("%Y%m%d")) if chunk.date else 0,
-        "item": chunk.item or "",
-        "item_title": chunk.item_title or "",
-        "kind": chunk.kind,
-        "source_id": chunk.source_id,
-        "start": chunk.start,
-        "end": chunk.end,
-        "note_method": chunk.note_method or "",
-        "content_hash": content_hash,
-    }
-
-
-def _chunk_from(chunk_id: str, text: str, meta: dict) -> Chunk:
-    return Chunk(
-        id=chunk_id,
-        meeting_id=meta["meeting_id"],
-        series=meta["series"],
-        date=dt.date.fromisoformat(meta["date"]) if meta.get("date") else None,
-        item=meta.get("item") or None,
-        item_title=meta.get("item_title") or None,
-        kind=meta["kind"],
-        text=text,
-        source_id=meta["source_id"],
-        start=int(meta["start"]),
-        end=int(meta["end"]),
-        note_method=meta.get("note_method") or None,
-    )
-
-
-def content_hash(chunk: Chunk, model_id: str, item_path: str = "", heading: bool = False) -> str:
-    payload = json.dumps([INDEX_VERSION, model_id, embed_text(chunk, item_path), _metadata(chunk, "", item_path, heading)],
-                         sort_keys=True, default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
-
-
-def _date_int(day: dt.date | str | None) -> int | None:
-    if day is None or day == "":
-        return None
-    if isinstance(day, str):
-        day = dt.date.fromisoformat(day)
-    return int(day.strftime("%Y%m%d"))
-
-
 _Snapshot = snapshots.Snapshot  # the search snapshot (retrieval/snapshot.py)
 # a process this many meetings behind re-reads just those; further behind, it reloads or rebuilds everything
 CATCH_UP_MEETINGS = 200
 SAVE_EVERY = 20  # versions between saves of the snapshot (a restart catches up on the rest)
 READ_PAGE = 5000  # chunks per Chroma read when reading everything
-# more chunks pointed at by postponement marks than this (a large corpus): only those the marks among the
-# best candidates point at stay candidates, so a postponed question does not turn thousands into hits
-MAX_POINTED = 400
-
-
-def subject_weights(subject: list[tuple[str, ...]], snap: "_Snapshot",
-                    roots: list[tuple[str, ...]] | None = None) -> dict[tuple[str, ...], float]:
-    """IDF of each subject word: a rare word ("bureauplan") says more about the subject than a name
-    that occurs everywhere; a word found nowhere weighs as much as the rarest word that is found.
-    The weight is that of the word as asked (`roots`), not of the compounds it was widened to."""
-    n = max(1, len(snap.ids))
-    roots = roots if roots is not None and len(roots) == len(subject) else subject
-    return {g: math.log(1.0 + n / (max(1, max(snap.df.get(v, 0) for v in root)) + 0.5))
-            for g, root in zip(subject, roots)}
-
-
-def covers_word(group: tuple[str, ...], terms: set[str]) -> bool:
-    return any(v in terms for v in group)
-
-
-MIN_COMPOUND_PART = 4  # the shortest stem that counts as one part of a Dutch compound ("mast", "open")
-MIN_COMPOUND_REST = 3  # ... and the shortest other part ("ver|licht"); "wint|er", "geld|ig" are no compounds
-
-
-class Vocabulary:
-    """The stored stems, sorted, to find the compounds a question word is part of."""
-
-    def __init__(self, terms):
-        self.terms = frozenset(terms)
-        self._sorted = sorted(self.terms)
-        self._reversed = sorted(t[::-1] for t in self.terms)  # suffix search as a prefix search
-
-    @staticmethod
-    def _with_prefix(sorted_terms: list[str], prefix: str) -> list[str]:
-        i = bisect.bisect_left(sorted_terms, prefix)
-        out = []
-        while i < len(sorted_terms) and sorted_terms[i].startswith(prefix):
-            out.append(sorted_terms[i])
-            i += 1
-        return out
-
-    def starting_with(self, prefix: str) -> list[str]:
-        return self._with_prefix(self._sorted, prefix)
-
-    def ending_with(self, suffix: str) -> list[str]:
-        return [t[::-1] for t in self._with_prefix(self._reversed, suffix[::-1])]
-
-    def is_word(self, part: str) -> bool:
-        """A stored word, also with a linking -s or -e ("geluids|installatie", "preventie|budget")."""
-        return any(p in self.terms for p in (part, part[:-1] if part[-1:] in "se" else part))
-
-
-def compound_matches(question_stem: str, vocabulary: Vocabulary) -> set[str]:
-    """Stored stems that contain the question word as one part of a Dutch compound, or that are the head
-    (last part) of the question word: the question says "geluid" where the minutes say
-    "geluidsinstallatie", "speeltuinverlichting" where they say "verlichting speeltuin". A stored word
-    counts as the head of a question compound only where the rest of it is a stored word too
-    ("vrijdagavond|open"), so "statush|ouder" and "onder|houd" are not split."""
-    q = question_stem
-    found: set[str] = set()
-    if len(q) >= MIN_COMPOUND_PART:
-        found |= {t for t in vocabulary.starting_with(q) if len(t) - len(q) >= MIN_COMPOUND_REST}
-        found |= {t for t in vocabulary.ending_with(q) if len(t) - len(q) >= MIN_COMPOUND_REST}
-    for cut in range(MIN_COMPOUND_REST, len(q) - MIN_COMPOUND_PART + 1):
-        head, modifier = q[cut:], q[:cut]
-        if head in vocabulary.terms and vocabulary.is_word(modifier):
-            found.add(head)
-    return found
-
-
-def expand_subject(subject: list[tuple[str, ...]], vocabulary: Vocabulary) -> list[tuple[str, ...]]:
-    """Each subject word with the stored compounds it is part of (see `compound_matches`); the word's own
-    stems stay first."""
-    out = []
-    for group in subject:
-        extra = set().union(*(compound_matches(v, vocabulary) for v in group)) - set(group)
-        out.append(tuple(group) + tuple(sorted(extra)))
-    return out
-
-
 class SearchIndex:
     def __init__(self, settings: Settings, embedder: Embedder | None = None):
         self.settings = settings
@@ -368,7 +185,7 @@ class SearchIndex:
                 vectors = self.embedder.embed_passages([embed_text(unique[cid], context[cid][0]) for cid in todo])
                 nodes = [
                     TextNode(id_=cid, text=unique[cid].text, embedding=vectors[i].tolist(),
-                             metadata=_metadata(unique[cid], wanted[cid], *context[cid]))
+                             metadata=chunk_metadata(unique[cid], wanted[cid], *context[cid]))
                     for i, cid in enumerate(todo)
                 ]
                 self.vector_store.add(nodes)
@@ -479,7 +296,7 @@ class SearchIndex:
     def chunks(self, *, meeting_id: str | None = None, item: str | None = None) -> list[Chunk]:
         snap = self.snapshot()
         conds = [(key, "==", value) for key, value in (("meeting_id", meeting_id), ("item", item)) if value is not None]
-        return [_chunk_from(snap.ids[i], snap.documents[i], snap.metadatas[i]) for i in snapshots.allowed_rows(snap, conds)]
+        return [chunk_from(snap.ids[i], snap.documents[i], snap.metadatas[i]) for i in snapshots.allowed_rows(snap, conds)]
 
     @staticmethod
     def _filters(series, since, until, meeting_id, item, kinds, allowed_series):
@@ -491,9 +308,9 @@ class SearchIndex:
             conds.append(("series_key", "==", series.casefold()))
         if allowed_series is not None:
             conds.append(("series_key", "in", [s.casefold() for s in allowed_series] or ["\x00"]))
-        if (lo := _date_int(since)) is not None:
+        if (lo := date_int(since)) is not None:
             conds.append(("date_int", ">=", lo))
-        if (hi := _date_int(until)) is not None:
+        if (hi := date_int(until)) is not None:
             conds.append(("date_int", "<=", hi))
         if meeting_id:
             conds.append(("meeting_id", "==", meeting_id))
@@ -505,82 +322,6 @@ class SearchIndex:
         filters = MetadataFilters(filters=[MetadataFilter(key=k, value=v, operator=ops[op]) for k, op, v in conds]) if conds else None
 
         return filters, conds
-
-    @staticmethod
-    def _notes_answer_their_item(hits: list[SearchHit], subject: list[tuple[str, ...]], cue: set[str], snap: _Snapshot,
-                                 idx: np.ndarray) -> None:
-        """The prepared text of an item asks, its notes record the answer: a note that shares a subject
-        word (or the asked cue) ranks just above its own item's prepared text."""
-        best: dict[tuple[str, str | None], float] = {}
-        for h in hits:
-            if h.chunk.kind == "agenda":
-                key = (h.chunk.meeting_id, h.chunk.item)
-                best[key] = max(best.get(key, -1e9), h.score)
-        for j, h in enumerate(hits):
-            if h.chunk.kind != "note":
-                continue
-            i = int(idx[j])
-            own = sum(1 for g in subject if covers_word(g, snap.doc_stems[i])) / len(subject) if subject else 0.0
-            if own == 0 and not (cue & snap.cues[i]):
-                continue
-            top = best.get((h.chunk.meeting_id, h.chunk.item))
-            if top is not None and h.score < top:
-                h.score = top + 0.01 + 0.02 * own
-
-    @staticmethod
-    def _pointed_at(snap: _Snapshot, idx: np.ndarray, order: np.ndarray, top: np.ndarray) -> np.ndarray:
-        """The positions (into idx, in score order) beyond `top` of chunks a postponement mark points at;
-        past MAX_POINTED only those the marks within `top` point at."""
-        rest = order[len(top):]
-        pointed = rest[snap.anchored[idx[rest]]]
-        if len(pointed) <= MAX_POINTED:
-            return pointed
-        wanted = [a for m in idx[top].tolist() for a in snap.postponed_anchors.get(m, ())]
-        return pointed[np.isin(idx[pointed], np.asarray(wanted, dtype=idx.dtype))] if wanted else pointed[:0]
-
-    def _point_at_postponed(self, hits: list[SearchHit], idx: np.ndarray, snap: _Snapshot) -> None:
-        """A postponement mark hands its score to the chunks that say what was postponed."""
-        at = {int(i): j for j, i in enumerate(idx)}
-        for note, anchors in snap.postponed_anchors.items():
-            if note not in at:
-                continue
-            mark = hits[at[note]]
-            for rank, a in enumerate(anchors):
-                if a in at:
-                    target = hits[at[a]]
-                    target.score = max(target.score, mark.score + 0.05 - 0.01 * rank)
-            mark.score -= self.weights.postponed_mark
-
-    def _fused(self, snap: _Snapshot, idx: np.ndarray, intent: Intent, d_norm: np.ndarray, kw_norm: np.ndarray,
-               coverage: np.ndarray, asked_cue: set[str], note_prior: float) -> np.ndarray:
-        """The fused score of every allowed chunk (float32): dense + keyword + subject coverage, then the
-        intent's corrections, each added as one vector operation in the order the weights list them."""
-        w = self.weights
-        score = w.dense * d_norm + w.keyword * kw_norm + (w.coverage * coverage).astype(np.float32)
-        kind = snap.kind[idx]
-        bits = snap.cue_bits[idx]
-        score[kind == snapshots.KIND_CODES["header"]] -= w.header_penalty
-        note = kind == snapshots.KIND_CODES["note"]
-        if note_prior:
-            score[note] += note_prior
-        if intent.kind == "agreement":
-            score[note] += w.note_agreement
-            asked = sum(snapshots.CUE_BITS[c] for c in asked_cue)
-            score[(bits & asked) != 0] += w.cue_agreement
-        person = intent.person.casefold() if intent.person else None
-        if intent.kind == "tasks" and person:
-            named = snapshots.naming(snap, person)[idx]
-            task = (bits & snapshots.CUE_BITS["task"]) != 0
-            score[named & task] += w.person_tasks + w.task_cue
-            score[named & ~task] += w.person_tasks + 0.0
-        if intent.kind == "postponed":
-            score[snap.in_postponed_item[idx]] += w.postponed_item
-        if intent.item_ref:
-            score[snap.columns["item_lower"][idx] == intent.item_ref] += w.item_ref
-        if intent.day:
-            day = intent.day
-            score[snapshots.on_day(snap, lambda d: matches_day(day, d), dt.date.fromisoformat)[idx]] += w.day_match
-        return score
 
     def search(self, query: str, *, k: int = 10, series=None, since=None, until=None, meeting_id=None,
                item=None, kinds=None, allowed_series: list[str] | None = None,
@@ -629,21 +370,21 @@ class SearchIndex:
         asked_cue = asked_cue or {"besluit", "afspraak"}
         note_prior = 0.0 if _REQUEST_QUESTION.search(query) else w.note_prior
         coverage = snapshots.coverage(snap, subject_weights(subject, snap, intent.subject_roots))[idx]
-        score = self._fused(snap, idx, intent, d_norm, kw_norm, coverage, asked_cue, note_prior)
+        score = fused(self.weights, snap, idx, intent, d_norm, kw_norm, coverage, asked_cue, note_prior)
 
         # only the best candidates become hits (the corrections below only ever move these)
         order = np.argsort(-score, kind="stable")
         top = order[:max(100, 10 * k)]
         if intent.kind == "postponed":  # the chunks a postponement mark points at stay candidates
-            top = np.concatenate([top, self._pointed_at(snap, idx, order, top)])
+            top = np.concatenate([top, pointed_at(snap, idx, order, top)])
         keep = [(float(score[j]), int(j), float(coverage[j])) for j in top]
         sub = np.asarray([idx[j] for _, j, _ in keep], dtype=int)
-        hits = [SearchHit(chunk=_chunk_from(snap.ids[idx[j]], snap.documents[idx[j]], snap.metadatas[idx[j]]),
+        hits = [SearchHit(chunk=chunk_from(snap.ids[idx[j]], snap.documents[idx[j]], snap.metadatas[idx[j]]),
                           score=score, dense=float(d[j]), keyword=float(kw[j]), coverage=float(coverage))
                 for score, j, coverage in keep]
         if note_prior:
-            self._notes_answer_their_item(hits, subject, asked_cue if intent.kind == "agreement" else set(), snap, sub)
+            notes_answer_their_item(hits, subject, asked_cue if intent.kind == "agreement" else set(), snap, sub)
         if intent.kind == "postponed":
-            self._point_at_postponed(hits, sub, snap)
+            point_at_postponed(hits, sub, snap, self.weights)
         hits.sort(key=lambda h: (-h.score, h.chunk.id))
         return hits[:k]

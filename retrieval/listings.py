@@ -7,7 +7,7 @@ import re
 
 from ingest.threads import find_threads
 from notulist.models import Answer, Citation, Meeting
-from retrieval.index import covers_word
+from retrieval.compounds import covers_word
 from retrieval.intent import Intent, matches_day
 from retrieval.keyword import stems
 from retrieval.quotes import Context, display, format_date, sentence_spans, trim_span

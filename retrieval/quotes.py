@@ -18,7 +18,8 @@ from notulist.errors import NotFoundError
 from notulist.models import AgendaItem, Citation, Extraction, Meeting, Source
 from notulist.store import MeetingStore
 from retrieval.cues import answers_type, cue, quote_cue
-from retrieval.index import SearchHit, covers_word
+from retrieval.compounds import covers_word
+from retrieval.ranking import SearchHit
 from retrieval.intent import Intent
 from retrieval.keyword import stems, words
 from retrieval.neighbours import covers_tail, neighbour_spans, sentence_spans

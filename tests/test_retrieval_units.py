@@ -10,7 +10,7 @@ from retrieval.answer import _core_question
 from retrieval.quotes import sentence_score, sentence_spans, trim_span
 from retrieval.cues import cue
 from retrieval.embeddings import CachedEmbedder, EmbeddingCache, _as_matrix
-from retrieval.index import Vocabulary, compound_matches, covers_word, expand_subject
+from retrieval.compounds import Vocabulary, compound_matches, covers_word, expand_subject
 from retrieval.intent import detect_intent, find_person, mentioned_day
 from retrieval.keyword import KeywordIndex, stem_groups, stems
 

@@ -23,7 +23,8 @@ from ingest.parser import parse_meeting
 from notulist.models import Chunk, Meeting, ParsedDocument
 from notulist.settings import Settings
 from notulist.store import MeetingStore
-from retrieval.index import SearchIndex, _metadata, content_hash, embed_text, item_paths
+from retrieval.chunk_meta import chunk_metadata, content_hash, embed_text, item_paths
+from retrieval.index import SearchIndex
 from summarise.extract import extract_meeting, link_across_meetings
 
 
@@ -40,7 +41,7 @@ def _nodes(index: SearchIndex, meeting: Meeting, chunks: list[Chunk]) -> list[tu
         heading = span is not None and c.start <= span[0] < c.end
         path = paths.get(c.item or "", c.item_title or "")
         digest = content_hash(c, index.embedder.model_id, path, heading)
-        out.append((cid, embed_text(c, path), _metadata(c, digest, path, heading) | {"_text": c.text}))
+        out.append((cid, embed_text(c, path), chunk_metadata(c, digest, path, heading) | {"_text": c.text}))
     return out
 
 

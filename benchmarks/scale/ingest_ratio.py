@@ -19,7 +19,7 @@ from pathlib import Path
 def _notulist(files: list[Path], data_dir: Path) -> tuple[float, list[list[str]]]:
     """Ingest wall time, and the texts that were embedded (per meeting) for the embedder-alone run."""
     from notulist.settings import Settings
-    from retrieval.index import embed_text, item_paths
+    from retrieval.chunk_meta import embed_text, item_paths
     from service.pipeline import InputFile, Notulist
 
     shutil.rmtree(data_dir, ignore_errors=True)
