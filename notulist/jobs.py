@@ -24,7 +24,8 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, LargeBinary, String, 
 from sqlalchemy.orm import Mapped, mapped_column
 
 from notulist.errors import AmbiguousReferenceError, NotFoundError
-from notulist.store import Base, MeetingStore, UTCDateTime
+from notulist.store import MeetingStore
+from notulist.store_rows import Base, UTCDateTime
 
 JobStatus = Literal["queued", "running", "done", "failed", "cancelled"]
 JobKind = Literal["ingest"]

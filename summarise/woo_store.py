@@ -11,7 +11,7 @@ import datetime as dt
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from notulist.store import WooChoiceRow
+from notulist.store_rows import WooChoiceRow
 
 from summarise.woo import Choice
 

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
-from notulist.store import DeletedMeetingRow
+from notulist.store_rows import DeletedMeetingRow
 from service.app import create_app
 from service.pipeline import Notulist
 

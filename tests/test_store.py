@@ -93,7 +93,7 @@ def test_keys_are_hashed_and_roles_ranked(store_url):
     store.revoke_key(key_id)
     assert store.verify_key(plain) is None
     with store.session() as s:
-        from notulist.store import ApiKeyRow
+        from notulist.store_rows import ApiKeyRow
 
         assert all(plain not in (r.key_hash or "") for r in s.query(ApiKeyRow))
 
@@ -122,7 +122,7 @@ def test_migrations_build_exactly_the_schema_of_the_models(store_url):
     from alembic.runtime.migration import MigrationContext
 
     from notulist import migrations
-    from notulist.store import Base
+    from notulist.store_rows import Base
 
     store = MeetingStore(store_url)
     with store.engine.connect() as conn:

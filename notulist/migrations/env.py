@@ -8,7 +8,7 @@ from sqlalchemy import create_engine
 
 import notulist.jobs  # noqa: F401  (the jobs tables live there, in the same metadata)
 from notulist.settings import Settings
-from notulist.store import Base
+from notulist.store_rows import Base
 
 target_metadata = Base.metadata
 
