@@ -12,7 +12,7 @@ Every item keeps exact spans in the agenda Source's `raw_text`; titles and bodie
 
 One module per job: `lines` (lines and markup), `dates`, `header`, `series` and `attendees`, `kinds` (item kinds,
 hint and attachment lines), `candidates`, `items` and `tables` (agenda items), `runs` (which numbered
-lines are the agenda, decided from the whole document), `letters` (agendas lettered A, B, C ... whose PDF
+lines are the agenda, decided from the whole document), `lists` (numbered lists inside the minutes' text, gaps in an outline's numbering), `letters` (agendas lettered A, B, C ... whose PDF
 table comes column by column), `split_titles` (numbers and titles on separate lines), `bodyheads`
 (plain heading lines with body text below, bold 'Titel:' lines, outlines), `runon` (items and titles
 numbered inside run-on lines: a page per line), `spans` (an item's own text), `words` (the structure words of

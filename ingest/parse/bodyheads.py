@@ -33,6 +33,12 @@ def bold_colon_heading(ln: Line) -> bool:
             and not lexicon().pattern("block_label").match(text) and not is_item_part(text))
 
 
+def is_table_row(ln: Line) -> bool:
+    """'Niveau | Onderdeel | Onderwerp | Prioriteit': a row of a table (a Word table read as text), whose
+    cells are never one title."""
+    return plain(ln.content).count("|") >= 1 and len(re.findall(r"\S\s*\|\s*\S", ln.raw)) >= 1
+
+
 def heading_shaped(ln: Line) -> bool:
     """Short, capitalised, no final punctuation, no 'Label:' and no list mark: it reads as a title."""
     text = plain(ln.content)
@@ -40,6 +46,7 @@ def heading_shaped(ln: Line) -> bool:
         text = text[:-1]
     words = text.split()
     return (not ln.blank and not ln.bullet and 1 <= len(words) <= MAX_WORDS and not _END.search(text)
+            and not is_table_row(ln)
             and ":" not in text and bool(re.match(r"[A-ZÀ-Ý]", text)) and not is_session_heading(text)
             and not is_document_section(text) and not is_page_chrome(ln.content) and not is_item_part(text)
             and not (find_dates(text) and len(words) <= 4))

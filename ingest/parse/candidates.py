@@ -15,12 +15,9 @@ _NUMBER = re.compile(
     r"(?P<pre>[A-Z]{1,3}(?=\d))?(?P<num>0\d{2}(?![\d.])|\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?P<sep>[.):]|\s*[-–—]|\s)\s*(?P<title>.*)$",
     re.IGNORECASE)
 # LOCAL Dutch words (not in notulist/nl yet; listed in the issue-12 INGEST report):
-# titles of list-like items and of trailing action/decision sections
+# titles of list-like items (the trailing action/decision sections: structure.toml `closing_section`)
 LIST_PARENTS = re.compile(r"mededeling|actualiteit|actielijst|actiepunt|openstaande acties|ingekomen|rondvraag|"
                            r"lopende zaken|stand van zaken|terugkoppeling|update|informatie", re.I)
-TRAILING_SECTION = re.compile(r"^(?:overzicht\s+)?(?:actiepunten|actielijst|acties|besluitenlijst|genomen besluiten|"
-                               r"besluiten|afspraken|actie- en besluitenlijst|besluiten- en actielijst|"
-                               r"afspraken en acties)\s*:?$", re.I)
 _PROSE_START = re.compile(r"^(?:we|wij|ik|je|jij|u|jullie|het|de|een|dit|dat|deze|er|zij|ze|hij|zie)\b", re.I)
 
 
@@ -44,6 +41,7 @@ class Candidate:
     prefix: str = ""  # a series prefix written before the number ("AP1." - added points of the fractions)
     generated: bool = False  # the number was given here, not written ("1." on every line of a web list)
     padded: bool = False  # written zero-padded ("05", "011"): a register of items, gaps in it are normal
+    points_below: bool = False  # the next line is indented below this one (its own sub-points)
 
 
 def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candidate | None:
@@ -107,9 +105,26 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
     strong = bool(line.md_level or line.bold or m.group("kw") or padded
                   or re.match(r"^\s*(?:\*\*|__)\s*\d", line.raw.lstrip("#- ")))
     title_like, loose = _title_shape(title, line, strong, keyword=bool(m.group("kw")))
+    if not title_like and (head := _title_before_text(title)):
+        # '5. Versiebeheer uitwerken. Hier wordt een nieuw issue van gemaakt.': a short title, then the
+        # point's text on the same line; the title is the first sentence
+        title, t_end = head, t_start + len(head)
+        title_like, loose = _title_shape(title, line, strong, keyword=bool(m.group("kw")))
     title_like = title_like and not only_in_run
     return Candidate(line, (prefix + num) if prefix else num, main, sub, plain(display(source, t_start, t_end)),
                      strong, title_like, t_start, t_end, loose=loose, prefix=prefix, padded=padded)
+
+
+_FIRST_SENTENCE = re.compile(r"([A-ZÀ-Ý][^.!?:;]{2,80}?[.!?])\s+(?=[A-ZÀ-Ý])")
+
+
+def _title_before_text(title: str) -> str | None:
+    """The first sentence of a numbered line when it is a short title (at most six words) followed by a
+    sentence of text of at least six words; else None."""
+    m = _FIRST_SENTENCE.match(title)
+    if m is None or len(m.group(1).split()) > 6 or re.search(r"\b\w{1,3}\.$", m.group(1)):
+        return None
+    return m.group(1) if len(title[m.end():].split()) >= 6 else None
 
 
 def _title_shape(title: str, line: Line, strong: bool, *, keyword: bool) -> tuple[bool, bool]:

@@ -61,6 +61,21 @@ def weekday_of(date_text: str) -> int | None:
     return _WEEKDAYS.get(m.group(1)) if m else None
 
 
+def typo_year(found: FoundDate, text: str) -> int | None:
+    """The year a header date was meant to have when the written one is a typing error: every other full
+    date of the document lies years later, within one or two consecutive years ('Datum | 2000-10-19' in
+    minutes whose deadlines are 21/10/2020 and 26/10/2020: 2020). None when the written year stands."""
+    if found.year is None:
+        return None
+    others = [f.year for f in find_dates(text) if f.year is not None and not found.start <= f.start < found.end]
+    if len(others) < 2 or found.year in others:
+        return None
+    low, high = min(others), max(others)
+    if low - found.year < 2 or high - low > 1 or safe_date(low, found.month, found.day) is None:
+        return None
+    return low
+
+
 def infer_year(month: int, day: int, text: str, exclude: tuple[int, int] | None = None,
                weekday: int | None = None) -> int | None:
     """The most plausible year for a date written without one, from the other dates in the document.

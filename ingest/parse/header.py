@@ -10,7 +10,8 @@ from typing import Literal
 
 from ingest.parse.attendees import (ABSENT_LABELS, LOCATION_LABELS, PRESENT_LABELS, ROLE_LABELS, TIME_RANGE,
                                     TIME_SINGLE, field_label, parse_attendees)
-from ingest.parse.dates import DATE_LABEL, FoundDate, filename_date, find_dates, infer_year, weekday_of
+from ingest.parse.dates import (DATE_LABEL, FoundDate, filename_date, find_dates, infer_year, typo_year,
+                                weekday_of)
 from ingest.parse.runon import title_in_run_on
 from ingest.parse.series import normalise_series
 from ingest.parse.lines import WHITESPACE, Line, body_limit, display, plain, split_lines
@@ -303,7 +304,8 @@ def _set_date(head: Header, source: Source, date_line: tuple[str, int] | None, n
         return
     head.date_as_written = found.text
     if found.year is not None:
-        head.date = safe_date(found.year, found.month, found.day)
+        body = source.raw_text[:body_limit(source)]
+        head.date = safe_date(typo_year(found, body) or found.year, found.month, found.day)
         return
     y = None
     if from_name and (from_name.month, from_name.day) == (found.month, found.day):
@@ -313,6 +315,11 @@ def _set_date(head: Header, source: Source, date_line: tuple[str, int] | None, n
                        weekday=weekday_of(found.text))
     if y is None:
         y = year
+    if y is None and from_name is not None:
+        # a day without a year nowhere else in the text ('Er is op 8 maart een overleg gepland') and a file
+        # named by its date: the file name's date is the meeting's
+        head.date, head.date_as_written = from_name, None
+        return
     if y is not None:
         head.date = safe_date(y, found.month, found.day)
         head.date_inferred = True

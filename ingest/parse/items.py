@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ingest.parse.candidates import LIST_PARENTS, TRAILING_SECTION, Candidate, line_candidate
+from ingest.parse.candidates import LIST_PARENTS, Candidate, line_candidate
 from ingest.parse.letters import letter_items
+from ingest.parse.lists import inside_bullet, list_in_running_text, points_below, skipped_point
 from ingest.parse.kinds import attachment_text, is_attachment_line, is_hint_line, kinds_in
 from ingest.parse.lines import Line, body_limit, display, plain, redactions_of, rstrip_pos, split_lines
 from ingest.parse.runon import runon_items
@@ -17,6 +18,7 @@ from ingest.parse.split_titles import (LIST_AND_NUMBER, NUMBER_ONLY, PUNT_ONLY, 
 from ingest.parse.runs import (bridge_sandwiched, continue_titles, loose_run, prefixed_series, renumber_all_ones,
                                renumber_restarts)
 from ingest.parse.tables import header_end_unnumbered, is_column_label, table_items, unnumbered_items
+from ingest.parse.words import is_closing_section, is_document_section, is_item_part, is_session_heading
 from notulist.models import AgendaItem, ItemKind, Source
 
 
@@ -46,7 +48,7 @@ def _select_items(cands: list[Candidate]) -> list[Candidate]:
             elif c.strong:
                 ok = c.main > last_main and (c.main - last_main <= 5 or not chosen or c.padded)
             else:
-                ok = c.main == last_main + 1 and not later_strong_same
+                ok = (c.main == last_main + 1 or skipped_point(c, chosen, cands)) and not later_strong_same
             if ok:
                 chosen.append(c)
                 last_main = c.main
@@ -128,6 +130,8 @@ def _line_items(source: Source, lines: list[Line], limit: int) -> tuple[list[Age
     """The items read line by line (numbered lines, tables, headings, title lines)."""
     cands = renumber_restarts(renumber_all_ones(_candidates(source, lines)), lines)
     chosen = choose_items(source, lines, bridge_sandwiched(cands))
+    if chosen and not any(c.strong for c in chosen) and list_in_running_text(chosen, lines):
+        chosen = []
     if len(chosen) == 1 and not chosen[0].strong:
         # one plain numbered line is no numbering sequence ('1. In te stemmen met ...' under a heading):
         # headings or title lines that make an agenda of two or more win
@@ -201,7 +205,8 @@ def _candidates(source: Source, lines: list[Line]) -> list[Candidate]:
                 waiting = []
         elif c is not None:
             waiting = []
-        if c is not None:
+        if c is not None and not inside_bullet(lines, k):
+            c.points_below = points_below(lines, k)
             cands.append(c)
     return sorted(cands, key=lambda c: c.line.start)
 
@@ -276,12 +281,35 @@ class _Walk:
         """An action/decision list after the last item ends that item, but is not an agenda item: it is
         kept as an unnumbered sub-item of the last item, so its text stays searchable."""
         top = self.current_top
-        if (top is None or not TRAILING_SECTION.match(plain(ln.content))
-                or any(c.line.start > ln.start for c in self.chosen) or TRAILING_SECTION.match(top.title)):
+        if (top is None or not is_closing_section(plain(ln.content))
+                or any(c.line.start > ln.start for c in self.chosen) or is_closing_section(top.title)):
             return False
         d = self.sub_item(top, ln, "*_: \t")
         d.kinds = kinds_in(d.title)
         self.trailing = True
+        return True
+
+    def unnumbered_closing_item(self, ln: Line) -> bool:
+        """'## Varia' (or 'Rondvraag', 'Sluiting') after the last numbered heading, at the level of the
+        numbered item headings: the agenda goes on unnumbered, so it is the next item in the sequence."""
+        levels = {c.line.md_level for c in self.chosen}
+        top = self.current_top
+        if (top is None or len(levels) != 1 or not ln.md_level or ln.md_level not in levels
+                or any(c.line.start > ln.start for c in self.chosen)):
+            return False
+        text = plain(ln.content)
+        if (not 1 <= len(text.split()) <= 4 or text.endswith(":") or not text[:1].isupper()
+                or is_document_section(text) or is_item_part(text) or is_session_heading(text)):
+            return False
+        lead = re.match(r"\d+", top.number)
+        if lead is None:
+            return False
+        main = int(lead.group(0)) + 1
+        t_end = rstrip_pos(self.source.raw_text, ln.content_start, ln.end)
+        d = _ItemDraft(str(main), True, None, 0, text, ln, ln.content_start, t_end)
+        d.kinds = kinds_in(text)
+        self.drafts.append(d)
+        self.current_top = d
         return True
 
     def attachment(self, ln: Line) -> bool:
@@ -325,7 +353,7 @@ class _Walk:
         self.drafts.append(d)
         return d
 
-    RULES = (trailing_section, attachment, attachment_list_entry, bold_sub_item)
+    RULES = (trailing_section, unnumbered_closing_item, attachment, attachment_list_entry, bold_sub_item)
 
 
 def _set_spans(drafts: list[_ItemDraft], boundaries: list[int], limit: int) -> None:

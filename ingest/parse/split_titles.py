@@ -52,8 +52,12 @@ PUNT_ONLY = re.compile(r"(?i)(?:agenda)?punt\s+\d{1,2}[a-z]?\s*:?")
 
 
 def punt_with_title_below(source: Source, ln: Line, following: list[Line], reds) -> Candidate | None:
-    """"Agendapunt 3" with the title on the next line."""
+    """"Agendapunt 3" with the title on the next line. A heading '## Agendapunt 1' above a label that opens
+    the point's list ('Windows Server (DC):' + its bullets) or above the list itself is its own title: the
+    label and the list are content."""
     nxt = next((o for o in following if not o.blank), None)
+    if nxt is not None and ln.md_level and not nxt.md_level and (plain(nxt.content).endswith(":") or nxt.bullet):
+        return _punt_as_title(source, ln, reds)
     if nxt is None or len(plain(nxt.content).split()) > 12:
         return None
     merged = peel(plain(ln.content).rstrip(":") + ": " + nxt.raw.strip(), ln.start)
@@ -72,3 +76,15 @@ def trim_title_end(text: str, start: int, end: int, junk: str) -> int:
     while end > start and text[end - 1] in junk:
         end -= 1
     return end
+
+
+def _punt_as_title(source: Source, ln: Line, reds) -> Candidate | None:
+    """'Agendapunt 1' as the item's number and its title both."""
+    text = plain(ln.content).rstrip(": ")
+    m = re.search(r"\d{1,2}[a-z]?$", text)
+    if m is None or any(r.start <= ln.content_start < r.end for r in reds):
+        return None
+    number = m.group(0)
+    t_end = trim_title_end(source.raw_text, ln.content_start, ln.end, "*_: \t")
+    return Candidate(ln, number, int(re.match(r"\d+", number).group(0)), number.lstrip("0123456789"),
+                     plain(display(source, ln.content_start, t_end)), True, True, ln.content_start, t_end)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ingest.parse.candidates import TRAILING_SECTION
 from ingest.parse.dates import DATE_LABEL, find_dates
 from ingest.parse.kinds import is_hint_line, kinds_in
 from ingest.parse.lines import Line, body_limit, display, plain, rstrip_pos
-from ingest.parse.bodyheads import body_headings, bold_colon_heading, outline_heads
-from ingest.parse.words import is_document_section, is_item_part, is_page_chrome, is_session_heading
+from ingest.parse.bodyheads import body_headings, bold_colon_heading, is_table_row, outline_heads
+from ingest.parse.words import (is_closing_section, is_document_section, is_document_title, is_item_part,
+                                 is_page_chrome, is_session_heading)
 from notulist.models import AgendaItem, Source
 from notulist.text import cell_spans
 
@@ -27,10 +27,9 @@ def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
     heads = _headings(lines)
     if len(heads) >= 3:
         title_level = heads[0].md_level
-        heads = [h for h in heads[1:] if h.md_level >= title_level and not DATE_LABEL.match(h.content)
-                 and plain(h.content).lower() not in {"agenda", "verslag", "notulen", "besluitenlijst"}
-                 and not is_session_heading(plain(h.content)) and not is_document_section(plain(h.content))
-                 and not is_page_chrome(h.content) and not is_item_part(plain(h.content))]
+        if _title_heading(heads, lines):
+            heads = heads[1:]
+        heads = _item_headings([h for h in heads if h.md_level >= title_level])
         heads = agenda_headings(_without_marked_subs(heads), lines)
         if len(heads) < 2 and _only_sections(lines):
             # '## Attendees' / '## Notes' and no other heading: the items are the bold or plain title lines
@@ -39,18 +38,55 @@ def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
         heads = dangling_bullet_entries(lines) or bullet_headings(lines) or outline_heads(lines) or _title_lines(lines)
     if len(heads) < 2:
         return []
-    items = []
+    # the closing summary lists ('## Besluiten', '## Actiepunten') after the last item: its sub-items
+    n_items = len(heads)
+    while n_items > 2 and is_closing_section(plain(heads[n_items - 1].content)):
+        n_items -= 1
+    items: list[AgendaItem] = []
     limit = body_limit(source)
     for k, h in enumerate(heads):
-        end = heads[k + 1].start if k + 1 < len(heads) else limit
+        end = heads[k + 1].start if k + 1 < len(heads) and (k + 1 < n_items or k >= n_items) else limit
         t_end = h.end
         while t_end > h.content_start and source.raw_text[t_end - 1] in "*_: \t":
             t_end -= 1
-        items.append(AgendaItem(number=str(k + 1), numbered=False, title=plain(display(source, h.content_start, t_end)),
+        parent = str(n_items) if k >= n_items else None
+        number = f"{parent}.{k - n_items + 1}" if parent else str(k + 1)
+        items.append(AgendaItem(number=number, numbered=False, parent=parent,
+                                title=plain(display(source, h.content_start, t_end)),
                                 kinds=kinds_in(h.content), source_id=source.id, start=h.start,
-                                end=rstrip_pos(source.raw_text, h.start, end), title_start=h.content_start,
-                                title_end=t_end))
+                                end=rstrip_pos(source.raw_text, h.start, end),
+                                title_start=h.content_start, title_end=t_end))
     return items
+
+
+def _item_headings(heads: list[Line]) -> list[Line]:
+    """The headings that can be items: not a date label, a part of the session or of the document, site
+    chrome or a part of one point. An 'Agenda' heading after the first item is the point of the meeting
+    where the agenda's subjects are discussed (its sub-headings below it), not the overview at the top."""
+    out: list[Line] = []
+    for h in heads:
+        text = plain(h.content)
+        if DATE_LABEL.match(h.content) or is_session_heading(text) or is_page_chrome(h.content) or is_item_part(text):
+            continue
+        if text.lower() in {"agenda", "verslag", "notulen", "besluitenlijst"} or is_document_section(text):
+            if not (out and text.lower() == "agenda"):
+                continue
+        out.append(h)
+    return out
+
+
+def _title_heading(heads: list[Line], lines: list[Line]) -> bool:
+    """Whether the first heading is the document's title, not its first item: it is shallower than every
+    heading after it, opens the document, or names the document (a date, 'Notulen', 'Verslag overleg').
+    '**Mededelingen**: ...' and then '## Wat is bereikt', '## Wat we gaan doen', ... of one level: the
+    first '##' heading is an item like the others."""
+    first = heads[0]
+    if first.md_level < min(h.md_level for h in heads[1:]):
+        return True
+    if next((ln for ln in lines if not ln.blank), None) is first:
+        return True
+    text = plain(first.content)
+    return bool(find_dates(text)) or is_document_title(text)
 
 
 def _headings(lines: list[Line]) -> list[Line]:
@@ -176,7 +212,7 @@ def _explaining_sections(source: Source, after: list[Line], items: list[AgendaIt
         content = plain(ln.content)
         m = _EXPLAINS.match(content)
         parent = m.group(1) if m and m.group(1) in by_number else None
-        if parent is None and TRAILING_SECTION.match(content):
+        if parent is None and is_closing_section(content):
             parent = items[-1].number
         if parent is not None and (ln.md_level or ln.bold or len(content.split()) <= 6):
             subs.append((ln, parent))
@@ -319,7 +355,7 @@ def _plain_title_lines(lines: list[Line]) -> list[Line]:
         words = text.split()
         if (ln.blank or (i > 0 and not lines[i - 1].blank and i != begin)
                 or not 1 <= len(words) <= 8 or (re.search(r"[.,;:!]$", text) or ":" in text) and not bold_colon_heading(ln)
-                or not re.match(r"[A-ZÀ-Ý]", text) or ln.bullet or is_session_heading(text)
+                or not re.match(r"[A-ZÀ-Ý]", text) or ln.bullet or is_session_heading(text) or is_table_row(ln)
                 or is_document_section(text) or is_page_chrome(ln.content) or is_item_part(text)
                 or (find_dates(text) and len(_without_dates(text).split()) < 2)):
             continue

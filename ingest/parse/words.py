@@ -11,7 +11,8 @@ from notulist.nl import Lexicon, lexicon
 DATA_FILE = "structure.toml"
 
 StructureList = Literal["not_meeting_date", "session_heading", "page_chrome", "table_outcome", "motion_line",
-                        "document_section", "item_part"]
+                        "document_section", "item_part", "closing_section",
+                        "document_title"]
 
 
 def structure_pattern(name: StructureList) -> re.Pattern[str]:
@@ -46,3 +47,14 @@ def is_document_section(text: str) -> bool:
 def is_item_part(text: str) -> bool:
     """'Motivering', 'Besluit', 'Artikel 1', 'Stemming', 'Goedgekeurd': a part of one agenda point, no item."""
     return bool(structure_pattern("item_part").match(text.strip()))
+
+
+def is_closing_section(text: str) -> bool:
+    """'Actiepunten', 'Besluitenlijst', 'Afspraken en acties': the meeting's summary list, which after the
+    last agenda item closes the document and is no item of its own."""
+    return bool(structure_pattern("closing_section").match(text.strip()))
+
+
+def is_document_title(text: str) -> bool:
+    """'Notulen ALV', 'Verslag overleg': a line that names the document (its kind or the meeting)."""
+    return bool(structure_pattern("document_title").search(text))
