@@ -98,6 +98,25 @@ def _read_before_items(ctx: Ctx, agenda: Source, items: list) -> None:
     table = first_record_table(agenda.raw_text, 0, first)
     if table is not None:  # "| Nr | Onderwerp | Besluit |" before the first heading: its rows are the points
         process_region(ctx, agenda, table, first, None, "record", False, [])
+        return
+    start = _first_prose_line(agenda.raw_text, first)
+    if start is not None:
+        # minutes that tell part of the meeting before their first heading ("Frederick is nog op zoek naar een taak.
+        # Er is besloten dat Frederick ...", then "## Voortgang"): that account is a record too
+        process_region(ctx, agenda, start, first, None, "record", False, [])
+
+
+def _first_prose_line(raw: str, end: int) -> int | None:
+    """Where the first sentence before `end` starts (a line that ends a sentence and has half a dozen words in
+    lower case: no header line, list of names or table of contents), or None."""
+    if re.search(r"(?im)^[ \t]*(?:beste|geachte|hallo|hoi|dag|lieve)\b[^\n]{0,60},[ \t]*$", raw[:end]):
+        return None  # a covering letter ("Beste wijkraadsleden, / Hierbij de notulen ..."), not the account
+    for m in re.finditer(r"[^\n]+", raw[:end]):
+        line = m.group(0)
+        if re.search(r"[.!?](?:\s|$)", line) and len(re.findall(r"(?<![\w-])[a-zà-ÿ]+\b", line)) >= 6 \
+                and not line.lstrip().startswith("|"):
+            return m.start()
+    return None
 
 
 def _proposed_decision(text: str) -> bool:

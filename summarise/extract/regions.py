@@ -14,11 +14,12 @@ from summarise.extract import document as doc
 from summarise.extract.document import Ctx
 from summarise.extract.articles import split_beslispunten
 from summarise.rules.actions import decided_task
+from summarise.rules.decisions import decision_list_line
 from summarise.rules.cues import AGREED_TO, BESLUIT_MANDATE
 from summarise.extract.columns import is_value_run_start
 from summarise.extract.dues import due_for
 from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
-from summarise.extract.owner_words import opening_word_is_owner
+from summarise.extract.owner_words import is_common_word, opening_word_is_owner
 from summarise.extract.outcomes import heading_before, join_wrapped, label_of_clause, outcome_subject, repeats_decision
 from summarise.extract.tables import process_table, table_rows
 
@@ -77,6 +78,7 @@ class _Walk:
     region_start: int = 0
     item: AgendaItem | None = None  # the item whose text this is (its heading is the subject of a bare outcome)
     last_decision_end: int | None = None
+    last_decision_start: int = 0
     intro_start: int | None = None  # where "De raad besluit unaniem:" starts, cited with the clause after it
     besluit_intro: bool = False  # the clauses after "... besluit:" are its besluit clauses
     proposal_start: int | None = None  # the last proposal or question put to the meeting (for its assent)
@@ -93,13 +95,16 @@ def _list_line_hits(w: _Walk, norm: str) -> list[rules.Hit]:
     if mandate:  # "de provinciesecretaris opdracht te geven zorg te dragen voor ...": decided, and a task
         return [rules.Hit("decision", cue="besluit-lijst"),
                 rules.Hit("action", rules.Owner("name", mandate.group("np")), "opdracht", strong=True)]
-    acted = [h for h in hits if h.kind == "action" and h.owner.kind not in ("none", "generic")]
+    acted = [h for h in hits if h.kind == "action" and h.owner.kind not in ("none", "generic")
+             and not (w.list_kind == "decision" and h.owner.kind == "team")]  # "- We sluiten aan bij ...": decided
     if acted:
         return acted
-    if w.list_kind == "decision":
-        return [h for h in hits if h.kind == "postponed"] or [rules.Hit("decision", cue="besluit-lijst")]
     # "- Districtschef levert de cijfers aan — vóór 1 februari": who starts the line
     who = rules.clause_subject(norm)
+    if w.list_kind == "decision":
+        person = who.kind == "redacted" or (who.kind == "name" and not is_common_word((who.text or "x").split()[0])
+                                             and not re.search(r"\b(?:wordt|worden)\b", norm))
+        return decision_list_line(hits, norm, who if person else rules.Owner("none"))
     return [rules.Hit("action", who, "actie-lijst", strong=True)] if who.kind != "none" else hits
 
 
@@ -180,8 +185,26 @@ def _term_of_previous(w: _Walk, norm: str, s: int, e: int, adjacent: bool) -> bo
     return True
 
 
+# "Provenance is lastig uit te drukken in DCAT. We gaan dus iets anders gebruiken": the consequence with its reason
+_CONSEQUENCE = re.compile(r"^\W*(?:\S+\s+){0,2}?(?:dus|daarom|derhalve)\b", re.I)
+# "Richting: gebruik bestaande constructie. De UML-associatie ... is van het IM zelf.": the direction a working group
+# settles on is the whole line after the label, written as telegraphic sentences
+_LINE_LABELS = ("richting", "oplossing")
+
+
+def _line_end(w: _Walk, s: int, e: int) -> int:
+    """The end of the line the clause s..e starts (at most 400 characters from s), else e."""
+    end = w.raw.find("\n", e)
+    end = len(w.raw) if end < 0 else end
+    while end > e and w.raw[end - 1].isspace():
+        end -= 1
+    return end if e < end and end - s <= 400 else e
+
+
 def _add_decision(w: _Walk, norm: str, s: int, e: int) -> None:
     ctx, prev, ds = w.ctx, w.prev_clause, s
+    if w.last_decision_end is not None and w.last_decision_start <= s and e <= w.last_decision_end:
+        return  # inside the decision just cited ("Richting: ..." with the rest of its line)
     if w.list_kind == "decision" and w.intro_start is not None:  # the intro with its first besluit clause
         # the intro with its first besluit clause; after a blank line the clause stands alone
         ds = w.intro_start if "\n\n" not in w.raw[w.intro_start:s].replace("\r", "") else s
@@ -192,6 +215,9 @@ def _add_decision(w: _Walk, norm: str, s: int, e: int) -> None:
     elif (w.proposal_start is not None and len(norm.split()) <= 9 and rules.cue("assent").search(norm)
           and 0 < s - w.proposal_start <= 400 and "\n\n" not in w.raw[w.proposal_start:s]):
         ds = w.proposal_start  # "Den Bosch stelt voor ... Overige aanwezigen stemmen hiermee in."
+    elif (prev is not None and _CONSEQUENCE.match(norm) and not w.raw[prev[1]:s].strip() and "\n" not in w.raw[prev[1]:s]
+          and len(prev[2]) <= 150 and w.last_decision_end != prev[1] and not rules.is_question_like(prev[2])):
+        ds = prev[0]  # "Provenance is lastig uit te drukken. We gaan dus iets anders gebruiken."
     w.proposal_start = None
     agreed = _assent_to_agreement(w, norm, s)
     if agreed is not None:
@@ -200,7 +226,7 @@ def _add_decision(w: _Walk, norm: str, s: int, e: int) -> None:
                    item=w.top.number if w.top else None, text=doc.display(ctx, w.source, ds, e),
                    citation=doc.citation(ctx, w.source, ds, e, w.top))
     ctx.decisions.append(dec)
-    w.last_hit, w.last_end, w.last_decision_end = ("decision", dec), e, e
+    w.last_hit, w.last_end, w.last_decision_end, w.last_decision_start = ("decision", dec), e, e, ds
 
 
 def _assent_to_agreement(w: _Walk, norm: str, s: int) -> int | None:
@@ -324,7 +350,7 @@ def _read_clause(w: _Walk, s: int, e: int) -> None:
         return
     for hit in hits:
         if hit.kind == "decision":
-            _add_decision(w, norm, s, e)
+            _add_decision(w, norm, s, _line_end(w, s, e) if hit.label_end and hit.cue in _LINE_LABELS else e)
         elif hit.kind == "postponed":
             _add_postponed(w, norm, s, e)
         else:
@@ -369,6 +395,10 @@ def process_region(ctx: Ctx, source: Source, lo: int, hi: int, item: AgendaItem 
     cuts = _structured_cuts(ctx, source, lo, hi, item, mode, from_actielijst)
     w = _Walk(ctx, source, doc.top_item(ctx.meeting, item) if item else None, mode, from_actielijst, contexts,
               region_start=lo, item=item)
+    title = (item.title or "").strip(" *_#") if item is not None else ""
+    if mode == "record" and title and (rules.DECISION_INTRO.search(title + (":" if not title.endswith(":") else ""))
+                                       and len(title.split()) <= 4):
+        w.list_kind = "decision"  # "## Besluiten", "# Een aantal besluiten:": the list under the heading decides
     before = raw[max(0, lo - 300):lo].rstrip(" \t\r\n*_")
     if before.endswith("?"):  # a note that answers the question printed just before it
         w.this_clause = (lo, lo, "?")

@@ -16,7 +16,7 @@ def cue(family: Family) -> re.Pattern[str]:
     return lexicon().pattern(family)
 
 
-LABEL = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?P<label>besluit(?:en)?|besloten|beslissing(?:en)?(?=\s*:)|beslispunt(?:en)?(?=\s*:)|conclusies?|uitkomst|actie(?:punt)?s?|to\s?-?do|"
+LABEL = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?P<label>besluit(?:en)?|besloten|beslissing(?:en)?(?=\s*:)|beslispunt(?:en)?(?=\s*:)|conclusies?|uitkomst|richting(?=\s*:)|oplossing(?=\s*:)|actie(?:punt)?s?|to\s?-?do|"
                    r"afspraak|afspraken|afgesproken|actiehouder|toezegging(?:en)?|advies)\b(?:\*\*|__|\*|_)?\s*"
                    r"(?P<sep>[:\-–]|(?=[\s(]))", _Q)
 # "Actie (Freek, vóór 1 maart): ...", "**Actie** (Linda): ...": the owner in brackets right after the label

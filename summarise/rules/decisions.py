@@ -12,11 +12,12 @@ from summarise.rules.hits import Clause, Hit, Owner
 from summarise.rules.owners import owner_after
 from summarise.rules.verbs import action_by_verb
 
-_DECISION_LABELS = ("besl", "concl", "uitkomst", "advies")
+# "Richting: ...", "Oplossing: ...": how working groups write the direction or solution the meeting settled on
+_DECISION_LABELS = ("besl", "concl", "uitkomst", "advies", "richting", "oplossing")
 
 
 def labelled_decision(c: Clause) -> list[Hit] | None:
-    """"Besluit: ...", "Conclusie: ...": a decision (or, "Besluit volgende vergadering.", a postponement)."""
+    """"Besluit: ...", "Conclusie: ...", "Richting: ...": a decision (or, "Besluit volgende vergadering.", a postponement)."""
     if not c.label or not c.label_name.startswith(_DECISION_LABELS):
         return None
     if not c.text[c.label.end():].strip(" \t:*_-–|"):
@@ -101,3 +102,18 @@ def proposal(c: Clause) -> list[Hit] | None:
     if c.mode != "record" or not re.search(r"\bzal|zullen|gaat|gaan\b", c.text, re.IGNORECASE):
         return []
     return None
+
+
+_URL_LINE = re.compile(r"^\W*(?:https?://|www\.)\S+(?:\s+\S+){0,8}\s*$", re.I)
+
+
+def decision_list_line(hits: list[Hit], norm: str, who: Owner) -> list[Hit]:
+    """A line of a list under "Besluiten:" / "Een aantal besluiten:": a decision, except a lead-in to the lines
+    below it ("Daarvoor kijken we met name naar:"), a bare link (a source the decision points at), and a named
+    person doing something without a decision cue ("Arjen werkt een document uit ..."): that is an action."""
+    if _URL_LINE.match(norm) or norm.rstrip(" *_").endswith(":"):
+        return []
+    if who.kind in ("name", "redacted") and not any(h.kind == "decision" for h in hits) \
+            and not re.search(r"\bte\s+[a-zà-ÿ]+en\b", norm):  # "Mevrouw Jansen te benoemen tot lid": a besluit clause
+        return [Hit("action", who, "actie-lijst", strong=True)]
+    return [h for h in hits if h.kind == "postponed"] or [Hit("decision", cue="besluit-lijst")]
