@@ -12,7 +12,6 @@ is split into windows of whole paragraphs.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from collections import deque
@@ -21,7 +20,6 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from notulist.errors import LLMContextTooLongError, LLMError, LLMOutputError
-from notulist.grounding import ground
 from notulist.llm import LLMClient, count_message_tokens, overlaps_injection, supported_by
 from notulist.models import (
     Action,
@@ -36,12 +34,9 @@ from notulist.models import (
 )
 from notulist.settings import encoding
 from prompts import as_document, load_prompt
-from summarise.dates import find_due
+from summarise.llm_grounding import as_written, check_owner, item_text, locate, resolve_due
 
 log = logging.getLogger("notulist.llm")
-
-MAX_QUOTE_CHARS = 600  # a quote longer than this points at a whole passage, not at the decision
-
 
 # --------------------------------------------------------------------------- what the model must return
 
@@ -265,25 +260,6 @@ def _match_item(said: str, candidates: list[AgendaItem]) -> str | None:
 # --------------------------------------------------------------------------- grounding per item
 
 
-def _item_spans(item: AgendaItem) -> list[tuple[str, tuple[int, int]]]:
-    spans = [(item.source_id, (item.start, item.end))]
-    spans += [(n.source_id, (n.start, n.end)) for n in item.notes if n.source_id != item.source_id]
-    return spans
-
-
-def _locate(quote: str, item: AgendaItem, sources: dict[str, Source]) -> tuple[str, int, int] | None:
-    if not quote or not quote.strip() or len(quote) > MAX_QUOTE_CHARS:
-        return None
-    for source_id, within in _item_spans(item):
-        source = sources.get(source_id)
-        if source is None:
-            continue
-        found = ground(quote, source, near=within[0], within=within)
-        if found is not None:
-            return source_id, found[0], found[1]
-    return None
-
-
 def _ground_point(point: LLMPoint, said_about: str, meeting: Meeting, by_number: dict[str, AgendaItem],
                   sources: dict[str, Source], outcomes: dict[str, _ItemOutcome]) -> None:
     """Turn one item's LLM output into domain objects, or record why each part is rejected."""
@@ -293,7 +269,7 @@ def _ground_point(point: LLMPoint, said_about: str, meeting: Meeting, by_number:
         order = ([by_number[said_about]] if said_about in by_number else []) + [
             i for i in by_number.values() if i.number != said_about]
         for item in order:
-            hit = _locate(quote, item, sources)
+            hit = locate(quote, item, sources)
             if hit is not None:
                 source_id, start, end = hit
                 if overlaps_injection(start, end, sources[source_id].raw_text):
@@ -333,9 +309,9 @@ def _ground_point(point: LLMPoint, said_about: str, meeting: Meeting, by_number:
         if (found := place_supported("actie", a.citaat, a.tekst)) is None:
             continue
         item, cit, text = found
-        item_text = _item_text(item, sources)
-        owner, redacted = check_owner(a.eigenaar, a.eigenaar_gelakt, cit, item_text, sources)
-        due = _as_written(a.termijn, cit.quote, item_text)
+        text_of_item = item_text(item, sources)
+        owner, redacted = check_owner(a.eigenaar, a.eigenaar_gelakt, cit, text_of_item, sources)
+        due = as_written(a.termijn, cit.quote, text_of_item)
         outcomes.setdefault(item.number, _ItemOutcome()).actions.append(Action(
             id=stable_id(meeting.id, "action", cit.source_id, cit.start, cit.end), meeting_id=meeting.id,
             item=item.number, text=text, owner=owner, owner_redacted=redacted, due=due,
@@ -350,73 +326,6 @@ def _ground_point(point: LLMPoint, said_about: str, meeting: Meeting, by_number:
             outcomes.setdefault(item.number, _ItemOutcome()).postponed.append(Postponed(
                 id=stable_id(meeting.id, "postponed", cit.source_id, cit.start, cit.end), meeting_id=meeting.id,
                 item=item.number, item_title=item.title, text=cit.quote, citation=cit, method="llm"))
-
-
-def _item_text(item: AgendaItem, sources: dict[str, Source]) -> str:
-    return "\n".join(sources[sid].raw_text[lo:hi] for sid, (lo, hi) in _item_spans(item) if sid in sources)
-
-
-# --------------------------------------------------------------------------- owners and due dates
-
-_REDACTION_WORDS = re.compile(r"gelakt|geanonimiseerd|weggelakt|redacted|\bxxx+\b|█", re.IGNORECASE)
-_REDACTION_MARK = re.compile(r"\d+\s*[.,]\s*\d+\s*[.,]?\s*\d*\s*[.,]?\s*[a-z]?\b", re.IGNORECASE)
-
-
-def is_redaction_mark(name: str, sources: dict[str, Source] | None = None) -> bool:
-    """'5.1, 2, e', '[gelakt 5.1.2e]', '5.1.2.e', 'XXX': a mark, not a name."""
-    if _REDACTION_WORDS.search(name):
-        return True
-    if sources and any(name.strip() in (r.original, r.token) for s in sources.values() for r in s.redactions):
-        return True
-    rest = _REDACTION_MARK.sub(" ", name)
-    return not re.search(r"[^\W\d_]{2,}", rest)
-
-
-def _has_redaction(cit: Citation, sources: dict[str, Source]) -> bool:
-    source = sources.get(cit.source_id)
-    if source and any(r.start < cit.end and r.end > cit.start for r in source.redactions):
-        return True
-    return bool(re.search(r"\b\d\.\d\s*,\s*\d\s*,\s*[a-z]\b", cit.quote))
-
-
-def check_owner(owner: str | None, flagged_redacted: bool, cit: Citation, item_text: str,
-                sources: dict[str, Source]) -> tuple[str | None, bool]:
-    """(owner, owner_redacted): a redaction mark is never an owner; a name must be in the text."""
-    if owner is not None and owner.strip():
-        name = owner.strip()
-        if is_redaction_mark(name, sources):
-            return None, True
-        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-        if pattern.search(cit.quote) or pattern.search(item_text):
-            return name, False
-        return None, flagged_redacted and _has_redaction(cit, sources)
-    return None, flagged_redacted and _has_redaction(cit, sources)
-
-
-def _as_written(value: str | None, quote: str, item_text: str) -> str | None:
-    """Keep a due date only as it is written in the source (never an invented one)."""
-    if not value or not value.strip():
-        return None
-    value = value.strip()
-    lowered = value.casefold()
-    return value if lowered in quote.casefold() or lowered in item_text.casefold() else None
-
-
-def resolve_due(due: str | None, meeting_date: dt.date | None) -> dt.date | None:
-    """A due date as written resolved against the meeting date, where it determines one day.
-
-    The rule engine's Dutch date resolver serves both paths (one rule for both).
-    """
-    if not due or meeting_date is None:
-        return None
-    iso = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*", due)  # a model may answer in ISO form
-    if iso:
-        try:
-            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
-        except ValueError:
-            return None
-    found = find_due(due, meeting_date)
-    return found.date if found is not None else None
 
 
 # --------------------------------------------------------------------------- reduce

@@ -18,7 +18,8 @@ from notulist.llm import LLMClient, overlaps_injection, supported_by
 from notulist.models import Citation, Meeting, Source
 from prompts import load_prompt
 from notulist.grounding import ground
-from summarise.llm_extract import _item_spans, _match_item, _Planner
+from summarise.llm_extract import _match_item, _Planner
+from summarise.llm_grounding import item_spans
 
 log = logging.getLogger("notulist.llm")
 
@@ -111,7 +112,7 @@ def _ground_in_item(sentence: _Sentence, item, meeting: Meeting, sources: dict[s
     text = " ".join(sentence.tekst.split())
     if not text or not sentence.citaat.strip() or len(sentence.citaat) > 600:
         return None
-    for source_id, within in _item_spans(item):
+    for source_id, within in item_spans(item):
         source = sources.get(source_id)
         found = ground(sentence.citaat, source, near=within[0], within=within) if source else None
         if found is None:

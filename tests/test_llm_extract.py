@@ -13,7 +13,8 @@ from notulist.llm import LLMClient
 from notulist.models import Action, Citation, Decision, Extraction
 from notulist.settings import Settings
 from notulist.store import MeetingStore
-from summarise.llm_extract import extract_with_llm, is_redaction_mark, resolve_due
+from summarise.llm_extract import extract_with_llm
+from summarise.llm_grounding import is_redaction_mark, resolve_due
 
 
 def llm_for(tmp_path, server, *, store=None, **extra) -> LLMClient:
