@@ -7,7 +7,8 @@ announces, so that an answer quotes the sentence holding the fact and not only i
   question asks for ("... wordt besproken." + "Besloten wordt ..."); past a sentence that does neither,
   a later sentence of the same paragraph still comes when it holds the asked kind of fact the quote lacks
   ("MR basiscursus. Inschrijven was niet meer mogelijk. Vanaf maandag 26/3 ...");
-- a sentence ending in a colon comes with the list it announces.
+- a sentence ending in a colon comes with the list it announces;
+- a bare label line quoted last comes with the value under it ("Locatie" + "Het Waterschapshuis").
 The cue words are data (notulist/nl/data/retrieval_answers.toml, read through retrieval/cues.py).
 """
 
@@ -112,10 +113,24 @@ def quote_start_outcome(text: str) -> bool:
     return bool(quote_cue("outcome_start").match(text.lstrip(" \t*-•–")))
 
 
+def with_label_value(text: str, spans: list[Span], out: list[Span]) -> list[Span]:
+    """A label line that the neighbours end on ("Locatie", "Voorzitter:") says nothing without the value on
+    the line under it: that value comes too (a header block "Locatie / Het Waterschapshuis (4.29)")."""
+    if out and announces(text[out[-1][0]:out[-1][1]]) and out[-1] in spans:
+        at = spans.index(out[-1])
+        if at + 1 < len(spans):
+            return [*out, spans[at + 1]]
+    return out
+
+
 def neighbour_spans(text: str, lo: int, hi: int, quote: Span, intent: Intent) -> list[Span]:
     """The sentences of text[lo:hi] that the quote text[quote] leans on or announces (see the module);
-    never across a paragraph break, except for the list after a colon."""
+    never across a paragraph break, except for the list after a colon and a label's value."""
     spans = sentence_spans(text, lo, hi)
+    return with_label_value(text, spans, _neighbour_spans(text, spans, quote, intent))
+
+
+def _neighbour_spans(text: str, spans: list[Span], quote: Span, intent: Intent) -> list[Span]:
     start, end = quote
     at = next((i for i, (s, e) in enumerate(spans) if s <= start < e), None)
     if at is None:

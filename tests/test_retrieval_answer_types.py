@@ -8,7 +8,7 @@ import pytest
 
 from retrieval.cues import answers_type, refers_back
 from retrieval.intent import detect_intent
-from retrieval.neighbours import announces, covers_tail, neighbour_spans
+from retrieval.neighbours import announces, covers_tail, neighbour_spans, sentence_spans, with_label_value
 from retrieval.keyword import stems
 
 MINUTES = """Notulen bestuursvergadering 14 maart 2023
@@ -71,6 +71,21 @@ def test_question_forms_ask_for_kinds_of_fact():
 def test_a_bare_label_line_or_a_colon_announces_a_list():
     assert announces("Afwezig") and announces("De voorzitter deelt het volgende mee:")
     assert not announces("Geen vragen.") and not announces("De voorzitter opent de vergadering")
+
+
+def test_a_label_line_the_neighbours_end_on_comes_with_its_value():
+    text = ("Commissie Watersysteembeheer\n\ndonderdag 26 oktober 2023\n\n09:30 - 12:30\nLocatie\n\n"
+            "Het Waterschapshuis (4.29)\n\nVoorzitter\nErnest de Groot\n")
+    quote = (0, text.index("\n"))
+    spans = neighbour_spans(text, 0, len(text), quote, detect_intent("Waar vergaderde de commissie?"))
+    said = [text[s:e] for s, e in spans]
+    assert said[said.index("Locatie") + 1] == "Het Waterschapshuis (4.29)"
+    assert said[-2:] == ["Voorzitter", "Ernest de Groot"]  # the list ends on a label: its value comes too
+    # a sentence is no label: after "De zaal is bekend." nothing more comes
+    text = "De voorzitter opent de vergadering. De zaal is bekend.\nAfwezig\nJan"
+    spans = sentence_spans(text, 0, len(text))
+    assert with_label_value(text, spans, spans[:2]) == spans[:2]
+    assert with_label_value(text, spans, spans[:3]) == spans
 
 
 def test_a_compound_of_the_question_meets_its_last_part():
