@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from notulist.settings import Settings, make_offline_safe
-import notulist.jobs  # noqa: F401,E402  (its tables join store.Base.metadata, which the migration tests compare)
+import notulist.jobs  # noqa: F401,E402  (its tables join store_rows.Base.metadata, which the migration tests compare)
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
@@ -20,13 +20,29 @@ SEED_0311 = EXAMPLES / "2024-03-11_voortgangsoverleg-inclusie-diversiteit_agenda
 make_offline_safe()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_embedding_cache(tmp_path_factory) -> Path:
+    """One passage-vector cache (the product's own EmbeddingCache, keyed by model and text hash) for the
+    whole test run: the seeds and examples are ingested by a few hundred tests and module fixtures, and each
+    would otherwise run the same texts through the embedder again (about 19 s for the two examples). A
+    vector is a pure function of its text, so sharing it couples no test to another; tests that count
+    embedder calls give their app its own cache file. Set for the session, so module fixtures (which run
+    before `isolated_env`) and processes started with the test's environment see it too."""
+    path = tmp_path_factory.mktemp("embeddings") / "embeddings.sqlite"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NOTULIST_EMBED_CACHE_PATH", str(path))
+        yield path
+
+
 @pytest.fixture(autouse=True)
-def isolated_env(tmp_path, monkeypatch):
-    """All state goes to tmp_path; no NOTULIST_ setting leaks in from the developer's shell."""
+def isolated_env(tmp_path, monkeypatch, shared_embedding_cache):
+    """All state goes to tmp_path (except the shared, content-addressed embedding cache); no NOTULIST_
+    setting leaks in from the developer's shell."""
     for key in list(os.environ):
         if key.startswith("NOTULIST_"):
             monkeypatch.delenv(key)
     monkeypatch.setenv("NOTULIST_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NOTULIST_EMBED_CACHE_PATH", str(shared_embedding_cache))
     monkeypatch.chdir(tmp_path)
     yield
 

@@ -148,8 +148,10 @@ def chroma_server(tmp_path_factory):
 def backend(request, tmp_path) -> Settings:
     if request.param == "server":
         url = request.getfixturevalue("chroma_server")
-        return Settings(data_dir=tmp_path / "data", chroma_url=url, collection=f"t_{uuid.uuid4().hex[:12]}")
-    return Settings(data_dir=tmp_path / "data")
+        return Settings(data_dir=tmp_path / "data", chroma_url=url, collection=f"t_{uuid.uuid4().hex[:12]}",
+                        embed_cache_path=tmp_path / "embeddings.sqlite")
+    # its own embedding cache: the contract counts what the embedder computes
+    return Settings(data_dir=tmp_path / "data", embed_cache_path=tmp_path / "embeddings.sqlite")
 
 
 @pytest.fixture
