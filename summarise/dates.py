@@ -24,6 +24,10 @@ _PREP = r"(?:(?:uiterlijk|voor|vóór|per|op|tot|rond|medio|in|na)\s+(?:de\s+|he
 
 # Order matters: the first pattern that matches at a position wins (longest, most specific first).
 _PATTERNS: list[tuple[str, str]] = [
+    # days of one month ("15 & 18/10/2020", "15 en 18 oktober"): the term starts on the first
+    ("daymonth", _PREP + r"(?P<d>\d{1,2})\s*(?:&|en)\s*\d{1,2}\s*(?P<m>" + _MONTH + r")(?:\s*(?P<y>20\d\d))?\b"),
+    ("numeric", _PREP + r"(?<![\w-])(?P<d>0?[1-9]|[12]\d|3[01])\s*(?:&|en)\s*(?:0?[1-9]|[12]\d|3[01])[-/]"
+                r"(?P<m>0?[1-9]|1[0-2])(?:[-/](?P<y>(?:20)?\d\d))?\b(?![.,]\d|-\d)"),
     ("daymonth", _PREP + r"(?:" + _WEEKDAY + r"\s+)?(?P<d>\d{1,2})\s*(?P<m>" + _MONTH + r")(?:\s*(?P<y>20\d\d))?\b"),
     # a day and a month that exist, not part of a code ("TZ-2024-41") or a longer number
     ("numeric", _PREP + r"(?<![\w-])(?P<d>0?[1-9]|[12]\d|3[01])[-/](?P<m>0?[1-9]|1[0-2])(?:[-/](?P<y>(?:20)?\d\d))?\b(?![.,]\d|-\d)"),

@@ -53,9 +53,13 @@ def first_record_table(raw: str, lo: int, hi: int) -> int | None:
 
 
 def _header_roles(raw: str, cells: list[tuple[int, int]]) -> dict[str, int]:
+    return _roles_of([raw[a:b] for a, b in cells])
+
+
+def _roles_of(texts: list[str]) -> dict[str, int]:
     roles: dict[str, int] = {}
-    for idx, (a, b) in enumerate(cells):
-        text = re.sub(r"[*_:]", "", raw[a:b]).strip()
+    for idx, cell_text in enumerate(texts):
+        text = re.sub(r"[*_:]", "", cell_text).strip()
         if len(text) > 40:
             continue  # a header cell is a short label
         for role, rx in lexicon().table_columns:
@@ -228,17 +232,48 @@ def _header_above(raw: str, pos: int) -> dict[str, int]:
     return _header_roles(raw, _cells(raw, *top))
 
 
+def _broken_header(raw: str, start: int) -> list[str] | None:
+    """The header cells of a table whose header row breaks inside a cell (a Word cell "Actie\nhouder" gives
+    "... | Klein | Actie" and "houder" on lines of their own, above the first body row at `start`): the pipe
+    lines above and the short continuation line, joined; None where the lines above are no such header."""
+    above = raw[:start].rstrip("\n").split("\n")
+    if len(above) < 2 or above[-1].count("|") or not 0 < len(above[-1].strip()) <= 20:
+        return None
+    lines = [above[-1]]
+    for line in reversed(above[:-1][-3:]):
+        if line.count("|") < 2:
+            break
+        lines.insert(0, line)
+    return " ".join(lines).split("|") if len(lines) > 1 else None
+
+
+def _issue_list(header: dict[str, int], texts: list[str]) -> dict[str, int]:
+    """An issue list with its holders ("Korte beschrijving | ... | Actie houder") and no action column: its
+    subject column is the action, read only in rows that name a holder (`owned_only`)."""
+    owner, subject = header.get("owner"), header.get("subject")
+    if "action" in header or "decision" in header or owner is None or subject is None:
+        return header
+    if not re.search(lexicon().table("table_columns.toml")["task_owner"], texts[owner], re.I):
+        return header
+    return {**header, "action": subject, "owned_only": owner}
+
+
 def process_table(ctx: Ctx, source: Source, rows: list[Span], item: AgendaItem | None, mode: str,
                   from_actielijst: bool, read_region: RegionReader) -> bool:
     """Read an action or decision table; False when it is not one (its text is then read as clauses)."""
     raw = source.raw_text
     above = _header_above(raw, raw.rfind("\n", 0, rows[0][0]) + 1)
+    texts = [raw[a:b] for a, b in _cells(raw, *rows[0])]
     if "decision" in above:
         # the rows of a table whose rows are the agenda items ("| 3 | Onderwerp | Conform advies |"): their
         # header stands above the item, at the top of the table; whole lines, so that the cells align with it
         header, body = above, [(raw.rfind("\n", 0, s) + 1, e) for s, e in rows]
     else:
-        header, body = _header_roles(raw, _cells(raw, *rows[0])), rows[1:]
+        header, body = _roles_of(texts), rows[1:]
+        broken = None if {"action", "decision"} & set(header) else _broken_header(raw, rows[0][0])
+        if broken and len(broken) == max(len(_cells(raw, s, e)) for s, e in rows):
+            header, body, texts = _roles_of(broken), rows, broken
+    header = _issue_list(header, texts)
     if not ({"action", "decision"} & set(header)):
         return False
     heading = raw[max(0, raw.rfind("\n", 0, max(0, rows[0][0] - 2)) + 1):rows[0][0]]  # the line(s) right above
@@ -249,6 +284,8 @@ def process_table(ctx: Ctx, source: Source, rows: list[Span], item: AgendaItem |
         row_item = _row_item(ctx, row, item)
         if "decision" in header and row.cell("decision") is not None and mode == "record":
             _decision_row(ctx, source, row, row_item, from_actielijst, read_region)
+        elif "owned_only" in header and not re.search(r"\w", row.text("owner")):
+            continue  # an issue nobody holds is no action
         elif "action" in header and row.cell("action") is not None:
             _action_row(ctx, source, row, item, row_item, mode, from_actielijst, heading)
     return True

@@ -120,12 +120,17 @@ _AGENT = re.compile(r"\bdoor\s+((?:de\s+|het\s+)?(?:" + RED + r"|[\w'’-]+)(?-i
 
 # a passive inside a clause of reason, purpose or condition is no task of this meeting
 _SUBORDINATE = re.compile(r"\b(?:zodat|opdat|omdat|doordat|aangezien|indien|als|wanneer|waardoor)\b", _Q)
+# ... nor one inside a clause that describes a noun ("een onderwerp dat ... moet worden opgepakt", "sporen die nog
+# moeten worden uitgewerkt", "..., waarbij aangegeven moet worden dat ..."), with no comma that closes it
+_RELATIVE = re.compile(r"(?:\b(?:een|de|het|deze|diverse|enkele|veel|meerdere|twee|drie)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:die|dat)"
+                       r"|\bwaar(?:bij|in|op|voor|mee|door|van)|\bwat)\b[^,;]*$", _Q)
 
 
 def passive(c: Clause) -> list[Hit] | None:
     """"Het verslag wordt nagestuurd", "Dit wordt door Piet opgepakt" (the agent is the owner)."""
     found = cue("passive_action").search(c.text)
-    if not found or done_report(c.text) or _SUBORDINATE.search(re.split(r"[.!?]\s+(?=[A-Z])", c.text[: found.start()])[-1]):
+    before = re.split(r"[.!?]\s+(?=[A-Z])", c.text[: found.start()])[-1] if found else ""
+    if not found or done_report(c.text) or _SUBORDINATE.search(before) or _RELATIVE.search(before):
         return None  # "Omdat er zoveel moet worden geschreven, kan de notulist ...": the reason, not a task
     agent = _AGENT.search(c.text)
     owner = classify_np(agent.group(1)) if agent else Owner("none")

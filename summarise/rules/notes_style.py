@@ -58,9 +58,31 @@ def _after(lex: Lexicon) -> re.Pattern[str]:
 _ARROW_OWNER = re.compile(r"^\s*(?:→|-?>|=>|➔|➜)\s*(?P<who>[^:\n]{2,40}?)\s*:\s*\S")
 
 
+# "- **Cursor van anderen zien** - Martijn, Sam, Robin": a bold task and, after a dash, only the names of the
+# people it is given to (a division of work); "**Aanwezig** - Jan, Piet" says who was there
+_ASSIGNED = re.compile(r"^\W*(?:\*\*)?(?P<task>[^*\n]{3,80}?)\*\*\s*[-–]\s*(?P<who>[A-Z][\w'’-]+(?:\s*(?:,|&|\ben\b)\s*[A-Z][\w'’-]+)*)"
+                       r"\s*\.?\s*$")
+_NO_TASK_LABEL = re.compile(r"^\W*(?:aanwezig|afwezig|afgemeld|afmelding(?:en)?|present|notulist|notulen|voorzitter|"
+                            r"gasten?|genodigden|verslag|met\s+kennisgeving)\b", re.IGNORECASE)
+
+
+def assigned_to(text: str) -> Owner | None:
+    """The people a bold task is given to ("**Zien met wie je werkt** - Martijn, Sam, Robin"), else None."""
+    m = _ASSIGNED.match(text)
+    if m is None or _NO_TASK_LABEL.match(m.group("task")):
+        return None
+    names = re.split(r"\s*(?:,|&|\ben\b)\s*", m.group("who"))
+    if not all(classify_np(n).kind == "name" for n in names):
+        return None
+    return Owner("name", m.group("who"))
+
+
 def telegraphic(text: str) -> Owner | None:
     """Note-style actions: "Jan: offerte opvragen", "Offerte opvragen (Jan)", "Offerte opvragen → Jan",
-    "→ Jan: offerte opvragen"."""
+    "→ Jan: offerte opvragen", "**Taak** - Jan, Piet"."""
+    assigned = assigned_to(text)
+    if assigned is not None:
+        return assigned
     arrow = _ARROW_OWNER.match(text)
     if arrow:
         owner = classify_np(arrow.group("who"))
