@@ -327,3 +327,25 @@ def test_several_closing_lists_after_the_last_heading_are_all_sub_items_of_it():
 def test_a_punt_heading_right_above_its_list_is_its_own_title():
     text = PUNT_HEADINGS.replace("Inrichting server:\n", "").replace("Netwerk:\n", "")
     assert top_items(text)[:2] == [("1", "Agendapunt 1"), ("2", "Agendapunt 2")]
+
+
+def test_a_header_year_that_the_text_names_elsewhere_or_far_from_the_other_dates_stands():
+    text = "Datum: 9-11-2019\n\nJaarverslag 2019. Nieuwe wet per 12/11/2021 en 16/11/2021.\n"
+    assert typo_year(find_dates(text)[0], text) is None
+    text = "Datum: 9-3-2019\n\nDe wet gaat in op 1-10-2021 en de regeling op 1-11-2021.\n"
+    assert typo_year(find_dates(text)[0], text) is None
+
+
+def test_a_signature_heading_after_the_numbered_items_is_no_item():
+    text = """# Notulen ledenvergadering 4 april 2024
+
+## 1. Opening
+De voorzitter opent.
+
+## 2. Rondvraag
+Geen vragen.
+
+## Ondertekening
+De voorzitter, de secretaris
+"""
+    assert top_items(text) == [("1", "Opening"), ("2", "Rondvraag")]

@@ -64,16 +64,23 @@ def weekday_of(date_text: str) -> int | None:
 def typo_year(found: FoundDate, text: str) -> int | None:
     """The year a header date was meant to have when the written one is a typing error: every other full
     date of the document lies years later, within one or two consecutive years ('Datum | 2000-10-19' in
-    minutes whose deadlines are 21/10/2020 and 26/10/2020: 2020). None when the written year stands."""
+    minutes whose deadlines are 21/10/2020 and 26/10/2020: 2020), the written year stands nowhere else in the
+    text and the meant date lies within two months of another date. None when the written year stands."""
     if found.year is None:
         return None
-    others = [f.year for f in find_dates(text) if f.year is not None and not found.start <= f.start < found.end]
+    dated = [f for f in find_dates(text) if f.year is not None and not found.start <= f.start < found.end]
+    others = [f.year for f in dated]
     if len(others) < 2 or found.year in others:
         return None
     low, high = min(others), max(others)
-    if low - found.year < 2 or high - low > 1 or safe_date(low, found.month, found.day) is None:
+    meant = safe_date(low, found.month, found.day)
+    if low - found.year < 2 or high - low > 1 or meant is None:
         return None
-    return low
+    if any(not found.start <= m.start() < found.end for m in re.finditer(rf"(?<!\d){found.year}(?!\d)", text)):
+        return None  # the written year stands elsewhere in the text ('jaarverslag 2019')
+    # the meant date lies among the others (deadlines days or weeks after the meeting), not months away
+    near = any(abs((d - meant).days) <= 60 for f in dated if (d := safe_date(f.year, f.month, f.day)))
+    return low if near else None
 
 
 def infer_year(month: int, day: int, text: str, exclude: tuple[int, int] | None = None,
