@@ -90,3 +90,13 @@ def test_the_tools_a_team_uses_are_no_task():
     assert not analyse("We gebruiken TCP, dat verhelpt het probleem.", "record")
     assert not analyse("We hanteren de oude termijn.", "record")
     assert detector_for("We plaatsen een oproep in de wijkkrant.", "record") == "wij"
+
+
+def test_a_group_named_by_its_role_noun_acts():
+    owners = {h.owner.text for h in analyse("deze expertgroep gaat de visievorming uitwerken in een notitie.", "record")
+              if h.kind == "action"}
+    assert owners == {"expertgroep"}
+    hits = analyse("Dit gaat het server team samen met de editor bespreken.", "record")
+    assert [(h.kind, h.owner.text) for h in hits] == [("action", "server team")]
+    assert not [h for h in analyse("Dit gaat veel geld kosten.", "record") if h.kind == "action"]
+    assert not [h for h in analyse("Vervolgens zal de nieuwe regeling worden ingevoerd.", "record") if h.owner.text]

@@ -95,7 +95,14 @@ def classify_np(np: str) -> Owner:
         return Owner("redacted")
     if _is_name_np(np):
         return Owner("name", _strip_article(np))
+    group = _GROUP_NP.match(np)
+    if group and is_role(group.group("role")) and (group.group("mod") or "").lower() not in _words("function_words"):
+        # "deze expertgroep", "het server team": a role noun after a demonstrative or one plain modifier
+        return Owner("name", " ".join(w for w in (group.group("mod"), group.group("role")) if w))
     return Owner("none")
+
+
+_GROUP_NP = re.compile(r"^(?:(?:deze|dit)\s+|(?:de|het)\s+(?P<mod>[a-z][a-z-]{2,})\s+)(?P<role>[a-z][a-z-]{2,})$", re.I)
 
 
 _NP_AFTER = re.compile(r"^\s*((?:(?:de|het)\s+)?(?:" + RED + r"|[A-Z][\w'’&/.-]*|[a-zé-]+)(?:\s+(?:" + RED
@@ -136,10 +143,14 @@ def owner_after(post: str) -> Owner:
     np = m.group(1)
     # stop at the first lower-case non-role word ("Peter te regelen" -> "Peter")
     words: list[str] = []
-    for w in np.split():
+    split = np.split()
+    for i, w in enumerate(split):
         if w == RED or w[:1].isupper() or is_role(w) or (words and w.lower() in _words("particles")) \
                 or (not words and w.lower() in ("de", "het")):
             words.append(w)
+        elif [x.lower() for x in words] in (["de"], ["het"]) and i + 1 < len(split) and is_role(split[i + 1]) \
+                and w.lower() not in _words("function_words"):
+            words.append(w)  # "het server team": one plain modifier before the role noun
         else:
             break
     while words and words[-1].lower() in _words("particles"):

@@ -44,7 +44,8 @@ def finite_owner(norm: str, m: re.Match) -> Owner:
     owner = owner_before(pre)
     if not agrees(owner, m.group("v"), pre):
         owner = Owner("none")
-    if owner.kind == "none":
+    if owner.kind == "none" or (owner.kind == "generic" and re.fullmatch(r"\W*(?:dit|dat|deze|die)\s*", pre, _Q)):
+        # "Dit gaat het server team ... bespreken": the object first, the subject after the verb
         after = owner_after(norm[m.end("v"):])
         if after.kind != "none":
             owner = after
