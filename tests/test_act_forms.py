@@ -100,3 +100,32 @@ def test_a_group_named_by_its_role_noun_acts():
     assert [(h.kind, h.owner.text) for h in hits] == [("action", "server team")]
     assert not [h for h in analyse("Dit gaat veel geld kosten.", "record") if h.kind == "action"]
     assert not [h for h in analyse("Vervolgens zal de nieuwe regeling worden ingevoerd.", "record") if h.owner.text]
+
+
+TODO = """# Notulen 14 juni 2019
+
+## Stand van zaken
+Hier is een overzicht van de user stories waar we aan willen werken.
+
+- **Een blok code vastzetten** - We gaven dit een 4.
+- **Kunnen communiceren via een chat** - We gaven dit een 2.
+
+## Locken van code
+Hieronder staat een overzicht van alle dingen die voor deze user story nog gebouwd moeten worden.
+
+### Backend
+- De piecetable moet unieke IDs per piece hebben.
+- Edit messages - berichten die aanpassingen aangeven ontvangen en interpreteren.
+
+### Frontend
+- Een lock aan kunnen vragen in de user interface.
+"""
+
+
+def test_bullets_under_a_lead_in_of_what_is_still_to_be_done_are_to_dos(settings):
+    ex = extract_bytes(TODO.encode(), settings, "2019-06-14_team_notulen.md")
+    quotes = sorted(a.citation.quote for a in ex.actions)
+    assert quotes == ["- De piecetable moet unieke IDs per piece hebben.",
+                      "- Edit messages - berichten die aanpassingen aangeven ontvangen en interpreteren.",
+                      "- Een lock aan kunnen vragen in de user interface."]
+    assert all(a.owner is None for a in ex.actions)  # an overview of estimates above is no to-do list

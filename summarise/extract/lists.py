@@ -26,6 +26,20 @@ _COLON_ROW = re.compile(r"^\s*(?:\*\*)?(?P<who>[^:\n]{2,40}?)(?:\*\*)?\s*:\s+(?P
 _ROW_CODE = re.compile(r"^[A-Z]{0,4}[-.]?\d[\w./-]*$")
 
 
+_BULLET = re.compile(r"^\s*[-*•▪]\s+\S")
+
+
+def under_todo_intro(raw: str, pos: int) -> bool:
+    """The bullet lines at `pos` stand under a lead-in that calls them what is still to be done (cue family
+    todo_intro): the first prose line above, past blank lines, headings and other bullets of the list."""
+    lines = raw[:pos].split("\n")[-40:]
+    for line in reversed(lines):
+        if not line.strip() or line.lstrip().startswith("#") or _BULLET.match(line):
+            continue
+        return bool(rules.cue("todo_intro").search(line))
+    return False
+
+
 def list_table_rows(raw: str, lo: int, hi: int, in_list: bool) -> list[tuple[int, int]]:
     rows: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\n]+", raw[lo:hi]):
@@ -33,10 +47,11 @@ def list_table_rows(raw: str, lo: int, hi: int, in_list: bool) -> list[tuple[int
         if list_heading(line.strip().strip("*#_ ")):
             in_list = True
             continue
-        if not in_list:
+        if not in_list and not (_BULLET.match(line) and under_todo_intro(raw, lo + m.start())):
             continue
         body = re.sub(r"^\s*(?:[-*•▪]\s+|\d{1,2}[.)]\s+)", "", line)
-        if len(_COL_SEP.findall(body.strip())) >= 2 or _COLON_ROW.match(body):
+        if len(_COL_SEP.findall(body.strip())) >= 2 or _COLON_ROW.match(body) or (
+                _BULLET.match(line) and under_todo_intro(raw, lo + m.start())):
             rows.append((lo + m.start(), lo + m.end()))
         elif re.search(r"\w", line) and not re.match(r"\s*[-*•▪]\s", line):
             in_list = False  # prose after the list; a bullet in another shape stays inside it
@@ -76,6 +91,22 @@ def _colon_row(ctx: Ctx, source: Source, s0: int, b: int, e: int, colon: re.Matc
                     due_date=match.date if match else None, from_actielijst=from_actielijst)
 
 
+def _todo_row(ctx: Ctx, source: Source, s0: int, b: int, e: int, top: AgendaItem | None, from_actielijst: bool) -> None:
+    """A bullet of a to-do list ("- De piecetable moet naar de client gestuurd worden."): an action nobody is
+    named for, unless the line names who does it ("- Jan: ..." / a person as its subject)."""
+    raw = source.raw_text
+    end = b + len(raw[b:e].rstrip())
+    if end - b < 8 or doc.is_checked_box(raw[s0:e]):
+        return
+    norm = doc.norm(ctx, source, b, end)
+    found = [h for h in rules.analyse(norm, "record") if h.kind == "action"]
+    owner, redacted = doc.owner_string(ctx, found[0].owner, None) if found else (None, False)
+    match = find_due(norm, ctx.meeting.date)
+    _add_row_action(ctx, source, (s0, end), (b, end), top, owner=owner, owner_redacted=redacted,
+                    due=match.as_written if match else None, due_date=match.date if match else None,
+                    from_actielijst=from_actielijst)
+
+
 def _column_owner(ctx: Ctx, source: Source, cells: list[Span]):
     """(owner, redacted, due, due_date) from the columns after the task: the first date-like column is the
     term, the first that names somebody the owner."""
@@ -113,8 +144,11 @@ def process_list_rows(ctx: Ctx, source: Source, rows: list[Span], item: AgendaIt
         b = s0 + (lead.end() if lead else 0)
         cells = _row_cells(raw, b, e)
         colon = _COLON_ROW.match(raw[b:e])
-        if len(cells) < 2 and colon:
+        if len(cells) < 2 and colon and not under_todo_intro(raw, s):
             _colon_row(ctx, source, s0, b, e, colon, top, from_actielijst)
+            continue
+        if under_todo_intro(raw, s):
+            _todo_row(ctx, source, s0, b, e, top, from_actielijst)
             continue
         cells = [c for c in cells if c[1] > c[0]]
         if cells and _ROW_CODE.match(raw[cells[0][0]:cells[0][1]].strip()):
