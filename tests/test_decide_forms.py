@@ -108,3 +108,30 @@ def test_covering_letter_is_no_record(settings):
             "## 2. Begroting\nDe begroting wordt vastgesteld.\n")
     quotes = [d.citation.quote for d in extract(mail, settings, "notulen.txt").decisions]
     assert quotes == ["De begroting wordt vastgesteld."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wegens tijdgebrek verplaatsen we dit naar de vergadering van 12 mei.",
+    "Dit punt wordt naar de volgende vergadering verplaatst.",
+    "We besluiten dit om volgende keer te bespreken.",
+])
+def test_postponement_forms(sentence):
+    assert "postponed" in kinds(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wellicht dat de deelnemers nog ideeën hebben waarover op een later moment beslist kan worden.",
+    "Daar kan eventueel later een ander besluit over worden genomen.",
+])
+def test_speculation_is_no_postponement(sentence):
+    assert "postponed" not in kinds(sentence)
+
+
+def test_outcome_at_the_end_of_a_title_line(settings):
+    text = ("Besluitenlijst bestuur 4 april 2025\n\n"
+            "001 Notulen 7 maart 2025\nDe notulen worden vastgesteld.\n\n"
+            "002 Ledenwerving Niet besproken\n\n"
+            "003 Aangehouden moties\nHet overzicht is besproken.\n\n"
+            "004 De agenda zoals toegestuurd wordt aangehouden\n\n")
+    ex = extract(text, settings, "besluitenlijst.txt")
+    assert [(p.item, p.citation.quote) for p in ex.postponed] == [("002", "Ledenwerving Niet besproken")]

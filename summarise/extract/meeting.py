@@ -15,7 +15,7 @@ import logging
 import re
 
 from notulist.grounding import is_exact_span
-from notulist.models import Action, Decision, Extraction, Meeting, Source
+from notulist.models import Action, Decision, Extraction, Meeting, Postponed, Source, stable_id
 from notulist.nl import lexicon
 from summarise import llm_extract, rules, scorer
 from summarise.dates import next_meeting_date
@@ -59,6 +59,7 @@ def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
         lo, hi = doc.own_region(meeting, item)
         same_source_notes = [(n.start, n.end) for n in item.notes if n.source_id == source.id]
         if record:
+            _postponed_in_title(ctx, source, item)
             block = article_block(source.raw_text, lo, hi)
             if block is not None and block.walk:  # "BESLUIT: / GS besluiten: ...": the summary before motivates
                 process_region(ctx, source, block.heading, hi, item, "record", False, contexts)
@@ -117,6 +118,23 @@ def _first_prose_line(raw: str, end: int) -> int | None:
                 and not line.lstrip().startswith("|"):
             return m.start()
     return None
+
+
+def _postponed_in_title(ctx: Ctx, source: Source, item) -> None:
+    """"013 Website Niet besproken": a besluitenlijst row whose outcome ends its title line - the point is
+    postponed (the postponed family at the end of the title, not a title about postponing: "Aangehouden moties")."""
+    title = " ".join((item.title or "").split())
+    found = [m for m in rules.cue("postponed").finditer(title) if not title[m.end():].strip(" .;:-–)*_")
+             and not re.search(r"\b(?:wordt|worden|werd|is|zijn)\W*$", title[:m.start()])]  # a sentence, no label
+    if not found or found[-1].start() == 0 or not source.raw_text[item.title_start:item.title_end].strip():
+        return
+    top = doc.top_item(ctx.meeting, item)
+    if any(p.item == top.number for p in ctx.postponed):
+        return
+    s, e = item.title_start, item.title_end
+    ctx.postponed.append(Postponed(id=stable_id(ctx.meeting.id, "postponed", s, e), meeting_id=ctx.meeting.id,
+                                   item=top.number, item_title=top.title, text=doc.display(ctx, source, s, e),
+                                   citation=doc.citation(ctx, source, s, e, top)))
 
 
 def _proposed_decision(text: str) -> bool:

@@ -1,7 +1,7 @@
 """Postponement detectors: an item moved to a later meeting ("aangehouden", "volgende keer bespreken"),
 a decision that is still to be taken, and the "Volgende vergadering: ..." line that is no postponement.
 Cue families: postponed, postponed_next, postponed_context, next_meeting_line, future_decision,
-commitment (notulist/nl/data/)."""
+commitment, hedge (notulist/nl/data/)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from summarise.rules.hits import Clause, Hit
 def reads_postponed(text: str) -> bool:
     """Whether a clause says something is postponed: a strong cue, or "volgende keer" in a short clause or
     beside a word of discussing, not a line that announces the next meeting, not a commitment."""
-    if cue("commitment").search(text):
-        return False
+    if cue("commitment").search(text) or cue("hedge").search(text):
+        return False  # a promise, or speculation ("Wellicht dat daar op een later moment over beslist kan worden")
     if cue("postponed").search(text):
         return True
     return (bool(cue("postponed_next").search(text))
