@@ -129,3 +129,9 @@ def test_bullets_under_a_lead_in_of_what_is_still_to_be_done_are_to_dos(settings
                       "- Edit messages - berichten die aanpassingen aangeven ontvangen en interpreteren.",
                       "- Een lock aan kunnen vragen in de user interface."]
     assert all(a.owner is None for a in ex.actions)  # an overview of estimates above is no to-do list
+
+
+def test_a_label_word_as_the_object_of_a_step_is_no_labelled_action():
+    assert not analyse("actiehouder bepalen", "record")
+    assert [h.owner.text for h in analyse("Actie: Piet belt de verhuurder.", "record")] == ["Piet"]
+    assert [h.kind for h in analyse("Actie: opruimen", "record")] == ["action"]

@@ -44,6 +44,8 @@ def labelled_action(c: Clause) -> list[Hit] | None:
     after = c.text[c.label.end():]
     if is_status_report(after):
         return []
+    if not c.label.group("sep").strip() and re.fullmatch(r"\s*[a-zé]+en\s*\.?\s*", after):
+        return []  # "actiehouder bepalen", "actiepunten doornemen": the label word is the object of a step
     owner = owner_after(after) if not after.strip().startswith(":") else Owner("none")
     by_verb = action_by_verb(after, c.mode)
     if by_verb and by_verb[0].kind != "none":
