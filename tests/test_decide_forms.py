@@ -135,3 +135,12 @@ def test_outcome_at_the_end_of_a_title_line(settings):
             "004 De agenda zoals toegestuurd wordt aangehouden\n\n")
     ex = extract(text, settings, "besluitenlijst.txt")
     assert [(p.item, p.citation.quote) for p in ex.postponed] == [("002", "Ledenwerving Niet besproken")]
+
+
+def test_minutes_written_as_numbered_sentences(settings):
+    text = ("Notulen bestuursvergadering 5 mei 2025\n\n"
+            " 1. De voorzitter opent de vergadering om 20.00 uur.\n"
+            " 2. Het verslag van de vergadering van 7 april wordt ongewijzigd vastgesteld.\n"
+            " 3. Ledenwerving\nHet bestuur bespreekt de flyers.\n")
+    quotes = [d.citation.quote for d in extract(text, settings, "notulen.txt").decisions]
+    assert quotes == ["Het verslag van de vergadering van 7 april wordt ongewijzigd vastgesteld."]

@@ -60,6 +60,7 @@ def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
         same_source_notes = [(n.start, n.end) for n in item.notes if n.source_id == source.id]
         if record:
             _postponed_in_title(ctx, source, item)
+            _decision_in_title(ctx, source, item)
             block = article_block(source.raw_text, lo, hi)
             if block is not None and block.walk:  # "BESLUIT: / GS besluiten: ...": the summary before motivates
                 process_region(ctx, source, block.heading, hi, item, "record", False, contexts)
@@ -135,6 +136,22 @@ def _postponed_in_title(ctx: Ctx, source: Source, item) -> None:
     ctx.postponed.append(Postponed(id=stable_id(ctx.meeting.id, "postponed", s, e), meeting_id=ctx.meeting.id,
                                    item=top.number, item_title=top.title, text=doc.display(ctx, source, s, e),
                                    citation=doc.citation(ctx, source, s, e, top)))
+
+
+def _decision_in_title(ctx: Ctx, source: Source, item) -> None:
+    """"3. Verslag van de vergadering van 14 april wordt geaccordeerd en vastgesteld.": minutes written as numbered
+    sentences - the item's title line is itself what the meeting decided (a sentence of five words or more)."""
+    raw = source.raw_text[item.title_start:item.title_end]
+    title = " ".join(raw.split())
+    if not title.endswith(".") or len(title.split()) < 5 or raw.count("\n") > 1:
+        return
+    if not any(h.kind == "decision" for h in rules.analyse(title, "record")):
+        return
+    s, e = item.title_start, item.title_end
+    top = doc.top_item(ctx.meeting, item)
+    ctx.decisions.append(Decision(id=stable_id(ctx.meeting.id, "decision", s, e), meeting_id=ctx.meeting.id,
+                                  item=top.number, text=doc.display(ctx, source, s, e),
+                                  citation=doc.citation(ctx, source, s, e, top)))
 
 
 def _proposed_decision(text: str) -> bool:
