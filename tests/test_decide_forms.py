@@ -144,3 +144,13 @@ def test_minutes_written_as_numbered_sentences(settings):
             " 3. Ledenwerving\nHet bestuur bespreekt de flyers.\n")
     quotes = [d.citation.quote for d in extract(text, settings, "notulen.txt").decisions]
     assert quotes == ["Het verslag van de vergadering van 7 april wordt ongewijzigd vastgesteld."]
+
+
+def test_advised_answer_to_a_question(settings):
+    text = ("# Verslag overleg 6 oktober 2025\n\n## Agendapunt 1\nLabo:\n"
+            "- Moet de router een wachtwoord krijgen? => Best geen wachtwoord instellen\n"
+            "- Wie levert de kabels?\n=> Bij voorkeur de school zelf.\n"
+            "- Hoeveel printers zijn er nodig?\n=> Zelf voldoende toevoegen\n")
+    quotes = [d.citation.quote for d in extract(text, settings).decisions]
+    assert quotes == ["Moet de router een wachtwoord krijgen? => Best geen wachtwoord instellen",
+                      "Wie levert de kabels?\n=> Bij voorkeur de school zelf."]

@@ -156,11 +156,19 @@ def _right_after(w: _Walk, s: int) -> bool:
         and between.count("\n") <= 2
 
 
+# "=> Best geen wachtwoorden gebruiken", "-> Bij voorkeur apart toevoegen": the advised answer to a question
+_ADVISED_ANSWER = re.compile(r"^\W*(?:=>|->|→)\s*(?:best|bij\s+voorkeur|liefst|beter)\b", re.I)
+
+
 def _answers_the_chair(w: _Walk, norm: str) -> bool:
-    """"Ja, per kwartaal delen." right after a question or proposal: the answer is a decision."""
+    """"Ja, per kwartaal delen." or "=> Best geen wachtwoorden gebruiken" right after a question or proposal: the
+    answer is a decision."""
+    asked, _, answer = norm.rpartition("?")
+    if w.mode == "record" and asked.strip() and _ADVISED_ANSWER.match(answer) and len(answer.split()) <= 10:
+        return True  # the question and its answer on one line
     prev = w.prev_clause
-    return (w.mode == "record" and prev is not None and rules.is_question_like(prev[2])
-            and bool(re.match(r"^(?:ja|nee)\b", norm, re.I)) and len(norm.split()) <= 10)
+    return (w.mode == "record" and prev is not None and rules.is_question_like(prev[2]) and len(norm.split()) <= 10
+            and bool(re.match(r"^(?:ja|nee)\b", norm, re.I) or _ADVISED_ANSWER.match(norm)))
 
 
 def _replace_action(w: _Walk, prev: Action, start: int, e: int, **update) -> None:
@@ -212,6 +220,9 @@ def _add_decision(w: _Walk, norm: str, s: int, e: int) -> None:
     if (len(norm.split()) <= 3 and prev is not None and s - prev[1] < 40 and not w.raw[prev[1]:s].count("\n\n")
             and (rules.cue("proposal").search(prev[2]) or rules.is_question_like(prev[2]))):
         ds = prev[0]  # "Voorstel: ... / Akkoord.": what was agreed is the proposal
+    elif (prev is not None and _ADVISED_ANSWER.match(norm) and 0 <= s - prev[1] < 40
+          and "\n\n" not in w.raw[prev[1]:s] and rules.is_question(prev[2])):
+        ds = prev[0]  # "Moeten wachtwoorden gebruikt worden? => Best geen wachtwoorden gebruiken"
     elif (w.proposal_start is not None and len(norm.split()) <= 9 and rules.cue("assent").search(norm)
           and 0 < s - w.proposal_start <= 400 and "\n\n" not in w.raw[w.proposal_start:s]):
         ds = w.proposal_start  # "Den Bosch stelt voor ... Overige aanwezigen stemmen hiermee in."
