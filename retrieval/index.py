@@ -28,8 +28,8 @@ from notulist.models import Chunk, Meeting
 from notulist.settings import Settings
 from notulist.store import MeetingStore
 from retrieval import snapshot as snapshots
-from retrieval.chunk_meta import INDEX_VERSION, chunk_from, chunk_metadata, content_hash, date_int, embed_text, item_paths
-from retrieval.compounds import Vocabulary, covers_word, expand_subject, subject_weights
+from retrieval.chunk_meta import chunk_from, chunk_metadata, content_hash, date_int, embed_text, item_paths
+from retrieval.compounds import Vocabulary, expand_subject, subject_weights
 from retrieval.cues import CueName, cue
 from retrieval.embeddings import (CachedEmbedder, EmbeddingCache, Embedder, as_chroma_function, as_llama_embedding,
                                   get_embedder)
@@ -38,7 +38,7 @@ from retrieval.keyword import stems
 from retrieval.ranking import (FusionWeights, SearchHit, fused, notes_answer_their_item, point_at_postponed,
                                pointed_at)
 
-__all__ = ["INDEX_VERSION", "SearchHit", "SearchIndex", "covers_word"]
+__all__ = ["SearchHit", "SearchIndex"]  # SearchHit: retrieval/ranking.py, imported by the callers of search
 
 log = logging.getLogger(__name__)
 
