@@ -118,7 +118,8 @@ def gold_questions(data: Path, sources_by_name: dict[str, Source]):
 
 
 def score(search, questions, docs, *, verbose: bool = False) -> dict:
-    from eval.metrics import Passage, RetrievalCounts, first_hit_rank
+    from eval.answer_metrics import Passage, first_hit_rank
+    from eval.metrics import RetrievalCounts
 
     counts = RetrievalCounts()
     for q, ev in questions:

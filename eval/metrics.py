@@ -3,7 +3,8 @@
 All matching happens in the *normalised* document (NFKC, whitespace collapsed, lower case). Predicted
 spans are character offsets into a stored source's raw text; `NormText` maps them to normalised
 offsets, and gold evidence is located in the same normalised text, so both sides are compared in one
-coordinate system.
+coordinate system. Agenda items are scored in `eval.agenda_metrics`, retrieval hits and answers in
+`eval.answer_metrics`.
 """
 
 from __future__ import annotations
@@ -13,16 +14,11 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 
-from rapidfuzz import fuzz, utils
-
 from ingest.redactions import find_redactions
-from notulist.models import AgendaItem, Answer, Citation, Source
+from notulist.models import Citation
 
 Span = tuple[int, int]
 
-KEY_FACT_THRESHOLD = 90  # rapidfuzz partial_ratio
-TITLE_THRESHOLD = 85  # rapidfuzz token_set_ratio
-MAX_PASSAGE_TOKENS = 320  # cl100k_base; a longer passage is a retrieval miss
 RANKS = (1, 3, 5)
 
 
@@ -257,122 +253,7 @@ def norm_number(number: str | None) -> str | None:
     return n or None
 
 
-def norm_title(title: str) -> str:
-    """Normalised title with every redaction mark as the word `gelakt`; punctuation becomes space
-    (rapidfuzz's default processor) so "Mededelingen/actualiteiten" has the same tokens as
-    "Mededelingen / actualiteiten"."""
-    return utils.default_process(normalize(mask_redactions(title)).replace(REDACTED, " gelakt "))
-
-
-def title_score(a: str, b: str) -> float:
-    return fuzz.token_set_ratio(norm_title(a), norm_title(b))
-
-
-@dataclass
-class AgendaScore:
-    prf: PRF
-    numbers: Ratio  # number agreement over items matched by title alone
-
-
-def number_written(doc: NormText, number: str | None, title: str) -> bool:
-    """The document writes this item number before the item's title ('3. Begroting', 'Agendapunt 3:
-    Begroting', '| 3 | Begroting |', '3.' and the title on the next line of a PDF text). The gold numbers
-    unnumbered headings 1..n by convention; those numbers are not the document's and need not agree."""
-    num = norm_number(number)
-    head = norm_title(title)[:30].strip()
-    if num is None or not head:
-        return False
-    for m in re.finditer(rf"(?<![\w.]){re.escape(num)}(?![\w])", doc.text):
-        rest = re.sub(r"^[\W_]{0,10}", "", doc.text[m.end():m.end() + 10 + 3 * len(head)])
-        if fuzz.ratio(norm_title(rest)[:len(head)], head) >= TITLE_THRESHOLD:
-            return True
-    return False
-
-
-def document_numbers_items(doc: NormText, gold: Sequence[tuple[str | None, str]]) -> bool:
-    """The document numbers its items: at least half of the gold's numbers are written before their
-    titles (a table read column by column writes the rest apart from them). Otherwise the gold's numbers
-    are the 1..n of the conventions, and only the titles are matched."""
-    numbered = [(n, t) for n, t in gold if norm_number(n) is not None]
-    return bool(numbered) and 2 * sum(number_written(doc, n, t) for n, t in numbered) >= len(numbered)
-
-
-def score_agenda(gold: Sequence[tuple[str | None, str]], predicted: Sequence[tuple[str | None, str]],
-                 numbered_doc: bool = True) -> AgendaScore:
-    """Items matched one-to-one by title (token_set_ratio >= 85, redactions equal); where the document
-    numbers its items (`numbered_doc`, see `document_numbers_items`), a gold item's number must agree
-    for the match to count. Number agreement is also reported over the title-only matching."""
-    written = [numbered_doc and norm_number(g) is not None for g, _t in gold]
-
-    def greedy(require_number: bool) -> list[tuple[int, int]]:
-        pairs = []
-        for gi, (gnum, gtitle) in enumerate(gold):
-            for pi, (pnum, ptitle) in enumerate(predicted):
-                s = title_score(gtitle, ptitle)
-                if s < TITLE_THRESHOLD:
-                    continue
-                if require_number and written[gi] and norm_number(gnum) != norm_number(pnum):
-                    continue
-                pairs.append((s, gi, pi))
-        pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
-        ug, up, out = set(), set(), []
-        for _s, gi, pi in pairs:
-            if gi not in ug and pi not in up:
-                ug.add(gi)
-                up.add(pi)
-                out.append((gi, pi))
-        return out
-
-    strict = greedy(True)
-    loose = greedy(False)
-    numbered = [(gi, pi) for gi, pi in loose if written[gi]]
-    agree = sum(norm_number(gold[gi][0]) == norm_number(predicted[pi][0]) for gi, pi in numbered)
-    return AgendaScore(PRF(len(strict), len(predicted), len(gold)), Ratio(agree, len(numbered)))
-
-
-def scored_items(items: Sequence[AgendaItem]) -> list[AgendaItem]:
-    """Top-level items and items whose number is written; generated sub-item numbers do not count."""
-    return [i for i in items if i.numbered or i.parent is None]
-
-
-def score_postponed(gold: Iterable[str], predicted: Iterable[str]) -> PRF:
-    g = {norm_number(x) for x in gold} - {None}
-    p = {norm_number(x) for x in predicted} - {None}
-    return PRF(len(g & p), len(p), len(g))
-
-
-# --------------------------------------------------------------------------- retrieval and answers
-
-
-@dataclass
-class Passage:
-    source_id: str
-    start: int
-    end: int
-    text: str
-
-
-Evidence = dict[str, list[Span]]  # source id -> normalised spans of the gold evidence quotes
-
-
-def covers(passage: Passage, evidence: Evidence, docs: dict[str, NormText]) -> bool:
-    """The passage covers at least half of one gold evidence quote (normalised characters)."""
-    doc = docs.get(passage.source_id)
-    if doc is None:
-        return False
-    span = doc.span(passage.start, passage.end)
-    return any(2 * overlap(span, ev) >= (ev[1] - ev[0]) > 0 for ev in evidence.get(passage.source_id, []))
-
-
-def first_hit_rank(passages: Sequence[Passage], evidence: Evidence, docs: dict[str, NormText],
-                   count_tokens, max_tokens: int = MAX_PASSAGE_TOKENS) -> int | None:
-    """1-based rank of the first passage that covers an evidence quote and is short enough."""
-    for rank, p in enumerate(passages, start=1):
-        if count_tokens(p.text) > max_tokens:
-            continue  # pointing at the whole meeting is not pointing at the place
-        if covers(p, evidence, docs):
-            return rank
-    return None
+# --------------------------------------------------------------------------- retrieval counts
 
 
 @dataclass
@@ -396,46 +277,6 @@ class RetrievalCounts:
         out: dict[str, float | None] = {f"hit@{k}": (self.hits[k] / n if n else None) for k in RANKS}
         out["mrr"] = self.rr / n if n else None
         return out
-
-
-def key_facts_found(answer_text: str, key_facts: Sequence[str]) -> int:
-    """Key facts present in the answer (partial_ratio >= 90 against the normalised answer)."""
-    ans = normalize(answer_text)
-    return sum(1 for f in key_facts if normalize(f) and fuzz.partial_ratio(normalize(f), ans) >= KEY_FACT_THRESHOLD)
-
-
-@dataclass
-class AnswerScore:
-    facts: Ratio
-    cited_ok: bool
-    quotes: int
-    non_exact: int
-
-
-def is_exact(citation: Citation, sources: dict[str, Source]) -> bool:
-    source = sources.get(citation.source_id)
-    return (source is not None and bool(citation.quote.strip())
-            and source.raw_text[citation.start:citation.end] == citation.quote)
-
-
-def score_answer(answer: Answer, key_facts: Sequence[str], evidence: Evidence,
-                 docs: dict[str, NormText], sources: dict[str, Source]) -> AnswerScore:
-    """Key facts, whether a cited quote overlaps a gold evidence quote, and quotes not in the source.
-
-    A citation that is not an exact span of its source cannot point at the evidence."""
-    cited_ok, non_exact = False, 0
-    for c in answer.citations:
-        if not is_exact(c, sources):
-            non_exact += 1
-            continue
-        doc = docs.get(c.source_id)
-        if doc is None:
-            continue
-        span = doc.span(c.start, c.end)
-        if any(overlap(span, ev) > 0 for ev in evidence.get(c.source_id, [])):
-            cited_ok = True
-    return AnswerScore(Ratio(key_facts_found(answer.answer, key_facts), len(key_facts)), cited_ok,
-                       len(answer.citations), non_exact)
 
 
 # --------------------------------------------------------------------------- per-document totals

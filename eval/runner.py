@@ -19,24 +19,9 @@ from pathlib import Path
 from tqdm import tqdm
 
 from eval.gold import CrossQuestion, Dataset, GoldDoc, GoldQuestion, load_dataset
-from eval.metrics import (
-    Evidence,
-    NormText,
-    Passage,
-    PRF,
-    Ratio,
-    Scores,
-    citation_span,
-    document_numbers_items,
-    first_hit_rank,
-    match_spans,
-    norm_owner,
-    score_agenda,
-    score_answer,
-    score_postponed,
-    scored_items,
-    sum_scores,
-)
+from eval.agenda_metrics import document_numbers_items, score_agenda, score_postponed, scored_items
+from eval.answer_metrics import Evidence, Passage, first_hit_rank, score_answer
+from eval.metrics import PRF, NormText, Ratio, Scores, citation_span, match_spans, norm_owner, sum_scores
 from notulist.errors import NotFoundError
 from notulist.models import Extraction, Meeting, Source
 from notulist.settings import Settings, count_tokens

@@ -6,23 +6,9 @@ import datetime as dt
 
 import pytest
 
-from eval.metrics import (
-    PRF,
-    NormText,
-    Passage,
-    Ratio,
-    first_hit_rank,
-    key_facts_found,
-    match_spans,
-    norm_owner,
-    normalize,
-    document_numbers_items,
-    number_written,
-    score_agenda,
-    score_answer,
-    score_postponed,
-    scored_items,
-)
+from eval.agenda_metrics import document_numbers_items, number_written, score_agenda, score_postponed, scored_items
+from eval.answer_metrics import Passage, first_hit_rank, key_facts_found, score_answer
+from eval.metrics import PRF, NormText, Ratio, match_spans, norm_owner, normalize
 from eval.gold import GoldDoc, GoldDocument
 from eval.runner import _Corpus, score_extraction
 from notulist.models import Action, AgendaItem, Answer, Citation, Decision, Extraction, Meeting, Source
