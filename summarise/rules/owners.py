@@ -111,6 +111,7 @@ _CO = re.compile(r"^\s*(?:\S+\s+){0,2}?samen\s+met\s+((?:de\s+|het\s+)?[\w&/'’
                  r"op|in|de|het|een|dit|dat|deze)\b|[,.;:]|$)", re.IGNORECASE)
 
 
+_AUXILIARY_END = re.compile(r"\s+(?:heeft|hebben|had|hadden|is|zijn|was|waren)(?:\s+(?:dit|dat|het|ook|al|nu))?\s*$", re.IGNORECASE)
 _LIST_CODE = re.compile(r"^(?:[A-Z]{0,4}[-/.]?\d[\w./-]*\s+)+(?=[A-Z" + RED[0] + r"]|de\s|het\s)")
 
 
@@ -124,6 +125,7 @@ def owner_before(pre: str) -> Owner:
     pre = re.split(r"[.!?]\s+(?=[A-Z])", pre)[-1].strip()
     pre = re.sub(r"^(?:en|maar|dus|ook|daarnaast|verder|tevens|vervolgens|hierna|daarna)\s+", "", pre, flags=re.I)
     pre = _LIST_CODE.sub("", pre)  # "TZ-2024-41 Gedeputeerde Van Leeuwen stuurt": the row's number is not the subject
+    pre = _AUXILIARY_END.sub("", pre)  # "De gemeente heeft toegezegd": the auxiliary is no part of the subject
     if not pre:
         return Owner("none")
     parts = [p.strip() for p in pre.split(",") if p.strip()]

@@ -38,12 +38,18 @@ def agrees(owner: Owner, verb: str, pre: str = "") -> bool:
         is_role(w) and w.lower().endswith(("s", "en")) for w in words)
 
 
+# a clause that opens with an article and a plain noun ("De minister", "Het ministerie") has its subject before the verb
+_UNKNOWN_SUBJECT = re.compile(r"\W*(?:de|het)\s+[a-zé][\w-]*\s*", _Q)
+
+
 def finite_owner(norm: str, m: re.Match) -> Owner:
     """The subject of the verb in `m`: before it, else right after it (inverted), with a co-owner."""
     pre = norm[: m.start("v")]
     owner = owner_before(pre)
     if not agrees(owner, m.group("v"), pre):
         owner = Owner("none")
+    if owner.kind == "none" and _UNKNOWN_SUBJECT.fullmatch(pre) and re.match(r"\s*(?:de|het)\s", norm[m.end("v"):], _Q):
+        return owner  # "De minister zal de Kamer informeren": a subject the lexicon does not know; the object is no owner
     if owner.kind == "none" or (owner.kind == "generic" and re.fullmatch(r"\W*(?:dit|dat|deze|die)\s*", pre, _Q)):
         # "Dit gaat het server team ... bespreken": the object first, the subject after the verb
         after = owner_after(norm[m.end("v"):])

@@ -1,0 +1,67 @@
+"""Precision guards for narrative minutes (dorpsraden, verenigingen, councils, Woo verslagen): what reads like an
+action but gives this meeting's people no task - an outside organisation's intention, a reported opinion, a
+condition, a state or a leave-taking, an invitation, a member's request - and what stays an action. Sentences are
+invented; the guards are data (notulist/nl/data/not_task.toml) and two owner rules (summarise/rules/owners.py,
+verbs.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarise.rules import analyse
+
+
+def actions(text: str) -> list[tuple[str, str | None]]:
+    return [(h.owner.kind, h.owner.text) for h in analyse(text, "record") if h.kind == "action"]
+
+
+@pytest.mark.parametrize("text", [
+    # an outside organisation's intention, no task of this meeting
+    "De gemeente zal in het voorjaar de weg opnieuw asfalteren.",
+    "De gemeente gaat volgend jaar de speeltuin vernieuwen.",
+    "Rijkswaterstaat gaat de dijk versterken.",
+    "Waterschap zal het onderhoud van de sloten overnemen.",
+    "Staatsbosbeheer gaat in de winter bomen kappen.",
+    "De provincie organiseert een inloopavond op 4 april.",
+    "Volgend jaar gaat de gemeente het dorpshuis verbouwen.",
+    "De gemeente controleert de melding en voegt de sensor toe aan het register.",
+    # a reported opinion or plan
+    "Volgens de wethouder zal de provincie in 2025 starten met de aanleg van de rotonde.",
+    "Volgens Piet gaat het bestuur de contributie verhogen.",
+    # a condition in a prepositional phrase
+    "Bij voldoende belangstelling organiseert de dorpsraad een informatieavond.",
+    # a state, an outcome, a leave-taking, an assumption
+    "Het bestuur zal bestaan uit vijf leden.",
+    "De burgemeester zal in juni afscheid nemen.",
+    "Het bestuur gaat ervan uit dat de begroting sluitend is.",
+    # being invited
+    "De dorpsraad wordt uitgenodigd voor een gesprek met de wethouder.",
+    # a member's request put to somebody
+    "De fractie vraagt het college om een reactie.",
+    "De heer Pietersen (VVD) verzoekt de wethouder de raad te informeren.",
+    # an unknown subject before the verb: the object after it is no owner
+    "De minister zal de Kamer voor de zomer informeren over de voortgang.",
+])
+def test_no_task_of_the_meeting(text):
+    assert actions(text) == []
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Jan zal de offerte opvragen bij de aannemer.", "Jan"),
+    ("De secretaris stuurt de brief voor 1 mei naar de gemeente.", "secretaris"),
+    ("Het bestuur zal een brief sturen aan de gemeente.", "bestuur"),
+    ("De voorzitter neemt contact op met de gemeente over de speeltuin.", "voorzitter"),
+    # an outside organisation's commitment or a task with a deadline stays an action
+    ("De gemeente zegt toe de bewoners te informeren.", "gemeente"),
+    ("De gemeente heeft toegezegd de lantaarnpalen te vervangen.", "gemeente"),
+    ("De gemeente stuurt voor 1 mei de offerte naar de dorpsraad.", "gemeente"),
+    ("De gemeente zal uiterlijk 1 juni reageren op de brief.", "gemeente"),
+    ("Politie levert de evaluatiecijfers aan voor het aanwijzingsbesluit, vóór 1 februari.", "Politie"),
+    # a planning or agreement followed is no reported opinion
+    ("Volgens afspraak stuurt Jan de notulen rond.", "Jan"),
+    # the subject after the verb when the clause opens with an adverb or the object
+    ("Morgen belt Jan de aannemer.", "Jan"),
+    ("Dit gaat het server team bespreken.", "server team"),
+])
+def test_still_an_action(text, owner):
+    assert actions(text) == [("name", owner)]
