@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from notulist.models import AgendaItem
+from notulist.models import AgendaItem, Meeting
 from summarise import rules
 
 Span = tuple[int, int]
@@ -130,3 +130,17 @@ def join_wrapped(raw: str, spans: list[Span], min_line: int = 60) -> list[Span]:
                 continue
         out.append((a, b))
     return out
+
+
+def decided_elsewhere(norm: str, meeting: Meeting, raw: str) -> bool:
+    """"De stuurgroep heeft besloten het budget te verhogen" in the notes of a working group: a decision of another
+    body, reported (cue family other_body). It stays this meeting's decision where the meeting's own heading (its
+    title and series, the document's first lines) names that body - "Verslag stuurgroep" - and, for a body written
+    with its name ("de werkgroep Metadata"), that name too."""
+    found = rules.cue("other_body").match(norm)
+    if found is None:
+        return False
+    first_lines = [line for line in raw[:400].splitlines() if line.strip()][:2]
+    heading = " ".join((meeting.title or "", meeting.series or "", *first_lines)).lower()
+    body, name = found.group("body").lower(), " ".join(found.group("name").split()).lower()
+    return not (body in heading and (not name or name in heading))

@@ -20,7 +20,8 @@ from summarise.extract.columns import is_value_run_start
 from summarise.extract.dues import due_for
 from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
 from summarise.extract.owner_words import is_common_word, opening_word_is_owner
-from summarise.extract.outcomes import heading_before, join_wrapped, label_of_clause, outcome_subject, repeats_decision
+from summarise.extract.outcomes import decided_elsewhere, heading_before, join_wrapped, label_of_clause, outcome_subject
+from summarise.extract.outcomes import repeats_decision
 from summarise.extract.tables import process_table, table_rows
 
 # (block labels, term sentences and frame items are cue families: notulist/nl/data/block_label.toml,
@@ -126,6 +127,8 @@ def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.
     w.list_kind = w.intro_start = None
     w.besluit_intro = False
     hits = rules.analyse(norm, w.mode)
+    if w.mode == "record" and any(h.kind == "decision" for h in hits) and decided_elsewhere(norm, w.ctx.meeting, w.raw):
+        hits = [h for h in hits if h.kind != "decision"]  # "De stuurgroep heeft besloten ...": reported
     if w.mode == "record" and not hits:
         hits = _task_after_but(norm)
     if w.mode == "record" and any(h.kind == "decision" for h in hits) and not any(h.kind == "action" for h in hits):

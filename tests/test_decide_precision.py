@@ -1,0 +1,87 @@
+"""Precision guards for the working-group decision forms: the ordinary sentences of working-group and community
+notes that look like "We hebben afgesproken ...", "gaan we ... gebruiken", "is geschrapt" but record no decision of
+this meeting (a state, speculation, a wish, a condition, a relative clause, an earlier meeting, another body).
+Sentences are written fresh (general Dutch forms), not copied from a gold set."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.loaders import load_document
+from ingest.parser import parse_meeting
+from summarise import rules
+from summarise.extract import rule_extract
+
+
+def kinds(sentence: str) -> list[str]:
+    return [h.kind for h in rules.analyse(sentence, "record")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We hebben het voorstel van Kees besproken, maar nog geen keuze gemaakt.",
+    "We hebben vorige keer afgesproken dat iedereen zijn issues bijwerkt.",
+    "Conform afspraak heeft Piet de presentatie rondgestuurd.",
+    "We hebben het afgesproken tijdstip niet gehaald.",
+    "Wellicht gaan we Slack gebruiken in plaats van mail.",
+    "Het liefst gaan we de nieuwe versie gebruiken.",
+    "Mocht niemand bezwaar hebben, dan gaan we de nieuwe versie gebruiken.",
+    "Als de leveranciers meedoen, dan hebben we afgesproken dat de test in mei is.",
+    "De bibliotheek die we gaan gebruiken heeft een MIT-licentie.",
+    "De definitie is nog niet gefinaliseerd.",
+    "Nog niet alle issues zijn geschrapt.",
+    "Bij de vorige release zijn drie attributen geschrapt.",
+    "Het ministerie heeft de term geschrapt uit de wet.",
+    "De werkgroep Metadata heeft afgesproken de waardelijst te herzien.",
+    "Het schema is vorige week gefinaliseerd door het kernteam.",
+    "We hebben geen voorkeur voor een bepaald tool.",
+    "Hopelijk wordt het document in mei vastgesteld.",
+])
+def test_look_alikes_are_no_decisions(sentence):
+    assert "decision" not in kinds(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We hebben afgesproken volgende week de planning door te nemen.",
+    "Daarom hebben we samen afgesproken dat de demo op vrijdag is.",
+    "Iedereen heeft afgesproken de code voortaan te reviewen.",
+    "Het bleek te veel werk, dus we hebben de functie geschrapt.",
+    "Na de stemming is de taakverdeling gefinaliseerd.",
+    "PostgreSQL kwam als beste uit de vergelijking, en die gaan we gebruiken voor de backend.",
+    "We gaan de bestaande codelijst hanteren.",
+    "Conform voorstel besloten.",
+    "We kiezen voor de tweede optie.",
+])
+def test_settled_forms_stay_decisions(sentence):
+    assert "decision" in kinds(sentence)
+
+
+def extract(text: str, settings, name: str = "notulen.md"):
+    source = load_document(name, text.encode("utf-8"), settings=settings)
+    return rule_extract(parse_meeting(source), {source.id: source})
+
+
+NOTES = """# Verslag werkgroep Begrippen 12 mei 2025
+
+## 1. Mededelingen
+De stuurgroep heeft besloten het budget voor volgend jaar te verhogen.
+De programmaraad heeft het voorstel voor de nieuwe versie goedgekeurd.
+
+## 2. Definities
+De werkgroep heeft afgesproken de definitie van 'gebouw' te splitsen.
+"""
+
+BOARD = """# Verslag stuurgroep Begrippen 12 mei 2025
+
+## 1. Budget
+De stuurgroep heeft besloten het budget voor volgend jaar te verhogen.
+"""
+
+
+def test_a_decision_of_another_body_is_reported(settings):
+    quotes = [d.citation.quote for d in extract(NOTES, settings).decisions]
+    assert quotes == ["De werkgroep heeft afgesproken de definitie van 'gebouw' te splitsen."]
+
+
+def test_the_body_that_meets_decides(settings):
+    quotes = [d.citation.quote for d in extract(BOARD, settings).decisions]
+    assert quotes == ["De stuurgroep heeft besloten het budget voor volgend jaar te verhogen."]
