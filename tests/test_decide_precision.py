@@ -35,6 +35,23 @@ def kinds(sentence: str) -> list[str]:
     "Het schema is vorige week gefinaliseerd door het kernteam.",
     "We hebben geen voorkeur voor een bepaald tool.",
     "Hopelijk wordt het document in mei vastgesteld.",
+    "Er is nog geen groen licht van de stuurgroep.",
+    "De leverancier gaat niet akkoord met de voorwaarden.",
+    "Het is nog niet duidelijk of de stuurgroep akkoord gaat.",
+    "We gaan de komende weken onderzoeken welke standaard we gaan hanteren.",
+    "Welke tool we gaan gebruiken is nog onduidelijk.",
+    "De voorkeur gaat uit naar variant twee, aldus de leverancier.",
+    "Sommige gemeenten kiezen voor een eigen oplossing.",
+    "Bij het kiezen voor een tool spelen veel factoren mee.",
+    "Hij tekent bezwaar aan tegen het besluit.",
+    "Voor elk verzoek wordt een issue aangemaakt door de indiener.",
+    "We hebben vastgesteld dat de validator een fout geeft bij lege velden.",
+    "In de wet is vastgesteld dat gemeenten dit moeten doen.",
+    "Het is gebruikelijk dat de begroting in december wordt vastgesteld.",
+    "Het project is in 2019 goedgekeurd door de subsidiegever.",
+    "Richting: nog onduidelijk.",
+    "Oplossing: misschien een extra attribuut, dat zoekt Jan uit.",
+    "Besluit: n.v.t.",
 ])
 def test_look_alikes_are_no_decisions(sentence):
     assert "decision" not in kinds(sentence)
@@ -50,6 +67,9 @@ def test_look_alikes_are_no_decisions(sentence):
     "We gaan de bestaande codelijst hanteren.",
     "Conform voorstel besloten.",
     "We kiezen voor de tweede optie.",
+    "De werkgroep stemt in met de nieuwe definitie, op voorwaarde dat de gemeenten ook meedoen.",
+    "Richting: niet iedereen maakt een conceptueel model, dus een logisch model mag.",
+    "Besluit: geen bezwaar tegen de nieuwe planning.",
 ])
 def test_settled_forms_stay_decisions(sentence):
     assert "decision" in kinds(sentence)
@@ -65,6 +85,8 @@ NOTES = """# Verslag werkgroep Begrippen 12 mei 2025
 ## 1. Mededelingen
 De stuurgroep heeft besloten het budget voor volgend jaar te verhogen.
 De programmaraad heeft het voorstel voor de nieuwe versie goedgekeurd.
+Versie 2.1 is door het Forum Standaardisatie vastgesteld.
+De codelijst is goedgekeurd door het OBDO.
 
 ## 2. Definities
 De werkgroep heeft afgesproken de definitie van 'gebouw' te splitsen.

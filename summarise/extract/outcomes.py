@@ -142,5 +142,6 @@ def decided_elsewhere(norm: str, meeting: Meeting, raw: str) -> bool:
         return False
     first_lines = [line for line in raw[:400].splitlines() if line.strip()][:2]
     heading = " ".join((meeting.title or "", meeting.series or "", *first_lines)).lower()
-    body, name = found.group("body").lower(), " ".join(found.group("name").split()).lower()
+    groups = {k.rsplit("_", 1)[-1]: v for k, v in found.groupdict().items() if v is not None}
+    body, name = groups["body"].lower(), " ".join(groups.get("name", "").split()).lower()
     return not (body in heading and (not name or name in heading))

@@ -16,12 +16,21 @@ from summarise.rules.verbs import action_by_verb
 _DECISION_LABELS = ("besl", "concl", "uitkomst", "advies", "richting", "oplossing")
 
 
+# the text after a decision label that says nothing is settled yet ("nog niet gevonden", "onduidelijk", "n.v.t.",
+# "geen besluit", a hedge)
+_OPEN_OUTCOME = re.compile(r"^\W*(?:nog\s+(?:niet|geen|onduidelijk|open)\b|onduidelijk|open\b|n\.?v\.?t\b|nvt\b|"
+                           r"geen\s+(?:besluit|beslissing|keuze|oplossing|richting|conclusie)\b|misschien|wellicht|"
+                           r"mogelijk\b|eventueel)", re.I)
+
+
 def labelled_decision(c: Clause) -> list[Hit] | None:
     """"Besluit: ...", "Conclusie: ...", "Richting: ...": a decision (or, "Besluit volgende vergadering.", a postponement)."""
     if not c.label or not c.label_name.startswith(_DECISION_LABELS):
         return None
     if not c.text[c.label.end():].strip(" \t:*_-–|"):
         return []  # "Besluit" alone: the heading of a column or a list, nothing decided yet
+    if _OPEN_OUTCOME.match(c.text[c.label.end():]):
+        return []  # "Richting: nog onduidelijk.", "Oplossing: misschien een extra attribuut": nothing settled
     if cue("deferred_decision").search(c.text):  # "Besluit volgende vergadering.": no decision yet
         return [Hit("postponed", cue=c.label_name)]
     held = cue("held_outcome").match(re.sub(r"^\W*(?:(?:wordt|is|werd)\s+)?", "", c.text[c.label.end():]))
