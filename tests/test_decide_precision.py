@@ -107,3 +107,22 @@ def test_a_decision_of_another_body_is_reported(settings):
 def test_the_body_that_meets_decides(settings):
     quotes = [d.citation.quote for d in extract(BOARD, settings).decisions]
     assert quotes == ["De stuurgroep heeft besloten het budget voor volgend jaar te verhogen."]
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    ("Arjen stelt een tekst op over de begrippen om volgende keer te bespreken.", "Arjen"),
+    ("Marie zoekt uit hoe het zit, zodat we het volgende keer kunnen bespreken.", "Marie"),
+    ("Piet schrijft een notitie die we in de volgende vergadering bespreken.", "Piet"),
+])
+def test_a_task_for_the_next_meeting_is_no_postponement(sentence, owner):
+    hits = rules.analyse(sentence, "record")
+    assert [(h.kind, h.owner.text) for h in hits] == [("action", owner)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We bespreken dit volgende keer.",
+    "We besluiten dit om volgende keer te bespreken.",
+    "Dit punt wordt volgende keer verder besproken.",
+])
+def test_the_point_itself_moved_is_postponed(sentence):
+    assert "postponed" in kinds(sentence)

@@ -1,7 +1,7 @@
 """Postponement detectors: an item moved to a later meeting ("aangehouden", "volgende keer bespreken"),
 a decision that is still to be taken, and the "Volgende vergadering: ..." line that is no postponement.
 Cue families: postponed, postponed_next, postponed_context, next_meeting_line, future_decision,
-commitment, hedge (notulist/nl/data/)."""
+commitment, hedge, later_purpose (notulist/nl/data/)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ def reads_postponed(text: str) -> bool:
         return True
     return (bool(cue("postponed_next").search(text))
             and (len(text.split()) <= 6 or bool(cue("postponed_context").search(text)))
-            and not cue("next_meeting_line").search(text))
+            and not cue("next_meeting_line").search(text)
+            and not cue("later_purpose").search(text))  # "X stelt een tekst op om volgende keer te bespreken": a task
 
 
 def next_meeting_label(c: Clause) -> list[Hit] | None:
