@@ -1,82 +1,20 @@
-"""Real published documents (eval/data/real): the measure of quality this round.
-
-`real/dev` is what the rules were generalised on; `real/blind`, `real/blind2` and `real/blind3` hold
-other bodies that nobody tuned on (blind2 and blind3 were collected in round 3; see
-eval/data/real/README.md for the first-run and final scores). The floors sit slightly below the
-scores measured at the end of the round, so a change that only suits our own wording shows up here.
-"""
+"""real/dev: the real documents the rules are generalised on, scored against the floors of tests/real_parts.py."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from eval.runner import run_dataset
-
-REAL = Path(__file__).resolve().parent.parent / "eval" / "data" / "real"
-
-# measured at the end of round 4 (README); floors a little below. blind2 has no gold actions, so it has
-# no action floors. real/dev grew from 52 to 68 documents in round 4 (CORPUS-8, first run decisions 0.33 and
-# 0.13). Round 5 (2026-12-03, third session) generalised the rules on real/dev (decisions 0.79 -> 0.85,
-# actions 0.63 -> 0.85); measured once on the blind parts afterwards, two scores dropped and are floored
-# where they now stand, as the measure of unseen documents, not as a target: real/blind due 0.71 -> 0.57
-# (4 of 7 dues; from 90c3191, structure) and real/blind2 decisions 0.44 -> 0.36 (precision 0.46 -> 0.32;
-# from dd9f0df, working-group decision forms). See eval/data/real/README.md, round 5.
-FLOORS = {
-    "dev": {"decisions_f1": 0.82, "actions_f1": 0.82, "owner_accuracy": 0.93, "due_accuracy": 0.92,
-            "agenda_f1": 0.97, "date_accuracy": 0.97, "hit@3": 0.88, "key_fact_recall": 0.80,
-            "citation_accuracy": 0.84},
-    "blind": {"decisions_f1": 0.82, "actions_f1": 0.25, "owner_accuracy": 0.80, "due_accuracy": 0.55,
-              "agenda_f1": 0.38, "date_accuracy": 0.97, "hit@3": 0.90, "key_fact_recall": 0.75,
-              "citation_accuracy": 0.85},
-    "blind2": {"decisions_f1": 0.34, "agenda_f1": 0.55, "date_accuracy": 0.97, "hit@3": 0.90,
-               "key_fact_recall": 0.90, "citation_accuracy": 0.90},
-    "blind3": {"decisions_f1": 0.70, "actions_f1": 0.56, "owner_accuracy": 0.60, "due_accuracy": 0.88,
-               "agenda_f1": 0.75, "date_accuracy": 0.90, "hit@3": 0.90, "key_fact_recall": 0.80,
-               "citation_accuracy": 0.84},
-}
-MIN_DOCS = {"dev": 66, "blind": 15, "blind2": 7, "blind3": 12}
+from tests.real_parts import check_floors, check_well_formed, run_part
 
 
-def _measured(total) -> dict[str, float | None]:
-    return {
-        "decisions_f1": total.decisions.f1,
-        "actions_f1": total.actions.f1,
-        "owner_accuracy": total.owner.value,
-        "due_accuracy": total.due.value,
-        "agenda_f1": total.agenda.f1,
-        "date_accuracy": total.date.value,
-        "hit@3": total.retrieval.as_dict()["hit@3"],
-        "key_fact_recall": total.key_facts.value,
-        "citation_accuracy": total.citations.value,
-    }
-
-
-@pytest.fixture(scope="module", params=["dev", "blind", "blind2", "blind3"])
+@pytest.fixture(scope="module", params=["dev"])
 def real(request):
-    """One eval run per part, without NOTULIST_ settings from the developer's shell."""
-    with pytest.MonkeyPatch.context() as mp:
-        for key in list(os.environ):
-            if key.startswith("NOTULIST_"):
-                mp.delenv(key)
-        return request.param, run_dataset(REAL / request.param, progress=False)
+    return run_part(request.param)
 
 
 def test_real_part_is_well_formed(real):
-    part, result = real
-    assert not result.warnings, result.warnings  # e.g. a gold quote that is not an exact span
-    assert len(result.docs) >= MIN_DOCS[part]
-    for d in result.docs:
-        assert d.error is None, f"{d.stem}: {d.error}"
+    check_well_formed(real)
 
 
 def test_real_micro_scores_stay_above_floors(real):
-    part, result = real
-    floors = FLOORS[part]
-    measured = _measured(result.total)
-    low = {k: (None if measured[k] is None else round(measured[k], 3), f) for k, f in floors.items()
-           if measured[k] is None or measured[k] < f}
-    assert not low, f"real/{part} below floor (measured, floor): {low}"
-    assert not result.total.non_exact.hits  # every cited quote is an exact span of the stored source
+    check_floors(real)
