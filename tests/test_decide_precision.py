@@ -52,6 +52,13 @@ def kinds(sentence: str) -> list[str]:
     "Richting: nog onduidelijk.",
     "Oplossing: misschien een extra attribuut, dat zoekt Jan uit.",
     "Besluit: n.v.t.",
+    "Het was voor de vereniging onmogelijk om bezwaar aan te tekenen.",
+    "Overleg met de aannemer nadat het bestemmingsplan is vastgesteld.",
+    "Er is wel een politiek besluit dat er een nieuwe brug moet komen.",
+    "We zijn met genoeg leden om besluiten te mogen nemen.",
+    "Het plan, goedgekeurd door de raad in 2020, ligt ter inzage in het gemeentehuis.",
+    "Vastgesteld verslag van de vergadering van de commissie Ruimte van 3 maart.",
+    "De raad neemt eenparig kennis van het jaarverslag van de brandweer.",
 ])
 def test_look_alikes_are_no_decisions(sentence):
     assert "decision" not in kinds(sentence)
@@ -70,6 +77,9 @@ def test_look_alikes_are_no_decisions(sentence):
     "De werkgroep stemt in met de nieuwe definitie, op voorwaarde dat de gemeenten ook meedoen.",
     "Richting: niet iedereen maakt een conceptueel model, dus een logisch model mag.",
     "Besluit: geen bezwaar tegen de nieuwe planning.",
+    "Nadat de begroting is besproken, wordt zij ongewijzigd vastgesteld.",
+    "De raad neemt kennis van het verslag en keurt de jaarrekening goed.",
+    "De voorzitter ondertekent het convenant namens het bestuur.",
 ])
 def test_settled_forms_stay_decisions(sentence):
     assert "decision" in kinds(sentence)
@@ -126,3 +136,10 @@ def test_a_task_for_the_next_meeting_is_no_postponement(sentence, owner):
 ])
 def test_the_point_itself_moved_is_postponed(sentence):
     assert "postponed" in kinds(sentence)
+
+
+def test_the_agenda_adopted_by_pronoun_is_procedural(settings):
+    text = ("# Verslag adviesraad 4 juni 2025\n\n## 1. Vaststelling agenda\nDeze wordt zonder wijzigingen vastgesteld.\n\n"
+            "## 2. Verslag vorige vergadering\nDit wordt ongewijzigd vastgesteld.\n")
+    quotes = [d.citation.quote for d in extract(text, settings).decisions]
+    assert quotes == ["Dit wordt ongewijzigd vastgesteld."]

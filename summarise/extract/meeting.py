@@ -224,6 +224,9 @@ def is_procedural(decision: Decision, meeting: Meeting) -> bool:
     if rules.cue("procedural").search(quote) or rules.cue("procedural").search(" ".join(decision.text.split())):
         return True  # the quote, or the Besluit cell of a table row ("1 | Opening | De agenda wordt vastgesteld.")
     item = meeting.item(decision.item) if decision.item else None
+    if item is not None and re.match(r"\W*(?:deze|die|dit|zij|ze)\b", quote, re.I) \
+            and rules.cue("procedural").search(" ".join((item.title or "").split()) + " akkoord"):
+        return True  # "1. Vaststelling agenda / Deze wordt zonder aanpassingen vastgesteld.": the agenda, by pronoun
     lines = [ln for ln in decision.citation.quote.splitlines() if ln.strip()]
     if len(lines) > 1 and rules.cue("bare_adoption").match(lines[-1]) and not lines[-1].lstrip()[:1].islower():
         # (a sentence wrapped over two lines, "... van 26 november 2024 is eenparig \ngoedgekeurd.", is one decision)
