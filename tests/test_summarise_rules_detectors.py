@@ -24,7 +24,7 @@ CASES = [
     ("label actie", "record", "Actie vorige keer: de offerte is binnen.", []),
     ("label afspraak", "record", "Afspraak: we starten in mei met de proef.", [("decision", "none", None)]),
     ("afgesproken dat", "record", "Er wordt afgesproken dat Ahmed de zaal regelt.", [("action", "name", "Ahmed")]),
-    ("afgesproken om", "record", "Er is afgesproken om de bewoners per brief te informeren.", [("action", "none", None)]),
+    ("afgesproken om", "record", "Er is afgesproken om de bewoners per brief te informeren.", [("decision", "none", None)]),
     ("besluit later", "record", "Over artikel 4 besluit de raad in de vergadering van 15 april.",
      [("postponed", "none", None)]),
     ("besluit", "record", "De raad stemt in met het voorstel.", [("decision", "none", None)]),

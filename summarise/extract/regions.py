@@ -245,14 +245,14 @@ def _add_decision(w: _Walk, norm: str, s: int, e: int) -> None:
 
 def _assent_to_agreement(w: _Walk, norm: str, s: int) -> int | None:
     """"In het overleg is afgesproken om de rapportage niet te sturen. Dit is akkoord.": the assent confirms the
-    agreement right before it; one decision over both (the agreement is then no action of its own)."""
+    agreement right before it; one decision over both."""
     if w.last_hit is None or len(norm.split()) > 5 or not rules.cue("assent").search(norm):
         return None
     kind, prev = w.last_hit
     gap = w.raw[w.last_end:s]
-    if kind != "action" or "\n\n" in gap or len(gap) > 40 or not AGREED_TO.search(prev.citation.quote):
+    if kind not in ("action", "decision") or "\n\n" in gap or len(gap) > 40 or not AGREED_TO.search(prev.citation.quote):
         return None
-    w.ctx.actions.remove(prev)
+    (w.ctx.actions if kind == "action" else w.ctx.decisions).remove(prev)
     return prev.citation.start
 
 

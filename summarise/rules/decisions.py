@@ -73,10 +73,14 @@ def agreed_that(c: Clause) -> list[Hit] | None:
 
 
 def agreed_to(c: Clause) -> list[Hit] | None:
-    """"Afgesproken om de bewoners te informeren": an action, owner unknown."""
-    if AGREED_TO.search(c.text) and not c.tag:
+    """"Er wordt afgesproken om aan het eind van de volgende vergadering ruimte te maken voor een uitleg": an
+    agreement that gives nobody a task is the meeting's decision (an "Afspraak: X doet Y" with a doer is X's action,
+    detector "afgesproken dat" / "label afspraak")."""
+    if not AGREED_TO.search(c.text) or c.tag:
+        return None
+    if cue("not_done").search(c.text):  # "afgesproken om met de wethouders te spreken maar nog niet gebeurd": open
         return [Hit("action", Owner("none"), "afgesproken om", strong=True)]
-    return None
+    return [Hit("decision", cue="afgesproken om", strong=True)]
 
 
 def reported_decision(c: Clause) -> list[Hit] | None:

@@ -1,0 +1,53 @@
+"""Outcome forms that record this meeting's decision: the run-through of a list of toezeggingen and moties
+("Motie 12 wordt afgevoerd", "De overige toezeggingen blijven staan") and an agreement that gives nobody a task
+("Er wordt afgesproken om ..."). Sentences written fresh (general Dutch forms), not copied from a gold set."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.loaders import load_document
+from ingest.parser import parse_meeting
+from summarise import rules
+from summarise.extract import rule_extract
+
+
+def kinds(sentence: str) -> list[str]:
+    return [h.kind for h in rules.analyse(sentence, "record")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Motie 12 wordt afgevoerd, omdat het college de brief al heeft gestuurd.",
+    "Motie 7 is afgedaan met de raadsinformatiebrief en wordt afgevoerd.",
+    "De toezegging over de fietsenstalling kan worden afgevoerd.",
+    "De overige toezeggingen en moties blijven staan.",
+    "Er wordt afgesproken om de bewoners na de zomer opnieuw uit te nodigen.",
+    "We hebben afgesproken om de planning in de volgende sessie door te nemen.",
+])
+def test_outcomes_of_this_meeting_are_decisions(sentence):
+    assert kinds(sentence) == ["decision"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Het afval wordt wekelijks afgevoerd.",
+    "De voorzitter stelt voor om toezegging 3 af te voeren.",
+    "Dit punt wordt van de agenda afgevoerd.",
+])
+def test_look_alikes_of_striking_a_list_item(sentence):
+    assert "decision" not in kinds(sentence)
+
+
+def test_an_agreement_reported_still_open_stays_an_action():
+    hits = rules.analyse("Naar aanleiding van de motie afgesproken om met de wethouders te spreken, maar nog niet gebeurd.",
+                         "record")
+    assert [h.kind for h in hits] == ["action"]
+
+
+def test_an_agreement_with_its_assent_is_one_decision(settings):
+    text = ("# Notulen MR 4 maart 2025\n\n## 3. Rapportage\nIn het overleg is daarom afgesproken om de rapportage niet "
+            "rond te sturen. Dit is akkoord.\n")
+    source = load_document("notulen.md", text.encode("utf-8"), settings=settings)
+    ex = rule_extract(parse_meeting(source), {source.id: source})
+    assert [d.citation.quote for d in ex.decisions] == [
+        "In het overleg is daarom afgesproken om de rapportage niet rond te sturen. Dit is akkoord."]
+    assert ex.actions == []
