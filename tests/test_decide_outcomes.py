@@ -51,3 +51,31 @@ def test_an_agreement_with_its_assent_is_one_decision(settings):
     assert [d.citation.quote for d in ex.decisions] == [
         "In het overleg is daarom afgesproken om de rapportage niet rond te sturen. Dit is akkoord."]
     assert ex.actions == []
+
+
+ISSUES = """# Verslag kernteam 4 maart 2025
+
+## Punten
+#3 De naam van het register is onduidelijk, kies een naam.  JV
+Duiding: organisatorisch.
+Richting: NRB
+Voor: allen.
+
+Richting:
+- een plek voor de beheerders (lezen en schrijven)
+- een aparte plek voor de gebruikers
+
+Voor: kernteam.
+
+Richting: één register per provincie, geen landelijke kopie.
+"""
+
+
+def test_direction_labels_cite_what_they_settle(settings):
+    source = load_document("verslag.md", ISSUES.encode("utf-8"), settings=settings)
+    ex = rule_extract(parse_meeting(source), {source.id: source})
+    assert [d.citation.quote for d in ex.decisions] == [
+        "#3 De naam van het register is onduidelijk, kies een naam.  JV\nDuiding: organisatorisch.\nRichting: NRB",
+        "Richting:\n- een plek voor de beheerders (lezen en schrijven)\n- een aparte plek voor de gebruikers",
+        "Richting: één register per provincie, geen landelijke kopie.",
+    ]

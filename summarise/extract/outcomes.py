@@ -145,3 +145,50 @@ def decided_elsewhere(norm: str, meeting: Meeting, raw: str) -> bool:
     groups = {k.rsplit("_", 1)[-1]: v for k, v in found.groupdict().items() if v is not None}
     body, name = groups["body"].lower(), " ".join(groups.get("name", "").split()).lower()
     return not (body in heading and (not name or name in heading))
+
+
+# "Richting: ...", "Oplossing: ...": labels under which working groups write the direction they settled on
+LINE_LABELS = ("richting", "oplossing")
+_LINE_LABEL = re.compile(r"^\W*(?:richting|oplossing)\s*:\s*", re.I)
+_ISSUE_LINE = re.compile(r"^\s*(?:#\d+|\d{1,3}[.)])\s+\S")
+_LIST_LINE = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+\S")
+
+
+def line_label_span(raw: str, s: int, e: int) -> Span:
+    """What a "Richting:" clause at raw[s:e] cites: the rest of its line (telegraphic sentences, at most 400
+    characters from s); a terse value ("Richting: MIM") with the lines above it in its paragraph, back to the issue
+    they settle ("#8 Afkorting ontbreekt ... / Duiding: organisatorisch. / Richting: MIM"; at most three lines)."""
+    end = raw.find("\n", e)
+    end = len(raw) if end < 0 else end
+    while end > e and raw[end - 1].isspace():
+        end -= 1
+    end = end if e < end and end - s <= 400 else e
+    label = _LINE_LABEL.match(raw[s:end])
+    if label is None or len(raw[s + label.end():end].split()) > 2:
+        return s, end
+    start = _line_start(raw, s)
+    for _ in range(3):  # the lines above, within the paragraph
+        if start == 0:
+            break
+        above = _line_start(raw, start - 1)
+        if not raw[above:start].strip():
+            break  # a blank line ends the paragraph
+        start = above
+        if _ISSUE_LINE.match(raw[start:s]):
+            return start + len(raw[start:s]) - len(raw[start:s].lstrip()), end
+    return s, end
+
+
+def labelled_list_end(raw: str, norm: str, e: int) -> int | None:
+    """"Richting:" alone on its line, then the list that says it ("- maak een plek voor de kerngroep / - maak een
+    aparte plek voor gebruikers"): where that list ends (its lines up to a blank line, at most five), else None."""
+    if not _LINE_LABEL.fullmatch(norm.strip()):
+        return None
+    pos, end, count = raw.find("\n", e), None, 0
+    while pos >= 0 and count < 5:
+        nxt = raw.find("\n", pos + 1)
+        line = raw[pos + 1: nxt if nxt >= 0 else len(raw)]
+        if not _LIST_LINE.match(line):
+            break
+        end, count, pos = pos + 1 + len(line.rstrip()), count + 1, nxt
+    return end

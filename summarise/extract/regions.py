@@ -21,7 +21,7 @@ from summarise.extract.dues import due_for
 from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
 from summarise.extract.owner_words import is_common_word, opening_word_is_owner
 from summarise.extract.outcomes import decided_elsewhere, heading_before, join_wrapped, label_of_clause, outcome_subject
-from summarise.extract.outcomes import repeats_decision
+from summarise.extract.outcomes import LINE_LABELS, labelled_list_end, line_label_span, repeats_decision
 from summarise.extract.tables import process_table, table_rows
 
 # (block labels, term sentences and frame items are cue families: notulist/nl/data/block_label.toml,
@@ -198,20 +198,6 @@ def _term_of_previous(w: _Walk, norm: str, s: int, e: int, adjacent: bool) -> bo
 
 # "Provenance is lastig uit te drukken in DCAT. We gaan dus iets anders gebruiken": the consequence with its reason
 _CONSEQUENCE = re.compile(r"^\W*(?:\S+\s+){0,2}?(?:dus|daarom|derhalve)\b", re.I)
-# "Richting: gebruik bestaande constructie. De UML-associatie ... is van het IM zelf.": the direction a working group
-# settles on is the whole line after the label, written as telegraphic sentences
-_LINE_LABELS = ("richting", "oplossing")
-
-
-def _line_end(w: _Walk, s: int, e: int) -> int:
-    """The end of the line the clause s..e starts (at most 400 characters from s), else e."""
-    end = w.raw.find("\n", e)
-    end = len(w.raw) if end < 0 else end
-    while end > e and w.raw[end - 1].isspace():
-        end -= 1
-    return end if e < end and end - s <= 400 else e
-
-
 def _add_decision(w: _Walk, norm: str, s: int, e: int) -> None:
     ctx, prev, ds = w.ctx, w.prev_clause, s
     if w.last_decision_end is not None and w.last_decision_start <= s and e <= w.last_decision_end:
@@ -359,12 +345,17 @@ def _read_clause(w: _Walk, s: int, e: int) -> None:
     adjacent = w.last_hit is not None and not raw[w.last_end:s].count("\n\n") and s - w.last_end < 40
     if not hits and _term_of_previous(w, norm, s, e, adjacent):
         return
+    if not hits and w.mode == "record" and (list_end := labelled_list_end(raw, norm, e)) is not None:
+        w.ctx.claimed.setdefault(w.source.id, []).append((e, list_end))  # "Richting:" and the list under it
+        hits, e = [rules.Hit("decision", cue="richting")], list_end
     if not hits:
         w.last_hit = None if not adjacent or raw[w.last_end:s].strip() else w.last_hit
         return
     for hit in hits:
         if hit.kind == "decision":
-            _add_decision(w, norm, s, _line_end(w, s, e) if hit.label_end and hit.cue in _LINE_LABELS else e)
+            if hit.label_end and hit.cue in LINE_LABELS:
+                s, e = line_label_span(w.raw, s, e)
+            _add_decision(w, norm, s, e)
         elif hit.kind == "postponed":
             _add_postponed(w, norm, s, e)
         else:
