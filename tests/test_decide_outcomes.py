@@ -37,6 +37,11 @@ def test_look_alikes_of_striking_a_list_item(sentence):
     assert "decision" not in kinds(sentence)
 
 
+def test_an_arrangement_with_somebody_is_a_step_to_take():
+    hits = rules.analyse("De groep heeft afgesproken met de leverancier om volgende week te bellen.", "record")
+    assert [h.kind for h in hits] == ["action"]
+
+
 def test_an_agreement_reported_still_open_stays_an_action():
     hits = rules.analyse("Naar aanleiding van de motie afgesproken om met de wethouders te spreken, maar nog niet gebeurd.",
                          "record")

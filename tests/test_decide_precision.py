@@ -59,6 +59,10 @@ def kinds(sentence: str) -> list[str]:
     "Het plan, goedgekeurd door de raad in 2020, ligt ter inzage in het gemeentehuis.",
     "Vastgesteld verslag van de vergadering van de commissie Ruimte van 3 maart.",
     "De raad neemt eenparig kennis van het jaarverslag van de brandweer.",
+    "Het college heeft in 2022 ingestemd met het plan van aanpak.",
+    "De directeur merkt op dat de stuurgroep akkoord is met de planning.",
+    "De gedeputeerde geeft aan dat het college heeft ingestemd met de brief.",
+    "Het stuk is eerder besproken en toen akkoord bevonden.",
 ])
 def test_look_alikes_are_no_decisions(sentence):
     assert "decision" not in kinds(sentence)
@@ -80,6 +84,8 @@ def test_look_alikes_are_no_decisions(sentence):
     "Nadat de begroting is besproken, wordt zij ongewijzigd vastgesteld.",
     "De raad neemt kennis van het verslag en keurt de jaarrekening goed.",
     "De voorzitter ondertekent het convenant namens het bestuur.",
+    "Het college stemt in met de beantwoording van de schriftelijke vragen.",
+    "De voorzitter constateert dat het voorstel met algemene stemmen is aangenomen.",
 ])
 def test_settled_forms_stay_decisions(sentence):
     assert "decision" in kinds(sentence)
@@ -97,6 +103,7 @@ De stuurgroep heeft besloten het budget voor volgend jaar te verhogen.
 De programmaraad heeft het voorstel voor de nieuwe versie goedgekeurd.
 Versie 2.1 is door het Forum Standaardisatie vastgesteld.
 De codelijst is goedgekeurd door het OBDO.
+De minister heeft besloten de wet later in te voeren.
 
 ## 2. Definities
 De werkgroep heeft afgesproken de definitie van 'gebouw' te splitsen.

@@ -78,7 +78,9 @@ def agreed_to(c: Clause) -> list[Hit] | None:
     detector "afgesproken dat" / "label afspraak")."""
     if not AGREED_TO.search(c.text) or c.tag:
         return None
-    if cue("not_done").search(c.text):  # "afgesproken om met de wethouders te spreken maar nog niet gebeurd": open
+    if cue("not_done").search(c.text) or re.search(r"\bafgesproken\s+met\b", c.text, re.I):
+        # reported still open ("... maar nog niet gebeurd"), or arranged with somebody ("afgesproken met de leverancier
+        # om volgende week te bellen"): a step to take, owner unknown
         return [Hit("action", Owner("none"), "afgesproken om", strong=True)]
     return [Hit("decision", cue="afgesproken om", strong=True)]
 
