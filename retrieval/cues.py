@@ -57,7 +57,7 @@ def cue(name: CueName) -> re.Pattern[str]:
 
 QuestionCue = Literal["agreement", "tasks", "amount", "recurring", "why", "who", "often", "action", "when",
                       "item_ref"]
-QuoteCue = Literal["label_only", "asked", "attachment", "request", "outcome_start"]
+QuoteCue = Literal["label_only", "asked", "attachment", "request", "outcome_start", "anaphor_start"]
 
 
 @lru_cache(maxsize=64)

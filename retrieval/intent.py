@@ -27,6 +27,9 @@ IntentKind = Literal["agreement", "tasks", "postponed", "general"]
 
 _DATE = re.compile(r"\b(\d{1,2})\s+(" + MONTH_PATTERN + r")\.?(?:\s+(\d{4}))?\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MONTH_YEAR = re.compile(r"\b(" + MONTH_PATTERN + r")\.?\s+(\d{4})\b", re.I)  # "de vergadering van december 2023"
+
+Day = tuple[int | None, int, int | None]  # (year or None, month, day or None: the whole month of that year)
 
 
 @dataclass
@@ -34,7 +37,7 @@ class Intent:
     kind: IntentKind
     subject_stems: list[tuple[str, ...]] = field(default_factory=list)  # per subject word its stem variants
     person: str | None = None
-    day: tuple[int | None, int, int] | None = None  # (year or None, month, day) mentioned in the question
+    day: Day | None = None  # the meeting date (or month of a year) the question names
     asks_when: bool = False  # "wanneer", "op welke datum", "per wanneer": the answer is a date
     asks_why: bool = False  # "waarom", "waardoor", "om welke reden": the answer is a reason
     asks_amount: bool = False  # "hoeveel", "wat kost", "welk bedrag": the answer is a number or an amount
@@ -44,7 +47,7 @@ class Intent:
     recurring: bool = False  # "welke onderwerpen kwamen opnieuw op de agenda": subjects across meetings
     words: list[str] = field(default_factory=list)  # the question's words, lower case, stopwords kept
     item_ref: str | None = None  # "punt 3", "agendapunt 6b": the item the question names
-    days: list[tuple[int | None, int, int]] = field(default_factory=list)  # every date named in the question
+    days: list[Day] = field(default_factory=list)  # every date (or month of a year) named in the question
     expanded: bool = False  # subject words widened to the stored compounds (SearchIndex.expand)
     subject_roots: list[tuple[str, ...]] | None = None  # the subject words as asked, before widening
 
@@ -75,21 +78,18 @@ def subject_stems(question: str) -> list[tuple[str, ...]]:
     return seen
 
 
-def mentioned_day(question: str) -> tuple[int | None, int, int] | None:
-    m = _ISO.search(question)
-    if m:
-        return int(m.group(1)), int(m.group(2)), int(m.group(3))
-    m = _DATE.search(question)
-    if m:
-        return (int(m.group(3)) if m.group(3) else None), MONTHS[m.group(2).lower()], int(m.group(1))
-    return None
+def mentioned_day(question: str) -> Day | None:
+    """The first date the question names; a month with its year ("december 2023") when it names no day."""
+    days = mentioned_days(question)
+    exact = [d for d in days if d[2] is not None]
+    return (exact or days or [None])[0]
 
 
-def matches_day(day: tuple[int | None, int, int] | None, date: dt.date | None) -> bool:
+def matches_day(day: Day | None, date: dt.date | None) -> bool:
     if day is None or date is None:
         return False
     year, month, d = day
-    return date.month == month and date.day == d and (year is None or date.year == year)
+    return date.month == month and (d is None or date.day == d) and (year is None or date.year == year)
 
 
 def find_person(question: str) -> str | None:
@@ -122,10 +122,14 @@ def detect_intent(question: str) -> Intent:
     return intent
 
 
-def mentioned_days(question: str) -> list[tuple[int | None, int, int]]:
-    out = [(int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in _ISO.finditer(question)]
-    out += [((int(m.group(3)) if m.group(3) else None), MONTHS[m.group(2).lower()], int(m.group(1)))
-            for m in _DATE.finditer(question)]
+def mentioned_days(question: str) -> list[Day]:
+    """Every date the question names, then every month named with its year but without a day."""
+    out: list[Day] = [(int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in _ISO.finditer(question)]
+    dated = list(_DATE.finditer(question))
+    out += [((int(m.group(3)) if m.group(3) else None), MONTHS[m.group(2).lower()], int(m.group(1))) for m in dated]
+    taken = [range(m.start(2), m.end()) for m in dated]
+    out += [(int(m.group(2)), MONTHS[m.group(1).lower()], None) for m in _MONTH_YEAR.finditer(question)
+            if not any(m.start() in r for r in taken)]
     return out
 
 

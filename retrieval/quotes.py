@@ -20,7 +20,7 @@ from notulist.store import MeetingStore
 from retrieval.cues import answers_type, cue, quote_cue
 from retrieval.compounds import covers_word
 from retrieval.ranking import SearchHit
-from retrieval.intent import Intent
+from retrieval.intent import Intent, matches_day
 from retrieval.keyword import stems, words
 from retrieval.neighbours import covers_tail, neighbour_spans, sentence_spans
 
@@ -178,6 +178,19 @@ def sentence_score(text: str, subject: list[tuple[str, ...]], *, is_note: bool, 
     return score
 
 
+def points_back_at_heading(raw: str, start: int, item: AgendaItem | None, subject: list[tuple[str, ...]],
+                           title_stems: set[str]) -> float:
+    """The first sentence under an item's heading that opens with "Deze", "Dit", "Hierover" ... is about
+    the heading: it counts the subject words the heading names."""
+    if item is None or not subject or not 0 <= start - item.title_end <= 40:
+        return 0.0
+    if raw[item.title_end:start].strip(" \t\r\n*#:|-_"):
+        return 0.0  # other text stands between the heading and this sentence
+    if not quote_cue("anaphor_start").match(raw[start:start + 40]):
+        return 0.0
+    return float(sum(1 for g in subject if covers_word(g, title_stems)))
+
+
 def usable(text: str, intent: Intent, item_title: str | None) -> bool:
     """A sentence worth quoting: not the heading again; for a person's tasks, one that names the person."""
     if item_title and " ".join(text.split()).strip(" *#.:").casefold() == item_title.strip(" *#.:").casefold():
@@ -277,6 +290,7 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
             if not usable(text, intent, group.item_title):
                 continue
             lexical = sentence_score(text, subject, is_note=False, intent=intent, title_words=title_words)
+            lexical += points_back_at_heading(source.raw_text, s, item, intent.subject_stems, title_stems)
             agenda_sentences.append((lexical + 0.3 * hit_score, lexical, citation_of(group, source, s, e, hit_score)))
     noted = any(q.origin == "aantekening" for q in group.quotes)
     wanted = 1 if noted else (2 if group.quotes else MAX_SENTENCES)
@@ -375,7 +389,9 @@ def group_hits(hits: list[SearchHit], ctx: Context, intent: Intent) -> list[Grou
             groups.append(group)
     groups.sort(key=lambda g: -g.score)
     groups = groups[:MAX_GROUPS]
-    groups.sort(key=lambda g: (g.date or dt.date.min, g.meeting_id, item_key(g.item)))
+    # in date order; the meeting the question names ("de actielijst van december 2023") first
+    groups.sort(key=lambda g: (not any(matches_day(d, g.date) for d in intent.days), g.date or dt.date.min,
+                               g.meeting_id, item_key(g.item)))
     return groups
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pytest
 
@@ -11,7 +13,7 @@ from retrieval.quotes import sentence_score, sentence_spans, trim_span
 from retrieval.cues import cue
 from retrieval.embeddings import CachedEmbedder, EmbeddingCache, _as_matrix
 from retrieval.compounds import Vocabulary, compound_matches, covers_word, expand_subject
-from retrieval.intent import detect_intent, find_person, mentioned_day
+from retrieval.intent import detect_intent, find_person, matches_day, mentioned_day, mentioned_days
 from retrieval.keyword import KeywordIndex, stem_groups, stems
 
 
@@ -100,6 +102,17 @@ def test_dates_in_questions():
     assert detect_intent("Wanneer start de aanbesteding?").asks_when
 
 
+def test_a_month_with_its_year_names_the_meetings_of_that_month():
+    december = mentioned_day("Wat is er met de actielijst van december 2023 gedaan?")
+    assert december == (2023, 12, None)
+    assert matches_day(december, dt.date(2023, 12, 14)) and not matches_day(december, dt.date(2022, 12, 14))
+    assert not matches_day(december, dt.date(2023, 11, 30))
+    # a day named with it stays a day; a month without a year names no meeting
+    assert mentioned_day("Wat is er op 3 december 2023 besproken?") == (2023, 12, 3)
+    assert mentioned_days("op 3 december 2023 en in januari 2024") == [(2023, 12, 3), (2024, 1, None)]
+    assert mentioned_day("Wat gebeurt er in maart?") is None
+
+
 def test_sentences_are_exact_trimmed_spans():
     text = ("## 5. Safe space\n\n*We gaan graag met je in gesprek. Deze ontvangen\n\nwe weer op dinsdag 5 maart. "
             "N.a.v. het GMT o.a. besproken? ALS je het doet: breder trekken.*\n[Volgende keer](#)")
@@ -167,3 +180,21 @@ def test_retrieval_reads_a_cue_word_added_to_the_shared_data(tmp_path):
         assert detect_intent(question).kind == "postponed"
         assert cue("postponed").search(passage)
     assert detect_intent(question).kind != "postponed"  # the packaged data is back
+
+
+def test_a_sentence_pointing_back_at_its_heading_is_about_the_heading():
+    from notulist.models import AgendaItem
+    from retrieval.quotes import points_back_at_heading
+
+    raw = "## 4. Actielijst december 2023\n\nDeze is aangepast en voorzien van een prioriteit. Verder niets."
+    title_end = raw.index("\n")
+    item = AgendaItem(number="4", title="Actielijst december 2023", source_id="src", start=0, end=len(raw),
+                      title_start=raw.index("Actielijst"), title_end=title_end)
+    subject = [("actielijst", "actielijs")]
+    title = set(stems("Actielijst december 2023"))
+    first = raw.index("Deze")
+    assert points_back_at_heading(raw, first, item, subject, title) == 1.0
+    assert points_back_at_heading(raw, raw.index("Verder"), item, subject, title) == 0.0  # not the first sentence
+    other = raw.replace("Deze is", "De lijst is")
+    assert points_back_at_heading(other, first, item, subject, title) == 0.0  # no pointer back
+    assert points_back_at_heading(raw, first, item, [("begroting",)], title) == 0.0  # heading not about the subject
