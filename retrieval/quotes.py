@@ -10,19 +10,18 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from ingest.redactions import display_text
 from notulist.dutch import dutch_date
 from notulist.errors import NotFoundError
 from notulist.models import AgendaItem, Citation, Extraction, Meeting, Source
 from notulist.store import MeetingStore
-from retrieval.cues import answers_type, cue, quote_cue
+from retrieval.cues import cue, quote_cue
 from retrieval.compounds import covers_word
 from retrieval.ranking import SearchHit
 from retrieval.intent import Intent, matches_day
 from retrieval.keyword import stems, words
-from retrieval.neighbours import covers_tail, neighbour_spans, sentence_spans
+from retrieval.neighbours import neighbour_spans, sentence_spans
+from retrieval.sentence_scores import points_back_at_heading, sentence_score, usable
 
 
 _TEXT_LABEL = {"agenda": "op de agenda", "minutes": "in het verslag", "besluitenlijst": "in de besluitenlijst"}
@@ -124,82 +123,6 @@ def citation_of(group_or_hit, source: Source, start: int, end: int, score: float
     return Citation(meeting_id=group_or_hit.meeting_id, date=group_or_hit.date, item=group_or_hit.item,
                     item_title=group_or_hit.item_title, quote=source.raw_text[start:end], source_id=source.id,
                     start=start, end=end, score=None if score is None else round(float(score), 4))
-
-
-def _longest_shared_run(a: list[str], b: list[str]) -> int:
-    """Length of the longest run of words the question and the sentence share ("in te stemmen")."""
-    best = 0
-    prev = [0] * (len(b) + 1)
-    for x in a:
-        cur = [0] * (len(b) + 1)
-        for j, y in enumerate(b, start=1):
-            if x == y:
-                cur[j] = prev[j - 1] + 1
-                best = max(best, cur[j])
-        prev = cur
-    return best
-
-
-MIN_VARIANT = 5  # letters of a stem whose spelling variant counts ("regel" / "regeel", "motie" / "moties")
-
-VARIANT_RATIO = 88  # rapidfuzz ratio of two stems that are one word's forms
-
-
-def covers_variant(group: tuple[str, ...], own: set[str]) -> bool:
-    """Another form of a question word whose stem came out differently ("regelt" / "regelen"): the same
-    first three letters and nearly the same letters."""
-    return any(len(q) >= MIN_VARIANT and len(w) >= MIN_VARIANT and q[:3] == w[:3]
-               and fuzz.ratio(q, w) >= VARIANT_RATIO for q in group for w in own)
-
-
-def sentence_score(text: str, subject: list[tuple[str, ...]], *, is_note: bool, intent: Intent,
-                   title_words: frozenset[str] = frozenset()) -> float:
-    own = set(stems(text))
-    score = float(sum(1.0 if covers_word(g, own) else 0.75 if covers_variant(g, own) else
-                      0.5 if covers_tail(g, own) else 0.0 for g in subject))
-    run = _longest_shared_run([w if w not in title_words else "\x00" for w in intent.words], words(text))
-    if run >= 2:
-        score += 0.5 * (run - 1)  # the question's own phrase, not just its words
-    # "wanneer" a date, "waarom" a reason, "hoeveel" a number, "wie" a name or role, "hoe vaak" a frequency
-    asked = frozenset(intent.words)
-    score += 1.5 * sum(1 for kind in intent.asked_types() if answers_type(text, kind, asked))
-    if is_note:
-        score += 0.5
-    if cue("decision_or_agreement").search(text):  # an outcome answers an outcome question about its subject
-        score += 1.0 if intent.kind == "agreement" and (score > 0 or not subject) else 0.3
-    if intent.kind == "postponed" and cue("postponed").search(text):
-        score += 2.0
-    if intent.person and intent.person.casefold() in text.casefold():
-        score += 2.0
-    if not is_note and quote_cue("request").search(text):
-        score += 0.5
-    if quote_cue("attachment").match(text):
-        score -= 2.0  # "Bijlage 3: ..." names a file, it does not answer
-    return score
-
-
-def points_back_at_heading(raw: str, start: int, item: AgendaItem | None, subject: list[tuple[str, ...]],
-                           title_stems: set[str]) -> float:
-    """The first sentence under an item's heading that opens with "Deze", "Dit", "Hierover" ... is about
-    the heading: it counts the subject words the heading names."""
-    if item is None or not subject or not 0 <= start - item.title_end <= 40:
-        return 0.0
-    if raw[item.title_end:start].strip(" \t\r\n*#:|-_"):
-        return 0.0  # other text stands between the heading and this sentence
-    if not quote_cue("anaphor_start").match(raw[start:start + 40]):
-        return 0.0
-    return float(sum(1 for g in subject if covers_word(g, title_stems)))
-
-
-def usable(text: str, intent: Intent, item_title: str | None) -> bool:
-    """A sentence worth quoting: not the heading again; for a person's tasks, one that names the person."""
-    if item_title and " ".join(text.split()).strip(" *#.:").casefold() == item_title.strip(" *#.:").casefold():
-        return False
-    if quote_cue("label_only").match(text):
-        return False  # "Ter bespreking:" labels the item, it says nothing
-    if intent.kind == "tasks" and intent.person and intent.person.casefold() not in text.casefold():
-        return False
-    return True
 
 
 def quoted(group: Group, citation: Citation) -> bool:

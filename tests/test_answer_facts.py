@@ -12,7 +12,7 @@ from retrieval.cues import answers_type
 from retrieval.intent import detect_intent
 from retrieval.keyword import stems, words
 from retrieval.neighbours import covers_parts, neighbour_spans
-from retrieval.quotes import covers_variant, sentence_score
+from retrieval.sentence_scores import covers_variant, sentence_score
 
 
 def test_a_compound_of_the_question_written_apart():

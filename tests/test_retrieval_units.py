@@ -9,7 +9,8 @@ import pytest
 
 from notulist.nl import copy_data, load_lexicon, use_lexicon
 from retrieval.answer import _core_question
-from retrieval.quotes import sentence_score, sentence_spans, trim_span
+from retrieval.quotes import sentence_spans, trim_span
+from retrieval.sentence_scores import sentence_score
 from retrieval.cues import cue
 from retrieval.embeddings import CachedEmbedder, EmbeddingCache, _as_matrix
 from retrieval.compounds import Vocabulary, compound_matches, covers_word, expand_subject
@@ -184,7 +185,7 @@ def test_retrieval_reads_a_cue_word_added_to_the_shared_data(tmp_path):
 
 def test_a_sentence_pointing_back_at_its_heading_is_about_the_heading():
     from notulist.models import AgendaItem
-    from retrieval.quotes import points_back_at_heading
+    from retrieval.sentence_scores import points_back_at_heading
 
     raw = "## 4. Actielijst december 2023\n\nDeze is aangepast en voorzien van een prioriteit. Verder niets."
     title_end = raw.index("\n")
