@@ -84,3 +84,36 @@ def test_direction_labels_cite_what_they_settle(settings):
         "Richting:\n- een plek voor de beheerders (lezen en schrijven)\n- een aparte plek voor de gebruikers",
         "Richting: één register per provincie, geen landelijke kopie.",
     ]
+
+
+LIST = """Besluitenlijst dagelijks bestuur 3 juni 2025
+
+1. Beheerplan dijken
+
+Besluit
+
+Het dagelijks bestuur heeft op 3 juni 2025 besloten:
+
+ 1. het beheerplan dijken vast te stellen;
+ 2. af te zien van terinzagelegging.
+
+Kernboodschap
+
+Het dagelijks bestuur stelt een nieuw beheerplan vast, zodat het onderhoud weer aansluit bij de wet.
+
+2. Subsidie natuurvereniging
+
+Toelichting
+
+De vereniging vraagt een bijdrage voor de inrichting van het gebied. Het dagelijks bestuur stemt in met een bijdrage van € 5.000.
+"""
+
+
+def test_an_explanation_after_the_besluit_clauses_is_no_new_decision(settings):
+    source = load_document("besluitenlijst.txt", LIST.encode("utf-8"), settings=settings)
+    ex = rule_extract(parse_meeting(source), {source.id: source})
+    quotes = [d.citation.quote for d in ex.decisions]
+    assert not [q for q in quotes if q.startswith("Het dagelijks bestuur stelt een nieuw beheerplan vast")]
+    assert any(q.endswith("het beheerplan dijken vast te stellen;") for q in quotes)
+    # an item with no besluit clauses keeps the decision its explanation states
+    assert "Het dagelijks bestuur stemt in met een bijdrage van € 5.000." in quotes

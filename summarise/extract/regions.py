@@ -74,6 +74,7 @@ class _Walk:
     last_end: int = -1
     last_subject: tuple[str | None, bool] | None = None  # who the previous clause was about (for "hij")
     list_kind: str | None = None  # after "Het college besluit:" / "Afspraken:" / "Acties:": what the list lines are
+    explaining: bool = False  # after "Kernboodschap" / "Toelichting": the explanation of the decisions listed
     prev_clause: tuple[int, int, str] | None = None  # (start, end, norm) of the clause before this one
     this_clause: tuple[int, int, str] | None = None
     region_start: int = 0
@@ -111,8 +112,12 @@ def _list_line_hits(w: _Walk, norm: str) -> list[rules.Hit]:
 
 def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.Hit] | None:
     """The clause's hits; None for a label line that only says what the list below it is."""
+    if w.mode == "record" and rules.cue("explanation_label").match(norm):
+        w.explaining, w.list_kind, w.intro_start, w.besluit_intro = True, None, None, False
+        return None
     block = rules.cue("block_label").match(norm) if w.mode == "record" else None
     if block is not None:  # "**Afspraken:**", "Acties:" on a line of its own: the list below is that
+        w.explaining = False
         w.list_kind = None if block.group("none") else (
             "action" if block.group("label").lower().startswith(("act", "to")) else "decision")
         return None
@@ -122,13 +127,16 @@ def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.
             rules.BESLUIT_CLAUSE.search(norm) or (w.intro_start is not None and _right_after(w, s))):
         return _list_line_hits(w, norm)  # "De raad besluit unaniem:" / "vast te stellen de Verordening ..."
     if w.mode == "record" and rules.DECISION_INTRO.search(norm):
-        w.list_kind, w.intro_start, w.besluit_intro = "decision", s, True
+        w.list_kind, w.intro_start, w.besluit_intro, w.explaining = "decision", s, True, False
         return None
     w.list_kind = w.intro_start = None
     w.besluit_intro = False
     hits = rules.analyse(norm, w.mode)
-    if w.mode == "record" and any(h.kind == "decision" for h in hits) and decided_elsewhere(norm, w.ctx.meeting, w.raw):
-        hits = [h for h in hits if h.kind != "decision"]  # "De stuurgroep heeft besloten ...": reported
+    if w.mode == "record" and any(h.kind == "decision" for h in hits) and (
+            decided_elsewhere(norm, w.ctx.meeting, w.raw) or (w.explaining and _item_decided(w) and not any(
+                h.kind == "decision" and h.label_end for h in hits))):
+        # "De stuurgroep heeft besloten ...": reported; under "Kernboodschap" after the besluit clauses: explained
+        hits = [h for h in hits if h.kind != "decision"]
     if w.mode == "record" and not hits:
         hits = _task_after_but(norm)
     if w.mode == "record" and any(h.kind == "decision" for h in hits) and not any(h.kind == "action" for h in hits):
@@ -139,6 +147,10 @@ def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.
 
 
 _BUT = re.compile(r"(?:,\s*|\s)maar\s+(?=\S)", re.I)
+
+
+def _item_decided(w: _Walk) -> bool:
+    return w.top is not None and any(d.item == w.top.number for d in w.ctx.decisions)
 
 
 def _task_after_but(norm: str) -> list[rules.Hit]:
