@@ -65,3 +65,25 @@ def test_no_task_of_the_meeting(text):
 ])
 def test_still_an_action(text, owner):
     assert actions(text) == [("name", owner)]
+
+
+def test_todo_list_objects_are_no_owners(settings):
+    from ingest.loaders import load_document
+    from ingest.parser import parse_meeting
+    from summarise.extract import rule_extract
+
+    text = ("# Verslag werkgroep 3 april 2024\n\nAanwezig: Piet, Marloes, Sandra\n\n## Actiepunten:\n"
+            "- Contact opnemen met Jan over de zaal\n- Marloes stuurt de uitnodiging naar Sandra\n"
+            "- Offerte aanvragen bij Bakker Bouw\n- Sandra en Piet maken het draaiboek\n"
+            "- Het bestuur informeren over de planning\n- Presentatie voor Marloes klaarzetten\n")
+    source = load_document("werkgroep.md", text.encode(), settings=settings)
+    found = rule_extract(parse_meeting(source), {source.id: source})
+    owners = {a.citation.quote.lstrip("- "): a.owner for a in found.actions}
+    assert owners == {
+        "Contact opnemen met Jan over de zaal": None,  # the bullet is no sign that "Contact" is a name
+        "Marloes stuurt de uitnodiging naar Sandra": "Marloes",
+        "Offerte aanvragen bij Bakker Bouw": None,
+        "Sandra en Piet maken het draaiboek": "Sandra en Piet",
+        "Het bestuur informeren over de planning": None,  # the object of the infinitive
+        "Presentatie voor Marloes klaarzetten": None,
+    }

@@ -18,6 +18,7 @@ from wordfreq import zipf_frequency
 
 from summarise import rules
 from summarise.extract.document import Ctx
+from summarise.rules.owners import object_of_infinitive
 
 COMMON_ZIPF = 3.0  # about once in a million words or more often: a word of the language, not a rare name
 VERY_COMMON_ZIPF = 4.5  # frequent enough to be a word whatever the lexicon says
@@ -40,14 +41,27 @@ def named_in_document(ctx: Ctx, word: str) -> bool:
         return True
     key = word.lower()
     if key not in ctx.named:
-        # capitalised where no sentence starts: after a word, comma, colon or bracket ("Aanwezig: Ingrid, Marco")
-        pattern = re.compile(r"[\w,;:(/&-][ \t]*\b" + re.escape(word) + r"\b")
-        ctx.named[key] = any(pattern.search(s.raw_text) for s in ctx.sources.values())
+        # capitalised where no sentence starts: after a word, comma, colon or bracket ("Aanwezig: Ingrid, Marco"),
+        # not after the bullet that opens a line ("- Contact opnemen met Jan": the line's first word)
+        pattern = re.compile(r"(?<![\w'’-])" + re.escape(word) + r"\b")
+        ctx.named[key] = any(_mid_line(s.raw_text, m.start()) for s in ctx.sources.values()
+                             for m in pattern.finditer(s.raw_text))
     return ctx.named[key]
+
+
+def _mid_line(text: str, at: int) -> bool:
+    """The word at `at` follows a word, comma, colon, bracket or dash on its line, not only a bullet."""
+    before = text[text.rfind("\n", 0, at) + 1: at]
+    return bool(re.search(r"[\w,;:(/&-][ \t]*$", before)) and not _BULLET_ONLY.fullmatch(before)
+
+
+_BULLET_ONLY = re.compile(r"[ \t>]*(?:[-*•–+]|\d{1,2}[.)])[ \t]*")
 
 
 def opening_word_is_owner(ctx: Ctx, owner: str | None, clause: str) -> bool:
     """False when the owner is the clause's first word and that word is a common Dutch word, not a name."""
+    if owner and object_of_infinitive(clause, owner):
+        return False  # "- Het bestuur informeren over de planning": the object of the to-do, no owner
     if not owner or " " in owner.strip() or not clause.lstrip(" -*•").startswith(owner):
         return True
     if owner.isupper() or not owner[:1].isupper() or rules.is_role(owner) or owner.lower() in ("iedereen", "allen"):

@@ -173,6 +173,32 @@ def clause_subject(norm: str) -> Owner:
     return owner if owner.kind in ("name", "redacted") else Owner("none")
 
 
+def object_of_infinitive(clause: str, owner: str) -> bool:
+    """The owner found at the start of a to-do line is the object of its infinitive, no subject: one person or role
+    right before an infinitive ("Het bestuur informeren over de planning", "Jan bellen over de zaal");
+    "Sandra en Piet maken het draaiboek" and "De leden stemmen" have a plural subject."""
+    m = re.match(r"\W*(?:(?:de|het)\s+)?" + re.escape(owner) + r"\s+([a-zé][\w-]*)", clause, re.IGNORECASE)
+    return bool(m) and _singular(owner) and _is_infinitive(m.group(1))
+
+
+def _singular(np: str) -> bool:
+    """One person or role: no "en"/"&"/comma, no plural role noun ("leden", "trainers"), no body named in the plural
+    ("Gedeputeerde Staten")."""
+    words = np.split()
+    if not words or re.search(r"\s(?:en|&)\s|,", np):
+        return False
+    head = words[-1].strip(",()")
+    low = head.lower()
+    plural_role = is_role(head) and low.endswith(("en", "s")) and not low.endswith("is")
+    return not (plural_role or (len(words) > 1 and re.fullmatch(r"[A-Z][a-z]{2,}en", head)))
+
+
+def _is_infinitive(word: str) -> bool:
+    """An infinitive or plural verb form ("informeren", "bellen"), not a word that only ends so ("samen", "tegen")."""
+    low = word.lower()
+    return len(low) > 4 and low.endswith("en") and low not in _words("not_infinitive") and low not in _words("particles")
+
+
 def co_owner(after_verb: str) -> str | None:
     m = _CO.match(after_verb)
     if not m:
