@@ -104,6 +104,7 @@ De programmaraad heeft het voorstel voor de nieuwe versie goedgekeurd.
 Versie 2.1 is door het Forum Standaardisatie vastgesteld.
 De codelijst is goedgekeurd door het OBDO.
 De minister heeft besloten de wet later in te voeren.
+Het kernteam van de standaard heeft besloten de release uit te stellen tot april.
 
 ## 2. Definities
 De werkgroep heeft afgesproken de definitie van 'gebouw' te splitsen.
@@ -117,8 +118,9 @@ De stuurgroep heeft besloten het budget voor volgend jaar te verhogen.
 
 
 def test_a_decision_of_another_body_is_reported(settings):
-    quotes = [d.citation.quote for d in extract(NOTES, settings).decisions]
-    assert quotes == ["De werkgroep heeft afgesproken de definitie van 'gebouw' te splitsen."]
+    ex = extract(NOTES, settings)
+    assert [d.citation.quote for d in ex.decisions] == ["De werkgroep heeft afgesproken de definitie van 'gebouw' te splitsen."]
+    assert ex.postponed == []  # another body's release put off is no item of this meeting postponed
 
 
 def test_the_body_that_meets_decides(settings):
@@ -150,3 +152,11 @@ def test_the_agenda_adopted_by_pronoun_is_procedural(settings):
             "## 2. Verslag vorige vergadering\nDit wordt ongewijzigd vastgesteld.\n")
     quotes = [d.citation.quote for d in extract(text, settings).decisions]
     assert quotes == ["Dit wordt ongewijzigd vastgesteld."]
+
+
+def test_a_besluiten_heading_inside_an_item_decides_its_list(settings):
+    text = ("# Notulen werkgroep 5 mei 2025\n\n## 1. Documentatie\nWe bespreken de opties.\n\n## 2. Rondvraag\n"
+            "Geen vragen.\n\n### Acties\n- Carla: uitzoeken OAuth2\n\n### Besluiten\n- We blijven bij Markdown tot april.\n")
+    ex = extract(text, settings)
+    assert [d.citation.quote for d in ex.decisions] == ["We blijven bij Markdown tot april."]
+    assert [a.owner for a in ex.actions] == ["Carla"]

@@ -112,6 +112,10 @@ def _list_line_hits(w: _Walk, norm: str) -> list[rules.Hit]:
 
 def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.Hit] | None:
     """The clause's hits; None for a label line that only says what the list below it is."""
+    heading = w.mode == "record" and re.match(r"[ \t]*#{1,6}[ \t]", w.raw[w.raw.rfind("\n", 0, s) + 1:s + 1])
+    if heading and len(norm.split()) <= 4 and rules.DECISION_INTRO.search(norm.strip(" #:*") + ":"):
+        w.list_kind, w.intro_start, w.besluit_intro, w.explaining = "decision", None, False, False
+        return None  # "## Besluiten" inside the text of an item: the list under it decides
     if w.mode == "record" and rules.cue("explanation_label").match(norm):
         w.explaining, w.list_kind, w.intro_start, w.besluit_intro = True, None, None, False
         return None
@@ -135,8 +139,9 @@ def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.
     if w.mode == "record" and any(h.kind == "decision" for h in hits) and (
             decided_elsewhere(norm, w.ctx.meeting, w.raw) or (w.explaining and _item_decided(w) and not any(
                 h.kind == "decision" and h.label_end for h in hits))):
-        # "De stuurgroep heeft besloten ...": reported; under "Kernboodschap" after the besluit clauses: explained
-        hits = [h for h in hits if h.kind != "decision"]
+        # "De stuurgroep heeft besloten ... uit te stellen": reported (nor is this item postponed); under
+        # "Kernboodschap" after the besluit clauses: explained
+        hits = [h for h in hits if h.kind == "action"]
     if w.mode == "record" and not hits:
         hits = _task_after_but(norm)
     if w.mode == "record" and any(h.kind == "decision" for h in hits) and not any(h.kind == "action" for h in hits):
