@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest.notes import find_notes
-from ingest.parse.header import parse_header, title_from_filename
+from ingest.parse.header import names_a_body, parse_header, title_from_filename
 from ingest.parse.items import find_items
 from ingest.parse.lines import body_limit, rstrip_pos
 from ingest.parse.spans import item_body, own_ends
@@ -17,6 +17,10 @@ def parse_meeting(agenda: Source, *, notes: Source | None = None, clean_agenda: 
     head = parse_header(agenda, header_end if items else min(body_limit(agenda), 4000), year=year)
     if not head.title:
         head.title, head.series = title_from_filename(agenda.filename)
+    elif not head.series:
+        # a title that names no body ('Verslag overleg 15 april 2024'): the file name may ('..._werkgroep-x_notulen')
+        named = title_from_filename(agenda.filename)[1]
+        head.series = named if names_a_body(named) else ""
     if series:
         head.series = series.strip()
     meeting_series = head.series or "Onbekende reeks"

@@ -24,7 +24,8 @@ from notulist.text import safe_date
 # generic series words, document-kind words, meeting words and deadline
 # prepositions of the header
 _GENERIC_SERIES = {"vergadering", "overleg", "bijeenkomst", "agenda", "verslag", "notulen", "besluitenlijst",
-                   "concept", "aantekeningen", "notities", "uitnodiging"}
+                   "concept", "aantekeningen", "notities", "uitnodiging", "agendapunten", "onderwerpen",
+                   "bespreekpunten"}
 
 
 DocKind = Literal["agenda", "minutes", "besluitenlijst", "notes", "unknown"]
@@ -115,6 +116,11 @@ def parse_header(source: Source, header_end: int, *, year: int | None = None) ->
     return head
 
 
+def names_a_body(series: str) -> bool:
+    """A series that names who meets ('Kernteam basisregistratie'), not only a kind ('Verslag', 'Overleg')."""
+    return bool(re.search(r"[^\W\d_]{3}", series)) and series.casefold() not in _GENERIC_SERIES
+
+
 def title_from_filename(filename: str) -> tuple[str, str]:
     """(title, series) of a document whose text names no title: its file name without the leading date,
     '-' and '_' as spaces ('2021-03-22_signalen-community-meetup_verslag.pdf' -> 'Signalen community meetup
@@ -176,8 +182,10 @@ def _set_title(head: Header, source: Source, title_lines: list[Line], lines: lis
         series = normalise_series(candidate_title)
         kind = _doc_kind([candidate_title])
         generic = not series or series.casefold() in _GENERIC_SERIES
-        if generic and not (kind and find_dates(candidate_title)):
-            continue
+        if ln.bullet or re.match(r"\s*\(?\d{1,2}[.)]\s", ln.raw) or generic and not find_dates(candidate_title):
+            continue  # a list entry ('- Anna', '2) Uri strategie') or a bare 'Notulen' / 'Agendapunten'
+        if generic and not kind and not (ln.md_level or ln.bold):
+            continue  # 'Vergadering 12 maart' as a plain line: a heading ('# Overleg 2024-03-14') may title
         if len(series.split()) <= 16 and not re.match(r"^(?:nb|n\.b)\b", series, re.I):
             # a heading (markdown or bold) beats a plain line; a line naming the document kind
             # ("Besluitenlijst commissie ...") beats a letterhead ("Gemeente Zuidwolde"); then a line that

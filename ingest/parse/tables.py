@@ -7,6 +7,7 @@ import re
 from ingest.parse.dates import DATE_LABEL, find_dates
 from ingest.parse.kinds import is_hint_line, kinds_in
 from ingest.parse.lines import Line, body_limit, display, plain, rstrip_pos
+from ingest.parse.listed import agenda_list, bold_label_list, whole_entry
 from ingest.parse.bodyheads import body_headings, bold_colon_heading, is_table_row, outline_heads
 from ingest.parse.words import (is_closing_section, is_document_section, is_document_title, is_item_part,
                                  is_page_chrome, is_session_heading)
@@ -36,26 +37,27 @@ def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
             heads = _plain_title_lines(lines)
     else:
         heads = dangling_bullet_entries(lines) or bullet_headings(lines) or outline_heads(lines) or _title_lines(lines)
-    if len(heads) < 2:
+    entries = [whole_entry(h) for h in heads]
+    if len(entries) < 2:
+        entries = agenda_list(lines) or bold_label_list(lines)
+    if len(entries) < 2:
         return []
     # the closing summary lists ('## Besluiten', '## Actiepunten') after the last item: its sub-items
-    n_items = len(heads)
-    while n_items > 2 and is_closing_section(plain(heads[n_items - 1].content)):
+    n_items = len(entries)
+    while n_items > 2 and is_closing_section(plain(entries[n_items - 1].line.content)):
         n_items -= 1
     items: list[AgendaItem] = []
     limit = body_limit(source)
-    for k, h in enumerate(heads):
-        end = heads[k + 1].start if k + 1 < len(heads) and (k + 1 < n_items or k >= n_items) else limit
-        t_end = h.end
-        while t_end > h.content_start and source.raw_text[t_end - 1] in "*_: \t":
-            t_end -= 1
+    for k, e in enumerate(entries):
+        h = e.line
+        end = entries[k + 1].line.start if k + 1 < len(entries) and (k + 1 < n_items or k >= n_items) else limit
         parent = str(n_items) if k >= n_items else None
         number = f"{parent}.{k - n_items + 1}" if parent else str(k + 1)
         items.append(AgendaItem(number=number, numbered=False, parent=parent,
-                                title=plain(display(source, h.content_start, t_end)),
+                                title=plain(display(source, e.title_start, e.title_end)),
                                 kinds=kinds_in(h.content), source_id=source.id, start=h.start,
                                 end=rstrip_pos(source.raw_text, h.start, end),
-                                title_start=h.content_start, title_end=t_end))
+                                title_start=e.title_start, title_end=e.title_end))
     return items
 
 

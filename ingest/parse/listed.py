@@ -1,0 +1,140 @@
+"""Unnumbered agendas written as list entries: the list under an 'Agenda' heading or label (with, where the
+notes below repeat its entries as labels, those labels), and minutes written as one list of bold labels
+('- **Opening**: Carla opent de vergadering.')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ingest.parse.lines import Line, plain
+from ingest.parse.words import is_closing_section, is_document_section, is_item_part
+from notulist.nl import lexicon
+
+MAX_WORDS = 12  # an entry of an agenda list is a title, not a sentence
+MIN_LABELS = 3  # bold-label entries that make minutes written as one list
+_AGENDA_WORDS = {"agenda", "agendapunten", "agenda punten", "onderwerpen", "te bespreken", "bespreekpunten"}
+# '**Opening**: text', '**Opening:** text', '**Opening** - text' at the start of an entry
+_BOLD_LABEL = re.compile(r"^(?:\*\*|__)(?P<t>[^*_:\n]{2,80}?)(?::\s*(?:\*\*|__)\s*|(?:\*\*|__)\s*(?:[:\-–]\s*|$))")
+_PLAIN_LABEL = re.compile(r"^(?P<t>[^:\n]{2,80}?)\s*:\s+\S")
+
+
+@dataclass
+class Entry:
+    """A list entry that is an agenda item: its line and the raw span of its title."""
+
+    line: Line
+    title_start: int
+    title_end: int
+
+
+def _indent(ln: Line) -> int:
+    return len(ln.raw.expandtabs(4)) - len(ln.raw.expandtabs(4).lstrip())
+
+
+def _is_agenda_label(ln: Line) -> bool:
+    return plain(ln.content).lower().rstrip(": ").strip() in _AGENDA_WORDS
+
+
+def whole_entry(ln: Line) -> Entry:
+    """The whole line as the title, without its closing marks and colon."""
+    end = ln.end
+    while end > ln.content_start and ln.raw[end - ln.start - 1] in "*_: \t":
+        end -= 1
+    return Entry(ln, ln.content_start, end)
+
+
+def _titled(text: str) -> bool:
+    words = text.split()
+    return (1 <= len(words) <= MAX_WORDS and not re.search(r"[.;!?]$", text) and not is_document_section(text)
+            and not is_item_part(text) and not lexicon().pattern("block_label").match(text))
+
+
+def agenda_list(lines: list[Line]) -> list[Entry]:
+    """The top-level entries of the bullet list right below an 'Agenda' heading or label ('## Agenda' +
+    '- Opening' '- Planning' ...): at least two titles; deeper entries are their sub-points. Where the
+    notes below give the same subjects as labels ('- Opening: Anna opent ...', '**Planning**'), those
+    lines are the items, so that each item holds its own notes."""
+    for k, ln in enumerate(lines):
+        if not _is_agenda_label(ln) or ln.bullet:
+            continue
+        entries = _entries_below(lines, k + 1)
+        if len(entries) >= 2:
+            return _repeated_below(lines, entries) or [whole_entry(e) for e in entries]
+    return []
+
+
+def _entries_below(lines: list[Line], k: int) -> list[Line]:
+    out: list[Line] = []
+    top: int | None = None
+    for ln in lines[k:]:
+        if ln.blank:
+            continue
+        if not ln.bullet or ln.md_level:
+            break
+        if top is None:
+            top = _indent(ln)
+        if _indent(ln) > top:
+            continue
+        if _indent(ln) < top or not _titled(plain(ln.content)):
+            return []
+        out.append(ln)
+    return out
+
+
+def _repeated_below(lines: list[Line], entries: list[Line]) -> list[Entry]:
+    """The later lines that open with an entry's title as a label, one per entry in order, for every entry."""
+    out: list[Entry] = []
+    after = entries[-1].end
+    for e in entries:
+        title = plain(e.content).rstrip(": ").lower()
+        hit = None
+        for ln in lines:
+            if ln.start <= after or ln.md_level:
+                continue
+            label = _label(ln)
+            if label is not None and fuzz.ratio(plain(label[0]).lower(), title) >= 90:
+                hit = Entry(ln, label[1], label[2])
+                break
+        if hit is None:
+            return []
+        out.append(hit)
+        after = hit.line.end
+    return out
+
+
+def _label(ln: Line) -> tuple[str, int, int] | None:
+    """The label an entry opens with ('**Opening**: ...', 'Opening: ...') and its raw span."""
+    m = _BOLD_LABEL.match(ln.content) or (None if ln.bold else _PLAIN_LABEL.match(ln.content))
+    if m is None:
+        return (ln.content, *_span(whole_entry(ln))) if ln.bold else None
+    start = ln.content_start + m.start("t")
+    return m.group("t"), start, start + len(m.group("t").rstrip())
+
+
+def _span(e: Entry) -> tuple[int, int]:
+    return e.title_start, e.title_end
+
+
+def bold_label_list(lines: list[Line]) -> list[Entry]:
+    """Minutes written as one list whose top-level entries open with a bold label and go on with their
+    text ('- **Opening**: Carla opent ...', '- **Datamodel:** besloten ...'): the labels are the items
+    when at least three entries and most entries of that level have one. List labels ('**Actie:**',
+    notulist/nl block_label) are no items."""
+    bullets = [ln for ln in lines if ln.bullet and not ln.blank and not ln.md_level]
+    if not bullets:
+        return []
+    top = min(_indent(b) for b in bullets)
+    level = [b for b in bullets if _indent(b) == top]
+    out: list[Entry] = []
+    for b in level:
+        m = _BOLD_LABEL.match(b.content)
+        if m is None or len(b.content) <= m.end():
+            continue
+        title = plain(m.group("t"))
+        if _titled(title) and not is_closing_section(title):
+            start = b.content_start + m.start("t")
+            out.append(Entry(b, start, start + len(m.group("t").rstrip())))
+    return out if len(out) >= MIN_LABELS and 2 * len(out) > len(level) else []
