@@ -63,6 +63,9 @@ def kinds(sentence: str) -> list[str]:
     "De directeur merkt op dat de stuurgroep akkoord is met de planning.",
     "De gedeputeerde geeft aan dat het college heeft ingestemd met de brief.",
     "Het stuk is eerder besproken en toen akkoord bevonden.",
+    "Het nieuwe jaarplan wordt voor de zomervakantie goedgekeurd, ook door de MR.",
+    "De begroting wordt in juni vastgesteld.",
+    "De software ondersteunt de nieuwe standaard.",
 ])
 def test_look_alikes_are_no_decisions(sentence):
     assert "decision" not in kinds(sentence)
@@ -86,6 +89,8 @@ def test_look_alikes_are_no_decisions(sentence):
     "De voorzitter ondertekent het convenant namens het bestuur.",
     "Het college stemt in met de beantwoording van de schriftelijke vragen.",
     "De voorzitter constateert dat het voorstel met algemene stemmen is aangenomen.",
+    "Het bestuur ondersteunt de voorgestelde aanleg van een nieuw veld.",
+    "Het voorstel wordt in de vergadering van 5 mei aangenomen.",
 ])
 def test_settled_forms_stay_decisions(sentence):
     assert "decision" in kinds(sentence)
@@ -160,3 +165,8 @@ def test_a_besluiten_heading_inside_an_item_decides_its_list(settings):
     ex = extract(text, settings)
     assert [d.citation.quote for d in ex.decisions] == ["We blijven bij Markdown tot april."]
     assert [a.owner for a in ex.actions] == ["Carla"]
+
+
+def test_a_list_of_points_for_the_next_meeting_postpones_nothing():
+    assert kinds("- Punten voor volgende vergadering:") == []
+    assert kinds("Volgende keer verder.") == ["postponed"]

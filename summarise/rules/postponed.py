@@ -19,7 +19,8 @@ def reads_postponed(text: str) -> bool:
     return (bool(cue("postponed_next").search(text))
             and (len(text.split()) <= 6 or bool(cue("postponed_context").search(text)))
             and not cue("next_meeting_line").search(text)
-            and not cue("later_purpose").search(text))  # "X stelt een tekst op om volgende keer te bespreken": a task
+            and not cue("later_purpose").search(text)  # "X stelt een tekst op om volgende keer te bespreken": a task
+            and not text.rstrip(" *_").endswith(":"))  # "Punten voor volgende vergadering:": the list of new points
 
 
 def next_meeting_label(c: Clause) -> list[Hit] | None:
