@@ -112,3 +112,42 @@ def test_numbered_list_entry_is_never_the_title():
             "  2) Uri strategie\n* De volgende bijeenkomst is op 16 maart.\n")
     m = parse_meeting(source(text, "2023-02-23_werkgroep-begrippen_verslag.md"))
     assert m.title == "Werkgroep begrippen verslag"
+
+
+WEB_LIST_MARK_BEFORE_OWN_NUMBER = """Notulen ouderraad 12 maart 2024
+
+ 1. 1.Opening
+  De voorzitter opent.
+ 1. 2.Post
+  Geen bijzonderheden
+ 2. 3.Schoolreis
+  - Bus is geboekt.
+ 3. 4.Rondvraag
+"""
+
+
+def test_web_list_mark_before_the_items_own_number_on_one_line():
+    assert top_items(WEB_LIST_MARK_BEFORE_OWN_NUMBER, "notulen.txt") == [
+        ("1", "Opening"), ("2", "Post"), ("3", "Schoolreis"), ("4", "Rondvraag")]
+
+
+def test_a_list_mark_before_a_count_is_no_item_number():
+    text = "Verslag 4 juni 2024\n\n 1. Opening\n 2. Leden\n  5 nieuwe leden zijn welkom.\n 3. Rondvraag\n"
+    assert top_items(text, "verslag.txt") == [("1", "Opening"), ("2", "Leden"), ("3", "Rondvraag")]
+
+
+REGISTER_WITH_BESLUIT_POINTS = """Besluitenlijst college 8 mei 2024
+
+ 1. 001. Rondvraag
+
+  Besluit 1. De burgemeester meldt de stand van zaken rond de brandweerkazerne en het overleg met de regio. 2. De wethouder doet verslag van het bezoek aan de scholen en de vragen die daar leven. 3. Het college bespreekt de planning van de begroting en de rol van de raad daarin.
+
+ 2. 002. Besluitenlijst
+
+  Besluit De besluitenlijst van 30 april 2024 wordt ongewijzigd vastgesteld.
+"""
+
+
+def test_numbered_points_inside_one_register_items_besluit_are_no_agenda():
+    assert top_items(REGISTER_WITH_BESLUIT_POINTS, "besluitenlijst.txt") == [
+        ("001", "Rondvraag"), ("002", "Besluitenlijst")]

@@ -12,7 +12,7 @@ from notulist.text import MONTH_PATTERN
 
 _NUMBER = re.compile(
     r"^(?P<kw>(?:agenda\s*punt|agendapunt|punt|ad|item|nr\.?)\s*)?"
-    r"(?P<pre>[A-Z]{1,3}(?=\d))?(?P<num>0\d{2}(?![\d.])|\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?P<sep>[.):]|\s*[-–—]|\s)\s*(?P<title>.*)$",
+    r"(?P<pre>[A-Z]{1,3}(?=\d))?(?P<num>0\d{2}(?!\d|\.\d)|\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?P<sep>[.):]|\s*[-–—]|\s)\s*(?P<title>.*)$",
     re.IGNORECASE)
 # LOCAL Dutch words (not in notulist/nl yet; listed in the issue-12 INGEST report):
 # titles of list-like items (the trailing action/decision sections: structure.toml `closing_section`)

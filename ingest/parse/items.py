@@ -13,8 +13,9 @@ from ingest.parse.lists import inside_bullet, list_in_running_text, points_below
 from ingest.parse.kinds import attachment_text, is_attachment_line, is_hint_line, kinds_in
 from ingest.parse.lines import Line, body_limit, display, plain, redactions_of, rstrip_pos, split_lines
 from ingest.parse.runon import runon_items
-from ingest.parse.split_titles import (LIST_AND_NUMBER, NUMBER_ONLY, PUNT_ONLY, listed_number_above_title,
-                                       number_above_title, punt_with_title_below)
+from ingest.parse.split_titles import (LIST_AND_NUMBER, LIST_MARK_BEFORE_NUMBER, NUMBER_ONLY, PUNT_ONLY,
+                                       listed_number_above_title, number_above_title, punt_with_title_below,
+                                       without_list_mark)
 from ingest.parse.runs import (bridge_sandwiched, continue_titles, loose_run, prefixed_series, renumber_all_ones,
                                renumber_restarts)
 from ingest.parse.tables import header_end_unnumbered, is_column_label, table_items, unnumbered_items
@@ -121,9 +122,17 @@ def find_items(source: Source) -> tuple[list[AgendaItem], int]:
     lines = split_lines(source.raw_text, 0, limit)
     found = _line_items(source, lines, limit)
     runon = runon_items(source, lines)
-    if runon is not None and len(runon[0]) > sum(1 for i in found[0] if i.parent is None):
+    if runon is not None and len(runon[0]) > sum(1 for i in found[0] if i.parent is None) \
+            and not _inside_one_item(runon[0], found[0]):
         return runon  # a page per line: the numbers inside the lines are the agenda, not what lines give
     return found
+
+
+def _inside_one_item(inner: list[AgendaItem], items: list[AgendaItem]) -> bool:
+    """Inline numbers that all sit in the text of one of two or more numbered line items ('001. Rondvraag' +
+    'Besluit 1. Wethouder ... deelt ... 2. Hij doet verslag ...'): points of that item, not the agenda."""
+    tops = [i for i in items if i.parent is None and i.numbered]
+    return len(tops) >= 2 and any(all(t.title_end <= i.start < t.end for i in inner) for t in tops)
 
 
 def _line_items(source: Source, lines: list[Line], limit: int) -> tuple[list[AgendaItem], int]:
@@ -190,6 +199,8 @@ def _candidates(source: Source, lines: list[Line]) -> list[Candidate]:
         if ln.blank:
             continue
         c = line_candidate(ln, source, reds)
+        if c is None and (mark := LIST_MARK_BEFORE_NUMBER.match(ln.raw)):
+            c = line_candidate(without_list_mark(ln, mark.end()), source, reds)
         if c is None and PUNT_ONLY.fullmatch(plain(ln.content)):
             c = punt_with_title_below(source, ln, lines[k + 1:k + 3], reds)
         if c is None and (own := LIST_AND_NUMBER.fullmatch(ln.content.strip())):

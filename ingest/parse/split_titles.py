@@ -27,6 +27,16 @@ def number_above_title(source: Source, num: Line, title: Line, reds) -> Candidat
     return c
 
 
+# ' 1. 1.Opening', ' 2. 3.Mededelingen voorzitter', ' 1. 001. Rondvraag': a web page's list mark before the item's
+# own number and its title on one line (the page renders each item as an entry of an ordered list)
+LIST_MARK_BEFORE_NUMBER = re.compile(r"\s*\d{1,2}\.\s+(?=(?:0\d{2}|\d{1,2}[a-z]?)(?:[.)]\s*|\s+)[A-ZÀ-Ý])")
+
+
+def without_list_mark(ln: Line, mark_end: int) -> Line:
+    """The line with its list mark blanked out (offsets kept), so its own number opens it."""
+    return peel(" " * mark_end + ln.raw[mark_end:], ln.start)
+
+
 LIST_AND_NUMBER = re.compile(r"\d{1,2}[.)]\s+(?P<n>\d{1,2}(?:\.\d{1,2})?[a-z]?)\.?")
 
 
