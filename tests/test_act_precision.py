@@ -87,3 +87,31 @@ def test_todo_list_objects_are_no_owners(settings):
         "Het bestuur informeren over de planning": None,  # the object of the infinitive
         "Presentatie voor Marloes klaarzetten": None,
     }
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("De voorbereiding van de antwoorden op de raadsvragen neemt wethouder Timm voor zijn rekening.", ("name", "wethouder Timm")),
+    ("Mw. Tolenaars vraagt bij de gemeente naar de stand van zaken.", ("name", "Tolenaars")),
+    ("We zijn per direct op zoek naar een nieuwe penningmeester.", ("team", None)),
+    ("Geen, Moniek houdt de post in de gaten tot Theo terug is.", ("name", "Moniek")),
+    ("Deze zal worden uitgenodigd door Suzanne om kennis te maken.", ("name", "Suzanne")),
+    ("Steven gaat een filmpje maken van de school waarin de visie zichtbaar wordt.", ("name", "Steven")),
+])
+def test_forms_of_new_bodies(text, owner):
+    assert actions(text) == [owner]
+
+
+@pytest.mark.parametrize("text", [
+    "Catherine maakt notulen vandaag.",
+    "Actiepunten worden bekeken en de actielijst wordt aangepast.",
+    "Geen opmerkingen, de notulen worden vastgesteld.",
+])
+def test_minute_taking_and_the_action_list_itself_are_no_tasks(text):
+    assert actions(text) == []
+
+
+def test_a_decision_that_gives_a_person_a_task_in_the_present():
+    from summarise.rules.actions import decided_task
+    assert decided_task("Besloten wordt dat René deze bijeenkomst bijwoont.").text == "René"
+    assert decided_task("Het bestuur besluit dat de secretaris de brief stuurt.").text == "secretaris"
+    assert decided_task("Besloten wordt dat het budget omhoog gaat.") is None

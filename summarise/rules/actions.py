@@ -170,13 +170,16 @@ def team(c: Clause) -> list[Hit] | None:
 # "Besloten wordt dat Nico er aandacht voor zal vragen", "Er is besloten dat Frederick mee gaat werken aan ...",
 # "Het bestuur besluit dat de secretaris de brief zal sturen": the decision gives the person after "dat" a task
 _DECIDED_THAT = re.compile(r"\b(?:besloten|besluit|besluiten|afgesproken|overeengekomen)\s+(?:\S+\s+){0,2}?dat\s+(?P<rest>.+)$", _Q)
+# "Besloten wordt dat René deze bijeenkomst bijwoont": the present tense at the end of the "dat"-clause
+_VERB_LAST = re.compile(r"\s[a-zé]{3,}t\s*[.!]?\s*$")
 _WILL = re.compile(r"\b(?:zal|zullen|gaat|gaan|moet|moeten)\b", _Q)
 
 
 def decided_task(text: str) -> Owner | None:
     """The person or role a decision's "dat"-clause gives a task ("zal/gaat/moet ..."), else None."""
     m = _DECIDED_THAT.search(text)
-    if m is None or not _WILL.search(m.group("rest")) or cue("not_task").search(m.group("rest")):
+    rest = m.group("rest") if m else ""
+    if m is None or not (_WILL.search(rest) or _VERB_LAST.search(rest)) or cue("not_task").search(rest):
         return None
     owner = owner_after(m.group("rest"))
     return owner if owner.kind in _NAMED else None

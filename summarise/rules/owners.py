@@ -111,6 +111,7 @@ _CO = re.compile(r"^\s*(?:\S+\s+){0,2}?samen\s+met\s+((?:de\s+|het\s+)?[\w&/'’
                  r"op|in|de|het|een|dit|dat|deze)\b|[,.;:]|$)", re.IGNORECASE)
 
 
+_ANSWER_WORD = re.compile(r"(?:geen|nee|ja|niets|niks|n\.?v\.?t\.?|ok|oké)", re.IGNORECASE)
 _AUXILIARY_END = re.compile(r"\s+(?:heeft|hebben|had|hadden|is|zijn|was|waren)(?:\s+(?:dit|dat|het|ook|al|nu))?\s*$", re.IGNORECASE)
 _LIST_CODE = re.compile(r"^(?:[A-Z]{0,4}[-/.]?\d[\w./-]*\s+)+(?=[A-Z" + RED[0] + r"]|de\s|het\s)")
 
@@ -129,6 +130,8 @@ def owner_before(pre: str) -> Owner:
     if not pre:
         return Owner("none")
     parts = [p.strip() for p in pre.split(",") if p.strip()]
+    if len(parts) == 2 and _ANSWER_WORD.fullmatch(parts[0]):
+        return classify_np(parts[1])  # "Geen, Moniek houdt de post in de gaten": the answer to the round, then the subject
     if len(parts) == 2 and is_role(_strip_article(parts[0])) and classify_np(parts[1]).kind == "name":
         return classify_np(parts[1])  # "Teamleider, Frederick, wordt verzocht": the person the role is given with
     return classify_np(pre)

@@ -93,7 +93,10 @@ def _modal_verbs(norm: str, mode: Mode) -> list[tuple[re.Match, str]]:
         verb = m.group("v").lower()
         if mode == "prepared" and verb not in ("zal", "zullen"):
             continue
-        rest = re.split(r"[.;:?!]\s|,\s*(?:maar|omdat|want|zodat|waar|die|dat)\b", m.group("rest"))[0]
+        # the clause of the modal ends at a full stop or a clause joined to it ("..., maar", "... waarin de visie ...
+        # zichtbaar wordt": the relative clause's verb is not the modal's)
+        rest = re.split(r"[.;:?!]\s|,\s*(?:maar|omdat|want|zodat|waar|die|dat)\b|\s(?:waarin|waarbij|waarmee|waarop|waardoor)\b",
+                        m.group("rest"))[0]
         infinitive = [w for w in re.findall(r"\b\w{3,}(?:en|an)\b", rest) if w.lower() not in not_infinitive]
         if not infinitive or MODAL_BLOCK.search(rest):
             continue
