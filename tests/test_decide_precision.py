@@ -66,6 +66,9 @@ def kinds(sentence: str) -> list[str]:
     "Het nieuwe jaarplan wordt voor de zomervakantie goedgekeurd, ook door de MR.",
     "De begroting wordt in juni vastgesteld.",
     "De software ondersteunt de nieuwe standaard.",
+    "Aanwezig: 41 leden hebben de presentielijst getekend.",
+    "De notulen waren al goedgekeurd en staan op de website.",
+    "Besluit 1.",
 ])
 def test_look_alikes_are_no_decisions(sentence):
     assert "decision" not in kinds(sentence)
@@ -91,6 +94,8 @@ def test_look_alikes_are_no_decisions(sentence):
     "De voorzitter constateert dat het voorstel met algemene stemmen is aangenomen.",
     "Het bestuur ondersteunt de voorgestelde aanleg van een nieuw veld.",
     "Het voorstel wordt in de vergadering van 5 mei aangenomen.",
+    "Prima om de vergaderingen voortaan op dinsdag te houden.",
+    "Besluit 2: de notulen worden vastgesteld.",
 ])
 def test_settled_forms_stay_decisions(sentence):
     assert "decision" in kinds(sentence)

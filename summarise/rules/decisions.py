@@ -27,8 +27,8 @@ def labelled_decision(c: Clause) -> list[Hit] | None:
     """"Besluit: ...", "Conclusie: ...", "Richting: ...": a decision (or, "Besluit volgende vergadering.", a postponement)."""
     if not c.label or not c.label_name.startswith(_DECISION_LABELS):
         return None
-    if not c.text[c.label.end():].strip(" \t:*_-–|"):
-        return []  # "Besluit" alone: the heading of a column or a list, nothing decided yet
+    if not c.text[c.label.end():].strip(" \t:*_-–|") or re.fullmatch(r"\W*\d{1,3}[a-z]?\W*", c.text[c.label.end():]):
+        return []  # "Besluit" alone, "Besluit 1.": the heading of a column or a list, nothing decided yet
     if _OPEN_OUTCOME.match(c.text[c.label.end():]):
         return []  # "Richting: nog onduidelijk.", "Oplossing: misschien een extra attribuut": nothing settled
     if cue("deferred_decision").search(c.text):  # "Besluit volgende vergadering.": no decision yet
@@ -100,8 +100,8 @@ def decision_cue(c: Clause) -> list[Hit] | None:
     if not found:
         return None
     if re.fullmatch(r"\W*[A-ZÀ-Ý]{4,}\W*", text) or re.fullmatch(r"\W*(?:(?:overige|genomen|aanvullende|andere|openbare|overzicht(?:\s+van)?|lijst\s+van)\s+)?"
-                                                                   r"besluit(?:en|enlijst)?\W*", text, re.I):
-        return []  # "BESLOTEN", "Besluit" alone, "Overige besluiten": a section or column heading, not a sentence
+                                                                   r"besluit(?:en|enlijst)?(?:\s+\d{1,3}[a-z]?)?\W*", text, re.I):
+        return []  # "BESLOTEN", "Besluit" alone, "Besluit 1.", "Overige besluiten": a heading, not a sentence
     if cue("negation").search(text) and not cue("proposal_outcome").match(text) and not cue("advice").search(text):
         return None
     hits = [*c.tag_hits, Hit("decision", cue=found.group(0))]
