@@ -147,6 +147,9 @@ def refers_to_next_meeting(text: str) -> bool:
 _TIME_CONTEXT = re.compile(r"\d{1,2}[.:]\d{2}\s*$")
 
 
+_SINCE = re.compile(r"\b(?:sinds|sedert)\s+(?:(?:de|het|half|begin|eind|medio)\s+)?$", re.IGNORECASE)
+
+
 def find_due(text: str, ref: dt.date | None) -> DueMatch | None:
     """The first due-date expression in `text` (as written, with its span) and its resolved date."""
     best: DueMatch | None = None
@@ -156,6 +159,8 @@ def find_due(text: str, ref: dt.date | None) -> DueMatch | None:
                 continue
             if kind == "numeric" and re.search(r"\d[.,]\s*$", text[: m.start()]):
                 continue  # part of a redaction ground or a paragraph number, not a date
+            if _SINCE.search(text[: m.start()]):
+                continue  # "neemt sinds 20 juli het voorzitterschap waar": a start in the past, no term
             match = DueMatch(m.group(0).strip(), m.start(), m.end(), resolve(kind, m, ref))
             if best is None or match.start < best.start:
                 best = match

@@ -115,3 +115,20 @@ def test_a_decision_that_gives_a_person_a_task_in_the_present():
     assert decided_task("Besloten wordt dat René deze bijeenkomst bijwoont.").text == "René"
     assert decided_task("Het bestuur besluit dat de secretaris de brief stuurt.").text == "secretaris"
     assert decided_task("Besloten wordt dat het budget omhoog gaat.") is None
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("– Petra: actielijst bijwerken!", "Petra"),  # the bullet before the owner, an exclamation mark after the to-do
+    ("– Hek schoolplein kapot: offerte hekwerk aanvragen (Marlijn)", "Marlijn"),  # a subject label, the owner after
+    ("Jan: offerte opvragen.", "Jan"),
+])
+def test_note_style_owner_after_a_bullet_or_a_subject_label(text, owner):
+    assert actions(text) == [("name", owner)]
+
+
+def test_a_date_after_sinds_is_a_start_no_term():
+    import datetime as dt
+
+    from summarise.dates import find_due
+    assert find_due("Peter neemt sinds 20 juli het voorzitterschap waar.", dt.date(2018, 9, 5)) is None
+    assert find_due("Jan stuurt de brief voor 1 mei.", dt.date(2018, 9, 5)).date == dt.date(2019, 5, 1)

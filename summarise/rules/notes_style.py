@@ -51,7 +51,7 @@ def _after(lex: Lexicon) -> re.Pattern[str]:
     between words ("→ Jan", " - Jan") also names the owner, a hyphen inside a word ("jeu-de-boules") does not."""
     return re.compile(r"\b" + _telegraphic_verbs(lex) + r"\b[^()]*?(?:\((?P<who>[^)]{1,40})\)(?:\s*,?\s*(?:vóór|voor|"
                       r"uiterlijk|per|binnen|eind|begin|medio|z\.s\.m\.|zsm|asap)\b[^()]{0,40})?|"
-                      r"(?:\s*(?:→|->)|\s(?:–|-))\s*(?P<who2>[^.]{1,40}))\s*\.?\s*$", re.IGNORECASE)
+                      r"(?:\s*(?:→|->)|\s(?:–|-))\s*(?P<who2>[^.!]{1,40}))\s*[.!]?\s*$", re.IGNORECASE)
 
 
 # "→ Henk: kassasysteem koppelen aan het voorraadbeheer, vóór 1 maart": an arrow and a name mark the action
@@ -90,13 +90,16 @@ def telegraphic(text: str) -> Owner | None:
             return owner
     lex = lexicon()
     m = lex.compiled("telegraphic/before", _before).match(text)
-    who = m.group("who") if m else None
-    if who is None:
+    owner = _person(m.group("who")) if m else None
+    if owner is None:  # "– Hekwerk beschadigd: offerte aanvragen (Marlijn)": the label is a subject, the owner after
         m = lex.compiled("telegraphic/after", _after).search(text)
-        who = (m.group("who") or m.group("who2")) if m else None
-    if not who:
-        return None
-    owner = classify_np(who.strip())
+        owner = _person(m.group("who") or m.group("who2")) if m else None
+    return owner
+
+
+def _person(who: str | None) -> Owner | None:
+    """The owner a note names ("– Petra" after its bullet), or None when it names no person, role or team."""
+    owner = classify_np((who or "").strip().lstrip("–—-•*·▪► ").strip())
     return owner if owner.kind in ("name", "redacted", "team") else None
 
 
