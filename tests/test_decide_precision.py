@@ -69,6 +69,8 @@ def kinds(sentence: str) -> list[str]:
     "Aanwezig: 41 leden hebben de presentielijst getekend.",
     "De notulen waren al goedgekeurd en staan op de website.",
     "Besluit 1.",
+    "Ze adviseert om de penningmeester decharge te verlenen.",
+    "Formeel kan vastgesteld worden dat het bedrag in kas voldoende is gebleken.",
 ])
 def test_look_alikes_are_no_decisions(sentence):
     assert "decision" not in kinds(sentence)
@@ -175,3 +177,11 @@ def test_a_besluiten_heading_inside_an_item_decides_its_list(settings):
 def test_a_list_of_points_for_the_next_meeting_postpones_nothing():
     assert kinds("- Punten voor volgende vergadering:") == []
     assert kinds("Volgende keer verder.") == ["postponed"]
+
+
+def test_a_bare_assent_after_the_decision_repeats_it(settings):
+    text = ("# Verslag ledenvergadering 4 april 2025\n\n## 5. Bestuursverkiezing\nVoorgedragen is Anna de Vries. De "
+            "vergadering stemt in met haar benoeming. Zij gaat zich bezighouden met de ledenwerving. Met applaus gaat de "
+            "vergadering akkoord.\n\n## 6. Begroting\nDe kascommissie licht de cijfers toe.\nDe vergadering gaat akkoord.\n")
+    quotes = [d.citation.quote for d in extract(text, settings).decisions]
+    assert quotes == ["De vergadering stemt in met haar benoeming.", "De vergadering gaat akkoord."]

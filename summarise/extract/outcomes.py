@@ -192,3 +192,15 @@ def labelled_list_end(raw: str, norm: str, e: int) -> int | None:
             break
         end, count, pos = pos + 1 + len(line.rstrip()), count + 1, nxt
     return end
+
+
+# "Met applaus gaat de vergadering akkoord.", "Iedereen stemt in.": an assent without an object of its own
+_BARE_ASSENT = re.compile(r"\b(?:gaat|gaan|is|zijn)\s+(?:\S+\s+){0,3}?akkoord\W*$|\bstem(?:t|men)\s+(?:\S+\s+){0,3}?in\W*$", re.I)
+
+
+def repeats_assent(raw: str, norm: str, s: int, last_decision_end: int | None) -> bool:
+    """A bare assent shortly after a decision in the same paragraph repeats it ("De vergadering stemt in met haar
+    benoeming. Zij zal zich bezighouden met ... Met applaus gaat de vergadering akkoord."): no decision of its own."""
+    return (last_decision_end is not None and len(norm.split()) <= 7 and bool(_BARE_ASSENT.search(norm))
+            and not re.match(r"\W*(?:dit|dat|deze|die|het)\s", norm, re.I)  # "Dit is akkoord.": assent to what precedes
+            and 0 <= s - last_decision_end < 300 and "\n\n" not in raw[last_decision_end:s])

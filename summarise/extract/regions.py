@@ -21,7 +21,7 @@ from summarise.extract.dues import due_for
 from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
 from summarise.extract.owner_words import is_common_word, opening_word_is_owner
 from summarise.extract.outcomes import decided_elsewhere, heading_before, join_wrapped, label_of_clause, outcome_subject
-from summarise.extract.outcomes import LINE_LABELS, labelled_list_end, line_label_span, repeats_decision
+from summarise.extract.outcomes import LINE_LABELS, labelled_list_end, line_label_span, repeats_assent, repeats_decision
 from summarise.extract.tables import process_table, table_rows
 
 # (block labels, term sentences and frame items are cue families: notulist/nl/data/block_label.toml,
@@ -239,6 +239,8 @@ def _add_decision(w: _Walk, norm: str, s: int, e: int) -> None:
     agreed = _assent_to_agreement(w, norm, s)
     if agreed is not None:
         ds = agreed
+    elif ds == s and repeats_assent(w.raw, norm, s, w.last_decision_end):
+        return  # "De vergadering stemt in met haar benoeming. ... Met applaus gaat de vergadering akkoord."
     dec = Decision(id=stable_id(ctx.meeting.id, "decision", ds, e), meeting_id=ctx.meeting.id,
                    item=w.top.number if w.top else None, text=doc.display(ctx, w.source, ds, e),
                    citation=doc.citation(ctx, w.source, ds, e, w.top))
