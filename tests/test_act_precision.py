@@ -132,3 +132,22 @@ def test_a_date_after_sinds_is_a_start_no_term():
     from summarise.dates import find_due
     assert find_due("Peter neemt sinds 20 juli het voorzitterschap waar.", dt.date(2018, 9, 5)) is None
     assert find_due("Jan stuurt de brief voor 1 mei.", dt.date(2018, 9, 5)).date == dt.date(2019, 5, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Actie Wie Wanneer",  # the header row of an action table written out as text
+    "Actiepunt | Door | Datum",
+    "Dit schooljaar zullen de MR vergaderingen op locatie 2 plaatsvinden van 19:30 uur tot 21:30 uur.",
+    "De ledenavond zal in het dorpshuis worden gehouden.",
+])
+def test_table_headers_and_event_announcements_are_no_tasks(text):
+    assert actions(text) == []
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Actie: Jan belt de aannemer.", ("name", "Jan")),
+    ("Jan zal de zaal regelen voor de ledenavond.", ("name", "Jan")),
+    ("Eindhoven en Kadaster zullen samen doorgaan met het uitwerken van de voorstellen.", ("name", "Eindhoven en Kadaster")),
+])
+def test_tasks_beside_those_forms_stay(text, owner):
+    assert actions(text) == [owner]

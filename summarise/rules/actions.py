@@ -35,6 +35,12 @@ def tagged(c: Clause) -> list[Hit] | None:
     return list(c.tag_hits) if c.tag else None
 
 
+# the column names of an action table's header row ("Actie  Wie  Wanneer", "Actiepunt | Door | Datum | Status")
+_COLUMN_NAMES = re.compile(r"(?:[\s|/:;,]*(?:wie|wanneer|door|datum|deadline|status|eigenaar|actiehouder|verantwoordelijke|"
+                           r"omschrijving|gereed|voltooid|naam|nr\.?|nummer|termijn|einddatum|opmerking(?:en)?)\b)+[\s|/:;,]*",
+                           re.IGNORECASE)
+
+
 def labelled_action(c: Clause) -> list[Hit] | None:
     """"Actie: Piet stuurt ...", "Actie (Freek, vóór 1 maart): ...", "To do: ...": an action (a status report
     under the label, "Actiepunt vorige keer: ... is binnen", is none)."""
@@ -46,6 +52,8 @@ def labelled_action(c: Clause) -> list[Hit] | None:
         return []
     if not c.label.group("sep").strip() and re.fullmatch(r"\s*[a-zé]+en\s*\.?\s*", after):
         return []  # "actiehouder bepalen", "actiepunten doornemen": the label word is the object of a step
+    if _COLUMN_NAMES.fullmatch(after):
+        return []  # "Actie Wie Wanneer": the header row of an action table written out as text
     owner = owner_after(after) if not after.strip().startswith(":") else Owner("none")
     by_verb = action_by_verb(after, c.mode)
     if by_verb and by_verb[0].kind != "none":
