@@ -91,7 +91,7 @@ def test_todo_list_objects_are_no_owners(settings):
 
 @pytest.mark.parametrize("text, owner", [
     ("De voorbereiding van de antwoorden op de raadsvragen neemt wethouder Timm voor zijn rekening.", ("name", "wethouder Timm")),
-    ("Mw. Tolenaars vraagt bij de gemeente naar de stand van zaken.", ("name", "Tolenaars")),
+    ("Mw. Tolenaars vraagt bij de gemeente naar de stand van zaken.", ("name", "Mw. Tolenaars")),
     ("We zijn per direct op zoek naar een nieuwe penningmeester.", ("team", None)),
     ("Geen, Moniek houdt de post in de gaten tot Theo terug is.", ("name", "Moniek")),
     ("Deze zal worden uitgenodigd door Suzanne om kennis te maken.", ("name", "Suzanne")),
@@ -151,3 +151,12 @@ def test_table_headers_and_event_announcements_are_no_tasks(text):
 ])
 def test_tasks_beside_those_forms_stay(text, owner):
     assert actions(text) == [owner]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Dhr. Klasen gaat proberen dit in december te plannen.", "Dhr. Klasen"),  # the form of address stays
+    ("Mw. Tolenaars vraagt bij de gemeente naar de status.", "Mw. Tolenaars"),
+    ("Contactpersoon: Jan. De afdeling verzendt de brief.", "afdeling"),  # a sentence the splitter kept attached
+])
+def test_a_form_of_address_is_part_of_the_owner(text, owner):
+    assert actions(text) == [("name", owner)]

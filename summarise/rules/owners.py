@@ -111,6 +111,8 @@ _CO = re.compile(r"^\s*(?:\S+\s+){0,2}?samen\s+met\s+((?:de\s+|het\s+)?[\w&/'’
                  r"op|in|de|het|een|dit|dat|deze)\b|[,.;:]|$)", re.IGNORECASE)
 
 
+# a full stop that ends a sentence, not the one of a form of address ("Dhr. Klasen gaat ...", "Mw. Tolenaars vraagt")
+_SENTENCE_END = re.compile(r"(?<!\b[Dd]hr)(?<!\b[Mm]w)(?<!\b[Mm]evr)(?<!\b[Mm]r)(?<!\b[Dd]r)(?<!\b[Ii]r)[.!?]\s+(?=[A-Z])")
 _ANSWER_WORD = re.compile(r"(?:geen|nee|ja|niets|niks|n\.?v\.?t\.?|ok|oké)", re.IGNORECASE)
 _AUXILIARY_END = re.compile(r"\s+(?:heeft|hebben|had|hadden|is|zijn|was|waren)(?:\s+(?:dit|dat|het|ook|al|nu))?\s*$", re.IGNORECASE)
 _LIST_CODE = re.compile(r"^(?:[A-Z]{0,4}[-/.]?\d[\w./-]*\s+)+(?=[A-Z" + RED[0] + r"]|de\s|het\s)")
@@ -123,7 +125,7 @@ def owner_before(pre: str) -> Owner:
         # "Onze rol: wij zorgen", "Afspraak: Peter komt", "...; de secretaris stuurt", "issue 60 ... -> Jesse pakt"
         pre = re.split(r"[:;]|->|→", pre)[-1].strip()
     # a sentence the splitter kept attached ("Contactpersoon: [gelakt]. De afdeling X verzendt")
-    pre = re.split(r"[.!?]\s+(?=[A-Z])", pre)[-1].strip()
+    pre = _SENTENCE_END.split(pre)[-1].strip()
     pre = re.sub(r"^(?:en|maar|dus|ook|daarnaast|verder|tevens|vervolgens|hierna|daarna)\s+", "", pre, flags=re.I)
     pre = _LIST_CODE.sub("", pre)  # "TZ-2024-41 Gedeputeerde Van Leeuwen stuurt": the row's number is not the subject
     pre = _AUXILIARY_END.sub("", pre)  # "De gemeente heeft toegezegd": the auxiliary is no part of the subject
