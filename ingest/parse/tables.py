@@ -39,7 +39,11 @@ def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
         heads = dangling_bullet_entries(lines) or bullet_headings(lines) or outline_heads(lines) or _title_lines(lines)
     entries = [whole_entry(h) for h in heads]
     if len(entries) < 2:
-        entries = agenda_list(lines) or bold_label_list(lines)
+        # a list of bold labels is the minutes only where no heading item holds it ('## Taakverdeling' over
+        # '- **Taak** - Martijn, Sam' is one item with its division of work)
+        headings = [ln for ln in lines if ln.md_level and not is_document_section(plain(ln.content))]
+        alone = len(headings) <= 1  # the document's title at most
+        entries = agenda_list(lines) or (bold_label_list(lines) if alone else [])
     if len(entries) < 2:
         return []
     # the closing summary lists ('## Besluiten', '## Actiepunten') after the last item: its sub-items
