@@ -1,6 +1,7 @@
 """Real published documents (eval/data/real): the measure of quality this round. Floors and checks shared by
 tests/test_eval_real.py (real/dev) and tests/test_eval_real_blind.py (the blind parts): two modules, so that
 `pytest -n 2 --dist loadscope` runs the long real/dev eval on one worker and the blind parts on the other.
+Each module defines its `real` fixture (its parts) and imports the two tests below.
 
 `real/dev` is what the rules were generalised on; `real/blind`, `real/blind2` and `real/blind3` hold
 other bodies that nobody tuned on (blind2 and blind3 were collected in round 3; see
@@ -70,7 +71,7 @@ def run_part(part: str):
         return part, run_dataset(REAL / part, progress=False)
 
 
-def check_well_formed(real) -> None:
+def test_real_part_is_well_formed(real) -> None:
     part, result = real
     assert not result.warnings, result.warnings  # e.g. a gold quote that is not an exact span
     assert len(result.docs) >= MIN_DOCS[part]
@@ -78,7 +79,7 @@ def check_well_formed(real) -> None:
         assert d.error is None, f"{d.stem}: {d.error}"
 
 
-def check_floors(real) -> None:
+def test_real_micro_scores_stay_above_floors(real) -> None:
     part, result = real
     floors = FLOORS[part]
     measured = _measured(result.total)

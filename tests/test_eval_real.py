@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.real_parts import check_floors, check_well_formed, run_part
+from tests.real_parts import run_part
+from tests.real_parts import test_real_micro_scores_stay_above_floors, test_real_part_is_well_formed  # noqa: F401
 
 
 @pytest.fixture(scope="module", params=["dev"])
 def real(request):
     return run_part(request.param)
-
-
-def test_real_part_is_well_formed(real):
-    check_well_formed(real)
-
-
-def test_real_micro_scores_stay_above_floors(real):
-    check_floors(real)
