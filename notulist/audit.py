@@ -17,7 +17,8 @@ from pydantic import BaseModel
 from sqlalchemy import delete, select
 
 from notulist.errors import NotFoundError
-from notulist.store import ApiKey, MeetingStore
+from notulist.store import MeetingStore
+from notulist.store_keys import ApiKey
 from notulist.store_rows import AuditRow, DeletedMeetingRow
 
 AuditAction = Literal["upload", "replace", "unchanged", "delete", "restore", "change", "done", "reopen", "verslag",

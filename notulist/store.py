@@ -7,16 +7,14 @@ Whole-meeting writes happen in one transaction, so nothing is ever half-stored.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import secrets
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal
 
-from sqlalchemy import create_engine, delete, event, func, select, update
+from sqlalchemy import create_engine, delete, event, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,45 +22,16 @@ from notulist import migrations
 from notulist.errors import AmbiguousReferenceError, NotFoundError
 from notulist.models import Action, Extraction, Meeting, ParsedDocument, Postponed, Source, Verslag
 from notulist.settings import Settings
-from notulist.store_rows import (ActionRow, ApiKeyRow, ExtractionRow, IndexChangeRow, IndexStateRow, ItemRow,
-                                 LLMCacheRow, MeetingRow, MeetingSourceRow, NoteRow, PostponedRow, SourceRow,
-                                 VerslagRow, _now)
+from notulist.store_index import IndexState
+from notulist.store_keys import KeyStore
+from notulist.store_rows import (ActionRow, ExtractionRow, ItemRow, MeetingRow, MeetingSourceRow, NoteRow, PostponedRow,
+                                 SourceRow, VerslagRow, _now, get_row)
 from notulist.verslag_doc import VerslagDocument
 
-RowT = TypeVar("RowT")
-
 IngestStatus = Literal["new", "unchanged", "replaced"]
-IndexStatus = Literal["pending", "indexed"]
-Role = Literal["reader", "secretary", "admin"]
-ROLE_RANK = {"reader": 0, "secretary": 1, "admin": 2}
 
 
-class ApiKey:
-    """A verified key: its id, role and the series it may see (empty: all)."""
-
-    def __init__(self, id: str, role: str, series: list[str], name: str | None):
-        self.id, self.role, self.series, self.name = id, role, series, name
-
-    def has_role(self, needed: str) -> bool:
-        return ROLE_RANK[self.role] >= ROLE_RANK[needed]
-
-    def may_see(self, series: str) -> bool:
-        return not self.series or series.casefold() in {s.casefold() for s in self.series}
-
-
-def hash_key(plain: str) -> str:
-    return hashlib.sha256(plain.encode("utf-8")).hexdigest()
-
-
-def _get_row(session: Session, row_type: type[RowT], key: str, what: str) -> RowT:
-    """The row with primary key `key`; a missing one is a NotFoundError fit to show ("Bron 'x' bestaat niet.")."""
-    row = session.get(row_type, key)
-    if row is None:
-        raise NotFoundError(f"{what} '{key}' bestaat niet.")
-    return row
-
-
-class MeetingStore:
+class MeetingStore(KeyStore, IndexState):
     """Typed access to the store; every method takes and returns domain models."""
 
     def __init__(self, url: str):
@@ -173,35 +142,6 @@ class MeetingStore:
                 raise NotFoundError(f"Vergadering '{meeting_id}' bestaat niet.")
             self._delete_meeting_rows(s, meeting_id)
 
-    # ------------------------------------------------------------------ index state (issue 14)
-
-    def index_states(self) -> dict[str, tuple[str, str | None]]:
-        """Every meeting id with its index status and what its chunks were made with."""
-        with self.session() as s:
-            return {r[0]: (r[1], r[2]) for r in s.execute(
-                select(MeetingRow.id, MeetingRow.index_status, MeetingRow.indexed_with))}
-
-    def pending_meetings(self) -> list[str]:
-        """Meetings whose chunks are not (yet) in the index: an indexed look-up (O(pending), asked per
-        question), the only other status being "indexed"."""
-        with self.session() as s:
-            return list(s.scalars(select(MeetingRow.id).where(MeetingRow.index_status == "pending")
-                                  .order_by(MeetingRow.date, MeetingRow.id)))
-
-    def mark_indexed(self, meeting_id: str, indexed_with: str) -> None:
-        """The meeting's chunks are in the index (a meeting deleted meanwhile is left alone)."""
-        with self.session() as s:
-            s.execute(update(MeetingRow).where(MeetingRow.id == meeting_id)
-                      .values(index_status="indexed", indexed_with=indexed_with))
-
-    def mark_pending(self, meeting_ids: Iterable[str] | None) -> None:
-        """These meetings (None: all) must be indexed again."""
-        with self.session() as s:
-            q = update(MeetingRow).values(index_status="pending")
-            if meeting_ids is not None:
-                q = q.where(MeetingRow.id.in_(list(meeting_ids)))
-            s.execute(q)
-
     def extraction_versions(self) -> dict[str, str]:
         """meeting id -> the language-data version its stored extraction was made with ("" if unknown)."""
         with self.session() as s:
@@ -219,7 +159,7 @@ class MeetingStore:
 
     def get_meeting(self, meeting_id: str) -> Meeting:
         with self.session() as s:
-            row = _get_row(s, MeetingRow, meeting_id, "Vergadering")
+            row = get_row(s, MeetingRow, meeting_id, "Vergadering")
             return Meeting.model_validate_json(row.model_json)
 
     def find_meeting(self, ref: str) -> Meeting:
@@ -244,12 +184,12 @@ class MeetingStore:
 
     def get_source(self, source_id: str) -> Source:
         with self.session() as s:
-            row = _get_row(s, SourceRow, source_id, "Bron")
+            row = get_row(s, SourceRow, source_id, "Bron")
             return Source.model_validate_json(row.model_json)
 
     def get_source_bytes(self, source_id: str) -> bytes:
         with self.session() as s:
-            row = _get_row(s, SourceRow, source_id, "Bron")
+            row = get_row(s, SourceRow, source_id, "Bron")
             return row.content
 
     def sources_for(self, meeting: Meeting) -> dict[str, Source]:
@@ -348,12 +288,12 @@ class MeetingStore:
 
     def get_action(self, action_id: str) -> Action:
         with self.session() as s:
-            row = _get_row(s, ActionRow, action_id, "Actie")
+            row = get_row(s, ActionRow, action_id, "Actie")
             return Action.model_validate_json(row.model_json)
 
     def update_action(self, action: Action) -> Action:
         with self.session() as s:
-            row = _get_row(s, ActionRow, action.id, "Actie")
+            row = get_row(s, ActionRow, action.id, "Actie")
             row.status, row.owner, row.due_date = action.status, action.owner, action.due_date
             row.model_json = action.model_dump_json()
             return action
@@ -392,90 +332,6 @@ class MeetingStore:
             rows = s.scalars(select(VerslagRow).where(VerslagRow.meeting_id == meeting_id).order_by(VerslagRow.version))
             return [Verslag(meeting_id=r.meeting_id, version=r.version, status=r.status, markdown=r.markdown,
                             created_at=r.created_at, author=r.author, llm_used=r.llm_used) for r in rows]
-
-    # ------------------------------------------------------------------ API keys
-
-    def create_key(self, role: Role, series: list[str] | None = None, name: str | None = None) -> tuple[str, str]:
-        """Create a key; returns (key id, plaintext key). Only the hash is stored."""
-        if role not in ROLE_RANK:
-            raise ValueError(f"onbekende rol '{role}' (kies reader, secretary of admin)")
-        key_id = secrets.token_hex(4)
-        plain = f"ntl_{key_id}_{secrets.token_urlsafe(24)}"
-        with self.session() as s:
-            s.add(ApiKeyRow(id=key_id, key_hash=hash_key(plain), role=role, series=list(series or []), name=name))
-        return key_id, plain
-
-    def verify_key(self, plain: str) -> ApiKey | None:
-        with self.session() as s:
-            row = s.scalar(select(ApiKeyRow).where(ApiKeyRow.key_hash == hash_key(plain)))
-            if row is None or row.revoked:
-                return None
-            return ApiKey(row.id, row.role, list(row.series or []), row.name)
-
-    def list_keys(self) -> list[ApiKey]:
-        with self.session() as s:
-            return [ApiKey(r.id, r.role, list(r.series or []), r.name)
-                    for r in s.scalars(select(ApiKeyRow).where(ApiKeyRow.revoked.is_(False)))]
-
-    def revoke_key(self, key_id: str) -> None:
-        with self.session() as s:
-            row = _get_row(s, ApiKeyRow, key_id, "Sleutel")
-            row.revoked = True
-
-    # ------------------------------------------------------------------ derived index versions
-
-    def index_version(self, name: str) -> int:
-        """The store-wide version of a derived index (0 before its first write): one primary-key read."""
-        with self.session() as s:
-            return s.scalar(select(IndexStateRow.version).where(IndexStateRow.name == name)) or 0
-
-    def bump_index_version(self, name: str, meeting_ids: Iterable[str] | None = None) -> int:
-        """Record a write to a derived index and which meetings it touched (None: all of them, a reset);
-        returns the new version. Atomic: concurrent bumps each get their own version."""
-        changed = (sorted(set(meeting_ids)) or [""]) if meeting_ids is not None else ["*"]  # "": none
-        for _ in range(2):
-            with self.session() as s:
-                version = s.scalar(update(IndexStateRow).where(IndexStateRow.name == name)
-                                   .values(version=IndexStateRow.version + 1, updated_at=_now())
-                                   .returning(IndexStateRow.version))
-                if version is not None:
-                    s.add_all(IndexChangeRow(name=name, version=version, meeting_id=m) for m in changed)
-                    return version
-            try:
-                with self.session() as s:
-                    s.add(IndexStateRow(name=name, version=0))
-            except IntegrityError:  # another process made the row first: bump on top of it
-                pass
-        raise RuntimeError(f"indexversie van {name} niet op te hogen")
-
-    def index_changes(self, name: str, since: int, upto: int) -> set[str] | None:
-        """The meetings whose index entries changed in versions since < v <= upto; None when that is not
-        known exactly (a reset among them, or versions without a record): then everything may have changed."""
-        if upto <= since:
-            return set()
-        with self.session() as s:
-            rows = s.execute(select(IndexChangeRow.version, IndexChangeRow.meeting_id)
-                             .where(IndexChangeRow.name == name, IndexChangeRow.version > since,
-                                    IndexChangeRow.version <= upto)).all()
-        if len({v for v, _ in rows}) != upto - since or any(m == "*" for _, m in rows):
-            return None
-        return {m for _, m in rows if m}
-
-    # ------------------------------------------------------------------ LLM response cache
-
-    def cache_get(self, key: str) -> str | None:
-        with self.session() as s:
-            row = s.get(LLMCacheRow, key)
-            return row.value if row else None
-
-    def cache_put(self, key: str, model: str, prompt_version: str, value: str) -> None:
-        with self.session() as s:
-            row = s.get(LLMCacheRow, key)
-            if row is None:
-                s.add(LLMCacheRow(key=key, model=model, prompt_version=prompt_version, value=value))
-            else:
-                row.value = value
-
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()

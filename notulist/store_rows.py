@@ -4,13 +4,26 @@ and notulist/migrations keeps the schema of an existing database in step with th
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, TypeDecorator
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from notulist.errors import NotFoundError
+
+RowT = TypeVar("RowT")
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
+
+
+def get_row(session: Session, row_type: type[RowT], key: str, what: str) -> RowT:
+    """The row with primary key `key`; a missing one is a NotFoundError fit to show ("Bron 'x' bestaat niet.")."""
+    row = session.get(row_type, key)
+    if row is None:
+        raise NotFoundError(f"{what} '{key}' bestaat niet.")
+    return row
 
 
 class UTCDateTime(TypeDecorator):

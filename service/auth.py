@@ -12,7 +12,8 @@ from fastapi import HTTPException, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from notulist.errors import AccessDeniedError
-from notulist.store import ROLE_RANK, ApiKey, MeetingStore
+from notulist.store import MeetingStore
+from notulist.store_keys import ROLE_RANK, ApiKey
 
 ROLE_NAMES_NL = {"reader": "lezer", "secretary": "secretaris", "admin": "beheerder"}
 

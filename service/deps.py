@@ -13,7 +13,7 @@ from fastapi.security import HTTPAuthorizationCredentials
 from notulist.models import Meeting
 from notulist.settings import Settings
 from notulist.settings import get_settings as settings_from_env
-from notulist.store import ROLE_RANK, ApiKey
+from notulist.store_keys import ROLE_RANK, ApiKey
 from service.auth import bearer, check_role, check_series, verify_key
 from service.pipeline import Notulist
 

@@ -31,7 +31,8 @@ from notulist.llm import LLMClient, get_llm
 from notulist.models import Answer, Chunk, Extraction, Meeting, ParsedDocument, Source
 from notulist.pages import add_pages
 from notulist.settings import Settings, make_offline_safe
-from notulist.store import ApiKey, MeetingStore
+from notulist.store import MeetingStore
+from notulist.store_keys import ApiKey
 from retrieval.answer import ask as answer_question
 from retrieval.index import SearchIndex
 from service import consistency

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Response
 
 from notulist import audit
 from notulist.models import Action, Meeting
-from notulist.store import ApiKey
+from notulist.store_keys import ApiKey
 from service.auth import check_series
 from service.deps import NotulistDep, Reader, Secretary, visible_meeting
 from service.http_errors import ERROR_RESPONSES

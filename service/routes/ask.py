@@ -15,7 +15,7 @@ from fastapi.responses import StreamingResponse
 from notulist import audit
 from notulist.errors import AccessDeniedError, InputError, NotFoundError, NotulistError
 from notulist.models import Answer
-from notulist.store import ApiKey
+from notulist.store_keys import ApiKey
 from service.auth import allowed_series, check_series
 from service.deps import NotulistDep, Reader
 from service.http_errors import ERROR_RESPONSES, status_for

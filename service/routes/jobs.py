@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from notulist import jobs
 from notulist.errors import AccessDeniedError
 from notulist.jobs import Job, JobFile, JobStatus, Submitter
-from notulist.store import ApiKey
+from notulist.store_keys import ApiKey
 from service.auth import bearer, check_role, verify_key
 from service.deps import NotulistDep, Secretary
 from service.http_errors import ERROR_RESPONSES, FieldError

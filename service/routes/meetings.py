@@ -14,7 +14,7 @@ from fastapi import APIRouter, File, Form, Query, Response, UploadFile, status
 from notulist import audit
 from notulist.errors import InputError, TooLargeError, UnsupportedFormatError
 from notulist.models import Extraction
-from notulist.store import ApiKey
+from notulist.store_keys import ApiKey
 from service.auth import check_series
 from service.deps import NotulistDep, Reader, Secretary, visible_meeting
 from service.http_errors import ERROR_RESPONSES, FieldError
