@@ -32,9 +32,12 @@ REAL = Path(__file__).resolve().parent.parent / "eval" / "data" / "real"
 # of all 99 (decisions 0.893, actions 0.746, owner 0.933, due 0.967, agenda 0.958, hit@3 0.889, key facts
 # 0.787, citations 0.844). real/blind2 decisions fell again, 0.364 -> 0.267 (precision 0.32 -> 0.25), measured
 # once after the round: floored where it stands, as the measure of unseen documents, not tuned away.
+# Round 7 (2026-12-07): CORPUS-10A added 10 real/dev documents of 9 new public bodies (first run in
+# eval/data/real/first-run-corpus10a.md, agenda F1 0.31 on them); real/dev agenda F1 measured 0.919 on all 109
+# documents at f5aa868, so its floor is 0.909 (measured minus 0.01); MIN_DOCS dev 107.
 FLOORS = {
     "dev": {"decisions_f1": 0.87, "actions_f1": 0.72, "owner_accuracy": 0.91, "due_accuracy": 0.94,
-            "agenda_f1": 0.94, "date_accuracy": 0.97, "hit@3": 0.86, "key_fact_recall": 0.76,
+            "agenda_f1": 0.909, "date_accuracy": 0.97, "hit@3": 0.86, "key_fact_recall": 0.76,
             "citation_accuracy": 0.82},
     "blind": {"decisions_f1": 0.82, "actions_f1": 0.25, "owner_accuracy": 0.80, "due_accuracy": 0.55,
               "agenda_f1": 0.38, "date_accuracy": 0.97, "hit@3": 0.90, "key_fact_recall": 0.75,
@@ -45,7 +48,7 @@ FLOORS = {
                "agenda_f1": 0.75, "date_accuracy": 0.90, "hit@3": 0.90, "key_fact_recall": 0.80,
                "citation_accuracy": 0.84},
 }
-MIN_DOCS = {"dev": 95, "blind": 15, "blind2": 7, "blind3": 12}
+MIN_DOCS = {"dev": 107, "blind": 15, "blind2": 7, "blind3": 12}
 
 
 def _measured(total) -> dict[str, float | None]:
