@@ -34,10 +34,15 @@ REAL = Path(__file__).resolve().parent.parent / "eval" / "data" / "real"
 # once after the round: floored where it stands, as the measure of unseen documents, not tuned away.
 # Round 7 (2026-12-07): CORPUS-10A added 10 real/dev documents of 9 new public bodies (first run in
 # eval/data/real/first-run-corpus10a.md, agenda F1 0.31 on them); real/dev agenda F1 measured 0.919 on all 109
-# documents at f5aa868, so its floor is 0.909 (measured minus 0.01); MIN_DOCS dev 107.
+# documents at f5aa868, so its floor was 0.909 (measured minus 0.01); MIN_DOCS dev 107.
+# CORPUS-10B then added 12 documents of 10 new bodies (first run in first-run-corpus10b.md): real/dev is 121
+# documents, measured at 7017aec (rules only): decisions 0.877, actions 0.715, owner 0.910, due 0.958, agenda
+# 0.907, date 0.967, hit@3 0.875, key facts 0.772, citations 0.837. The floors the new documents broke are set
+# at the measure minus 0.01: actions 0.72 -> 0.705, agenda 0.909 -> 0.897, date 0.97 -> 0.957 (four new
+# documents have a null gold date where the text names none); MIN_DOCS dev 107 -> 119.
 FLOORS = {
-    "dev": {"decisions_f1": 0.87, "actions_f1": 0.72, "owner_accuracy": 0.91, "due_accuracy": 0.94,
-            "agenda_f1": 0.909, "date_accuracy": 0.97, "hit@3": 0.86, "key_fact_recall": 0.76,
+    "dev": {"decisions_f1": 0.87, "actions_f1": 0.705, "owner_accuracy": 0.91, "due_accuracy": 0.94,
+            "agenda_f1": 0.897, "date_accuracy": 0.957, "hit@3": 0.86, "key_fact_recall": 0.76,
             "citation_accuracy": 0.82},
     "blind": {"decisions_f1": 0.82, "actions_f1": 0.25, "owner_accuracy": 0.80, "due_accuracy": 0.55,
               "agenda_f1": 0.38, "date_accuracy": 0.97, "hit@3": 0.90, "key_fact_recall": 0.75,
@@ -48,7 +53,7 @@ FLOORS = {
                "agenda_f1": 0.75, "date_accuracy": 0.90, "hit@3": 0.90, "key_fact_recall": 0.80,
                "citation_accuracy": 0.84},
 }
-MIN_DOCS = {"dev": 107, "blind": 15, "blind2": 7, "blind3": 12}
+MIN_DOCS = {"dev": 119, "blind": 15, "blind2": 7, "blind3": 12}
 
 
 def _measured(total) -> dict[str, float | None]:
