@@ -1,0 +1,42 @@
+"""Task shape in narrative minutes (dorpsraden, ALV's, MR's, councils): what reads like an action because of a
+future, a modal or the writers' present tense, but gives nobody a task - the meeting's own proceedings, a talk
+announced at this meeting - and what stays an action. Sentences are invented; the guards are data
+(notulist/nl/data/not_task.toml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarise.rules import analyse
+
+
+def actions(text: str) -> list[tuple[str, str | None]]:
+    return [(h.owner.kind, h.owner.text) for h in analyse(text, "record") if h.kind == "action"]
+
+
+@pytest.mark.parametrize("text", [
+    # the meeting's own proceedings
+    "We starten met een korte voorstelronde.",
+    "We sluiten af met een borrel.",
+    "Daarna beginnen we met de presentatie.",
+    "We gaan in drie groepen uiteen om de plannen te bespreken.",
+    "Marc neemt ons mee in de plannen voor 2021.",
+    "Jeroen neemt de aanwezigen mee door de nieuwe website.",
+    # a talk at this meeting
+    "De directeur zal een toelichting geven op de begroting.",
+    "Na de pauze zal Johan een presentatie houden over de geschiedenis van het dorp.",
+    "Het bestuur zal de plannen toelichten.",
+])
+def test_no_task(text):
+    assert actions(text) == []
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Kadaster zal volgende vergadering een demo geven van de nieuwe viewer.", "Kadaster"),
+    ("We starten een petitie voor een veilige oversteek.", None),
+    ("Piet neemt de offerte mee naar het overleg met de gemeente.", "Piet"),
+    ("De secretaris zal de brief versturen.", "secretaris"),
+])
+def test_still_a_task(text, owner):
+    found = actions(text)
+    assert found and found[0][1] == owner
