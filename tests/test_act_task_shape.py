@@ -26,6 +26,15 @@ def actions(text: str) -> list[tuple[str, str | None]]:
     "De directeur zal een toelichting geven op de begroting.",
     "Na de pauze zal Johan een presentatie houden over de geschiedenis van het dorp.",
     "Het bestuur zal de plannen toelichten.",
+    # keeping on with something, no deliverable
+    "Het bestuur zal de ontwikkelingen op de voet blijven volgen.",
+    "We zullen de contacten in de regio verder blijven intensiveren.",
+    # being invited to attend or take part
+    "Alle leden worden uitgenodigd om de vergadering bij te wonen.",
+    "De leden worden uitgenodigd om mee te denken over het beleidsplan.",
+    # a body's decision to come
+    "De gemeenteraad zal in maart een besluit nemen over het plan.",
+    "De raad zal hier in april over beslissen.",
 ])
 def test_no_task(text):
     assert actions(text) == []
@@ -36,6 +45,9 @@ def test_no_task(text):
     ("We starten een petitie voor een veilige oversteek.", None),
     ("Piet neemt de offerte mee naar het overleg met de gemeente.", "Piet"),
     ("De secretaris zal de brief versturen.", "secretaris"),
+    ("Eindhoven en Kadaster zullen hieraan blijven werken in de komende periode.", "Eindhoven en Kadaster"),
+    ("De nieuwe leden worden door Suzanne uitgenodigd om kennis te maken.", "Suzanne"),
+    ("De voorzitter zal de wethouder uitnodigen voor de volgende vergadering.", "voorzitter"),
 ])
 def test_still_a_task(text, owner):
     found = actions(text)
