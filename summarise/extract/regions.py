@@ -315,6 +315,9 @@ def _add_action(w: _Walk, hit: rules.Hit, norm: str, s: int, e: int, adjacent: b
     if checked is None:
         return
     hit = checked
+    if hit.cue == "actie-eigenaar" and adjacent and w.last_hit is not None and w.last_hit[0] == "action":
+        owner, redacted = doc.owner_string(ctx, hit.owner, None)  # "Hennie neemt dit mee ...\nACTIE Hennie": one action
+        return _replace_action(w, w.last_hit[1], w.last_hit[1].citation.start, e, owner=owner, owner_redacted=redacted)
     follow_up = hit.owner.kind in ("none", "pronoun") and not hit.strong
     if follow_up and adjacent and w.last_hit is not None:
         kind, prev = w.last_hit

@@ -61,7 +61,13 @@ def labelled_action(c: Clause) -> list[Hit] | None:
     bracketed = LABEL_OWNER.match(after)
     if bracketed and classify_np(bracketed.group("who")).kind in ("name", "redacted", "team"):
         owner = classify_np(bracketed.group("who"))
+    if _OWNER_ONLY.fullmatch(after) and owner.kind in ("name", "redacted", "team"):
+        name = "actie-eigenaar"  # "... Rennie gaat hierachteraan.\nACTIE Rennie": the owner of the task before it
     return [Hit("action", owner, name, strong=True, label_end=c.label.end())]
+
+
+# what follows a label that names only who acts ("ACTIE Hennie", "Actie: OR", "Actie: Jan en Piet")
+_OWNER_ONLY = re.compile(r"\s*[:\-–]?\s*(?:[A-Z][\w.'’-]*|" + RED + r")(?:\s*(?:,|&|\ben\b|/)\s*(?:[A-Z][\w.'’-]*|" + RED + r"))*\s*\.?\s*")
 
 
 def not_task(c: Clause) -> list[Hit] | None:

@@ -1,0 +1,41 @@
+"""A label line that names only who acts, under the task it belongs to ("Hennie neemt dit mee naar het team.\\nACTIE
+Hennie"): one action with the task and its owner, not a second action of the label alone."""
+
+from __future__ import annotations
+
+from ingest.loaders import load_document
+from ingest.parser import parse_meeting
+from summarise.extract import rule_extract
+from summarise.rules import analyse
+
+_MINUTES = """Notulen ouderraad 3 september 2024
+
+Aanwezig: Hennie, Rennie, Sjoerd
+
+1. Ouderavond
+De ouderavond wordt gehouden op 2 oktober. Hennie neemt dit mee naar het team om er over na te
+denken.
+ACTIE Hennie
+De OR gaat ook hierover nadenken.
+ACTIE OR
+
+2. Kerst
+Voor de kerst moet er een nieuwe boom komen. Rennie gaat hierachteraan.
+Actie: Rennie
+"""
+
+
+def test_owner_only_label_joins_the_task_before_it(settings):
+    source = load_document("or.txt", _MINUTES.encode(), settings=settings)
+    actions = rule_extract(parse_meeting(source), {source.id: source}).actions
+    quotes = [(a.citation.quote, a.owner) for a in actions]
+    assert len(actions) == 3, quotes
+    assert all(not q.startswith(("ACTIE", "Actie")) for q, _ in quotes)
+    assert quotes[0][0].endswith("ACTIE Hennie") and quotes[0][1] == "Hennie"
+    assert quotes[1][0].endswith("ACTIE OR") and quotes[1][1] == "OR"
+    assert quotes[2][0].endswith("Actie: Rennie") and quotes[2][1] == "Rennie"
+
+
+def test_owner_only_label_alone_is_still_an_action():
+    hits = analyse("Actie: Jan", "record")
+    assert [(h.kind, h.owner.text) for h in hits] == [("action", "Jan")]
