@@ -35,6 +35,13 @@ def actions(text: str) -> list[tuple[str, str | None]]:
     # a body's decision to come
     "De gemeenteraad zal in maart een besluit nemen over het plan.",
     "De raad zal hier in april over beslissen.",
+    # a national or umbrella organisation's plan
+    "Scouting Nederland gaat het spelaanbod vernieuwen.",
+    "De landelijke vereniging zal een nieuwe website lanceren.",
+    "De bond gaat de competitie anders indelen.",
+    # an event in the life of a body
+    "De school gaat volgend jaar verhuizen naar een nieuw gebouw.",
+    "De vereniging gaat fuseren met de buurtvereniging.",
 ])
 def test_no_task(text):
     assert actions(text) == []
@@ -48,6 +55,7 @@ def test_no_task(text):
     ("Eindhoven en Kadaster zullen hieraan blijven werken in de komende periode.", "Eindhoven en Kadaster"),
     ("De nieuwe leden worden door Suzanne uitgenodigd om kennis te maken.", "Suzanne"),
     ("De voorzitter zal de wethouder uitnodigen voor de volgende vergadering.", "voorzitter"),
+    ("Het bestuur gaat de verhuizing van het clubhuis voorbereiden.", "bestuur"),
 ])
 def test_still_a_task(text, owner):
     found = actions(text)
