@@ -19,6 +19,7 @@ from summarise.rules.cues import AGREED_TO, BESLUIT_MANDATE
 from summarise.extract.columns import is_value_run_start
 from summarise.extract.dues import due_for
 from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
+from summarise.extract.flat_rows import flat_table_rows, process_flat_rows
 from summarise.extract.owner_words import is_common_word, opening_word_is_owner
 from summarise.extract.outcomes import decided_elsewhere, heading_before, join_wrapped, label_of_clause, outcome_subject
 from summarise.extract.outcomes import LINE_LABELS, labelled_list_end, line_label_span, repeats_assent, repeats_decision
@@ -411,6 +412,9 @@ def _structured_cuts(ctx: Ctx, source: Source, lo: int, hi: int, item: AgendaIte
         list_rows = [r for r in list_table_rows(raw, lo, hi, in_list) if not any(a <= r[0] < b for a, b in cuts)]
         process_list_rows(ctx, source, list_rows, item, from_actielijst)
         cuts += list_rows
+        flat = [r for r in flat_table_rows(raw, lo, hi) if not any(a <= r[0] < b for a, b in cuts)]
+        process_flat_rows(ctx, source, flat, item, from_actielijst)
+        cuts += flat
     return cuts
 
 
