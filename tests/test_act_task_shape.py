@@ -42,6 +42,19 @@ def actions(text: str) -> list[tuple[str, str | None]]:
     # an event in the life of a body
     "De school gaat volgend jaar verhuizen naar een nieuw gebouw.",
     "De vereniging gaat fuseren met de buurtvereniging.",
+    # a speaker doing something with the meeting now
+    "Egbert bespreekt met ons een nieuw woord dat vaak in de kranten staat.",
+    "Anne leest met ons een gedicht.",
+    # being invited, without who invites
+    "De aanwezigen worden aan tafel uitgenodigd.",
+    # keeping the readers informed, an appeal to the readers, the writers' own reference
+    "Wij zullen u op de hoogte houden van de ontwikkelingen.",
+    "Daarom vragen wij de buurt om een vrijwillige bijdrage.",
+    "Wij verwijzen u naar het actuele overzicht.",
+    # offering a place to meet
+    "Dian biedt aan om bij haar kantoor in Amersfoort te vergaderen.",
+    # this body hearing about something at the meeting
+    "Het wijkpanel wordt geïnformeerd over de kap van een aantal bomen in de wijk.",
 ])
 def test_no_task(text):
     assert actions(text) == []
@@ -56,6 +69,8 @@ def test_no_task(text):
     ("De nieuwe leden worden door Suzanne uitgenodigd om kennis te maken.", "Suzanne"),
     ("De voorzitter zal de wethouder uitnodigen voor de volgende vergadering.", "voorzitter"),
     ("Het bestuur gaat de verhuizing van het clubhuis voorbereiden.", "bestuur"),
+    ("Mevrouw Van der Veen zal de flatcommissies op de hoogte stellen van de regels.", "Mevrouw Van der Veen"),
+    ("Piet biedt aan om de offertes te vergelijken.", "Piet"),
 ])
 def test_still_a_task(text, owner):
     found = actions(text)
