@@ -39,3 +39,23 @@ def test_owner_only_label_joins_the_task_before_it(settings):
 def test_owner_only_label_alone_is_still_an_action():
     hits = analyse("Actie: Jan", "record")
     assert [(h.kind, h.owner.text) for h in hits] == [("action", "Jan")]
+
+
+_ANAPHORA = """Notulen bestuur 15 mei 2014
+
+Aanwezig: Pascal, Hans, Martin
+
+1. Website
+De kosten van de website staan niet op de begroting. Hans past dit nog even aan.
+Er moet een printer komen. Pascal regelt dit.
+Martin stuurt het verslag van de ALV rond.
+"""
+
+
+def test_a_pronoun_that_points_back_takes_the_sentence_before(settings):
+    source = load_document("bestuur.txt", _ANAPHORA.encode(), settings=settings)
+    actions = rule_extract(parse_meeting(source), {source.id: source}).actions
+    quotes = [(a.citation.quote, a.owner) for a in actions]
+    assert ("De kosten van de website staan niet op de begroting. Hans past dit nog even aan.", "Hans") in quotes, quotes
+    assert ("Er moet een printer komen. Pascal regelt dit.", "Pascal") in quotes, quotes
+    assert ("Martin stuurt het verslag van de ALV rond.", "Martin") in quotes, quotes

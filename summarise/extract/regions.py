@@ -309,6 +309,25 @@ def _real_owner(w: _Walk, hit: rules.Hit, norm: str) -> rules.Hit | None:
     return rules.Hit("action", rules.Owner("none"), hit.cue, True, hit.label_end) if hit.strong else None
 
 
+# a pronoun that stands for what the sentence before says ("Er moet een printer komen. Pascal regelt dit.", "Rennie gaat
+# hierachteraan", "Janneke schrijft ze in"): "dit"/"dat"/"ze" as the object, not as a determiner ("dit verslag")
+_ANAPHOR = re.compile(r"\b(?:dit|dat|ze|deze)(?=\s*(?:[.,;:!?)]|$|\s+(?:nog|even|alsnog|verder|ook|dan|wel|zelf|graag|op|aan|uit|"
+                      r"na|mee|door|in|af|voor|bij|samen|met|te|nader|z\.s\.m\.?)\b))|\bhier(?:aan|achteraan|naar|over|mee|voor|"
+                      r"op|in|bij)\b|\ber(?:naar|achteraan|aan|mee|voor|op|over)\b", re.I)
+
+
+def _antecedent_start(w: _Walk, norm: str, s: int) -> int:
+    """Where the action's evidence starts: at the sentence before when this one points back at it with a pronoun
+    ("De kosten staan niet op de begroting. Hans past dit nog even aan."), that sentence short, in the same
+    paragraph and recording nothing itself."""
+    prev = w.prev_clause
+    if prev is None or not _ANAPHOR.search(norm) or not 0 <= s - prev[1] < 40 or "\n\n" in w.raw[prev[1]:s]:
+        return s
+    if prev[1] - prev[0] > 160 or prev[2].rstrip().endswith(":") or (w.last_hit is not None and w.last_end > prev[0]):
+        return s
+    return prev[0]
+
+
 def _add_action(w: _Walk, hit: rules.Hit, norm: str, s: int, e: int, adjacent: bool,
                 previous_subject: tuple[str | None, bool] | None) -> None:
     ctx = w.ctx
@@ -336,6 +355,7 @@ def _add_action(w: _Walk, hit: rules.Hit, norm: str, s: int, e: int, adjacent: b
     if asked is not None and re.match(r"(?:dit|dat|deze|die)\b", norm, re.I) and rules.is_question_like(asked[2]) \
             and 0 <= s - asked[1] < 40 and "\n\n" not in w.raw[asked[1]:s]:
         s = asked[0]  # "X vraagt of ... Dit wordt nagegaan door de secretaris.": the question says what is done
+    s = _antecedent_start(w, norm, s)
     act = Action(id=stable_id(ctx.meeting.id, "action", s, e), meeting_id=ctx.meeting.id,
                  item=w.top.number if w.top else None, text=doc.display(ctx, w.source, s, e), owner=owner,
                  owner_redacted=redacted, due=due, due_date=due_date, from_actielijst=w.from_actielijst,
