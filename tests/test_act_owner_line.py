@@ -59,3 +59,28 @@ def test_a_pronoun_that_points_back_takes_the_sentence_before(settings):
     assert ("De kosten van de website staan niet op de begroting. Hans past dit nog even aan.", "Hans") in quotes, quotes
     assert ("Er moet een printer komen. Pascal regelt dit.", "Pascal") in quotes, quotes
     assert ("Martin stuurt het verslag van de ALV rond.", "Martin") in quotes, quotes
+
+
+_KEPT = """Notulen adviesraad 20 april 2023
+
+Aanwezig: Coretta, Evert, Sjaak
+
+3. Actielijst
+20220421128 Dit punt blijft staan
+20221117162 Dit punt blijft staan. Er zijn zaken aangepast, maar er moeten nieuwe aanpassingen komen.
+20230216176 Dit punt blijft staan, Coretta pakt dit met Evert en Sjaak op
+
+4. Rondvraag
+Dit punt blijft staan.
+"""
+
+
+def test_a_numbered_action_list_row_kept_open_is_an_open_action(settings):
+    source = load_document("ar.txt", _KEPT.encode(), settings=settings)
+    actions = rule_extract(parse_meeting(source), {source.id: source}).actions
+    got = [(a.citation.quote, a.owner) for a in actions]
+    assert got == [
+        ("20220421128 Dit punt blijft staan", None),
+        ("20221117162 Dit punt blijft staan. Er zijn zaken aangepast, maar er moeten nieuwe aanpassingen komen.", None),
+        ("20230216176 Dit punt blijft staan, Coretta pakt dit met Evert en Sjaak op", "Coretta"),
+    ], got

@@ -46,6 +46,7 @@ CASES = [
     ("taak zonder onderwerp", "record", "Nog navragen of de zaal vrij is.", [("action", "none", None)]),
     ("met termijn", "record", "Hij informeert de commissie voor de zomer.", [("action", "pronoun", None)]),
     ("wij", "record", "We plaatsen een oproep in de wijkkrant.", [("action", "team", None)]),
+    ("actiepunt blijft staan", "record", "20230216176 Dit punt blijft staan, Coretta pakt dit op.", [("action", "name", "Coretta")]),
 ]
 
 

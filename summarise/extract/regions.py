@@ -356,6 +356,10 @@ def _add_action(w: _Walk, hit: rules.Hit, norm: str, s: int, e: int, adjacent: b
             and 0 <= s - asked[1] < 40 and "\n\n" not in w.raw[asked[1]:s]:
         s = asked[0]  # "X vraagt of ... Dit wordt nagegaan door de secretaris.": the question says what is done
     s = _antecedent_start(w, norm, s)
+    if hit.cue == "punt blijft staan":  # "<nr> Dit punt blijft staan. Er zijn zaken aangepast ...": the whole row
+        row_end = re.search(r"\n[ \t]*(?:\n|[A-Z]{0,4}[-.]?\d{3,})|$", w.raw[e:e + 400])
+        ctx.claimed.setdefault(w.source.id, []).append((e, e + row_end.start()))
+        e += len(w.raw[e:e + row_end.start()].rstrip())
     act = Action(id=stable_id(ctx.meeting.id, "action", s, e), meeting_id=ctx.meeting.id,
                  item=w.top.number if w.top else None, text=doc.display(ctx, w.source, s, e), owner=owner,
                  owner_redacted=redacted, due=due, due_date=due_date, from_actielijst=w.from_actielijst,

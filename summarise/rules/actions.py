@@ -70,6 +70,22 @@ def labelled_action(c: Clause) -> list[Hit] | None:
 _OWNER_ONLY = re.compile(r"\s*[:\-–]?\s*(?:[A-Z][\w.'’-]*|" + RED + r")(?:\s*(?:,|&|\ben\b|/)\s*(?:[A-Z][\w.'’-]*|" + RED + r"))*\s*\.?\s*")
 
 
+# "20221020148 Dit punt blijft staan, de evaluatie is in najaar": a numbered row of an action list kept open
+_KEPT_OPEN = re.compile(r"^\W*(?:[A-Z]{0,4}[-.]?\d[\w./-]*)\s+(?:dit\s+|het\s+)?(?:actie)?punt\s+blijft\s+(?:staan|open(?:staan)?)\b"
+                        r"(?P<rest>.*)$", re.IGNORECASE)
+
+
+def kept_open(c: Clause) -> list[Hit] | None:
+    """A numbered action-list row "<nr> Dit punt blijft staan[, ...]": an open action, its owner whoever the rest
+    names as taking it up ("..., Coretta pakt dit met Evert en Sjaak op")."""
+    m = _KEPT_OPEN.match(c.text)
+    if m is None:
+        return None
+    found = action_by_verb(m.group("rest"), c.mode)
+    owner = found[0] if found and found[0].kind in _NAMED else Owner("none")
+    return [Hit("action", owner, "punt blijft staan", strong=True)]
+
+
 def not_task(c: Clause) -> list[Hit] | None:
     """"Wim zal ook aftreden", "Mocht het eindigen dan zal Kadaster ...", "Kadaster organiseert elk jaar ...": a
     role change, a body meeting, a conditional or a habit gives nobody a task (cue family not_task); a label or

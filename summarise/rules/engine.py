@@ -87,6 +87,7 @@ DETECTORS: list[Detector] = [
     Detector("besluit later", postponed.future_decision, RECORD),
     Detector("eerder of elders besloten", decisions.reported_decision, RECORD),
     Detector("besluit", decisions.decision_cue, RECORD),
+    Detector("actiepunt blijft staan", actions.kept_open, ("record", "actielijst")),
     Detector("uitgesteld", postponed.postponed, RECORD),
     Detector("actie-tag", actions.tagged),
     Detector("voorstel", decisions.proposal),
