@@ -84,3 +84,21 @@ def test_a_numbered_action_list_row_kept_open_is_an_open_action(settings):
         ("20221117162 Dit punt blijft staan. Er zijn zaken aangepast, maar er moeten nieuwe aanpassingen komen.", None),
         ("20230216176 Dit punt blijft staan, Coretta pakt dit met Evert en Sjaak op", "Coretta"),
     ], got
+
+
+_COURSE = """Notulen adviesraad 20 april 2023
+
+Aanwezig: Sjaak, Ada
+
+5. Mededelingen
+Workshop over de Jeugdwet op 11 mei
+Sjaak gaat deze workshop volgen.
+"""
+
+
+def test_taking_a_workshop_named_in_the_line_before(settings):
+    source = load_document("ws.txt", _COURSE.encode(), settings=settings)
+    actions = rule_extract(parse_meeting(source), {source.id: source}).actions
+    got = [(a.citation.quote, a.owner, a.due_date.isoformat() if a.due_date else None) for a in actions]
+    assert got == [("Workshop over de Jeugdwet op 11 mei\nSjaak gaat deze workshop volgen.", "Sjaak",
+                    "2023-05-11")], got

@@ -17,6 +17,7 @@ from summarise.rules.actions import decided_task
 from summarise.rules.decisions import decision_list_line
 from summarise.rules.cues import AGREED_TO, BESLUIT_MANDATE
 from summarise.extract.columns import is_value_run_start
+from summarise.dates import find_due
 from summarise.extract.dues import due_for
 from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
 from summarise.extract.flat_rows import flat_table_rows, process_flat_rows
@@ -321,11 +322,19 @@ def _antecedent_start(w: _Walk, norm: str, s: int) -> int:
     ("De kosten staan niet op de begroting. Hans past dit nog even aan."), that sentence short, in the same
     paragraph and recording nothing itself."""
     prev = w.prev_clause
-    if prev is None or not _ANAPHOR.search(norm) or not 0 <= s - prev[1] < 40 or "\n\n" in w.raw[prev[1]:s]:
+    if prev is None or not _points_back(norm, prev[2]) or not 0 <= s - prev[1] < 40 or "\n\n" in w.raw[prev[1]:s]:
         return s
     if prev[1] - prev[0] > 160 or prev[2].rstrip().endswith(":") or (w.last_hit is not None and w.last_end > prev[0]):
         return s
     return prev[0]
+
+
+def _points_back(norm: str, before: str) -> bool:
+    """"dit"/"hierachteraan" as the object, or "deze workshop" where the sentence before names a workshop."""
+    if _ANAPHOR.search(norm):
+        return True
+    return any(len(noun) >= 4 and re.search(re.escape(noun), before, re.I)
+               for noun in re.findall(r"\b(?:deze|die|dit|dat)\s+([a-zé][\w-]+)", norm, re.I))
 
 
 def _add_action(w: _Walk, hit: rules.Hit, norm: str, s: int, e: int, adjacent: bool,
@@ -355,7 +364,10 @@ def _add_action(w: _Walk, hit: rules.Hit, norm: str, s: int, e: int, adjacent: b
     if asked is not None and re.match(r"(?:dit|dat|deze|die)\b", norm, re.I) and rules.is_question_like(asked[2]) \
             and 0 <= s - asked[1] < 40 and "\n\n" not in w.raw[asked[1]:s]:
         s = asked[0]  # "X vraagt of ... Dit wordt nagegaan door de secretaris.": the question says what is done
-    s = _antecedent_start(w, norm, s)
+    start = _antecedent_start(w, norm, s)
+    if start < s and due is None and (found := find_due(w.prev_clause[2], ctx.meeting.date)) is not None:
+        due, due_date = found.as_written, found.date  # "Workshop Jeugdwet 11 mei\nSjaak gaat deze workshop volgen."
+    s = start
     if hit.cue == "punt blijft staan":  # "<nr> Dit punt blijft staan. Er zijn zaken aangepast ...": the whole row
         row_end = re.search(r"\n[ \t]*(?:\n|[A-Z]{0,4}[-.]?\d{3,})|$", w.raw[e:e + 400])
         ctx.claimed.setdefault(w.source.id, []).append((e, e + row_end.start()))
