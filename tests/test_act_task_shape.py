@@ -75,3 +75,13 @@ def test_no_task(text):
 def test_still_a_task(text, owner):
     found = actions(text)
     assert found and found[0][1] == owner
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Project Logistiek: antwoord volgt in de volgende vergadering.", [("none", None)]),
+    ("Het antwoord op de vraag over de kosten volgt schriftelijk.", [("none", None)]),
+    ("Datum hiervoor volgt.", []),
+    ("Verdere info volgt.", []),
+])
+def test_an_answer_owed_is_an_action(text, expected):
+    assert actions(text) == expected
