@@ -102,3 +102,10 @@ def test_taking_a_workshop_named_in_the_line_before(settings):
     got = [(a.citation.quote, a.owner, a.due_date.isoformat() if a.due_date else None) for a in actions]
     assert got == [("Workshop over de Jeugdwet op 11 mei\nSjaak gaat deze workshop volgen.", "Sjaak",
                     "2023-05-11")], got
+
+
+def test_a_named_owner_is_the_subject_not_its_co_owner(settings):
+    text = "Notulen MR 22 maart 2018\n\nAanwezig: Denise, Sandra\n\n1. Borrel\nDenise gaat de borrel samen met Sandra regelen.\n"
+    source = load_document("mr.txt", text.encode(), settings=settings)
+    actions = rule_extract(parse_meeting(source), {source.id: source}).actions
+    assert [a.owner for a in actions] == ["Denise"]

@@ -184,7 +184,7 @@ def owner_string(ctx: Ctx, owner: rules.Owner, prev_owner: tuple[str | None, boo
         return prev_owner
     else:
         return None, False
-    if name and owner.co:
+    if name and owner.co and owner.kind == "team":  # "Denise gaat de borrel samen met Sandra regelen": Denise
         co = owner.co
         if rules.RED in co:
             co = None  # a redacted co-owner is not spelled out
