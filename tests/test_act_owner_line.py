@@ -109,3 +109,11 @@ def test_a_named_owner_is_the_subject_not_its_co_owner(settings):
     source = load_document("mr.txt", text.encode(), settings=settings)
     actions = rule_extract(parse_meeting(source), {source.id: source}).actions
     assert [a.owner for a in actions] == ["Denise"]
+
+
+def test_initials_alone_after_the_task_name_who_acts(settings):
+    text = ("Notulen oudercommissie 10 januari 2017\n\nAanwezig: Annelieke, Sandra\n\n1. Taken\n"
+            "Annelieke wil deze taak overnemen. We gaan Sandra vragen Annelieke wegwijs te maken\n(SG) AS\n")
+    source = load_document("oc.txt", text.encode(), settings=settings)
+    actions = rule_extract(parse_meeting(source), {source.id: source}).actions
+    assert [(a.citation.quote.endswith("(SG) AS"), a.owner) for a in actions] == [(True, "AS")]

@@ -317,6 +317,13 @@ _ANAPHOR = re.compile(r"\b(?:dit|dat|ze|deze)(?=\s*(?:[.,;:!?)]|$|\s+(?:nog|even
                       r"op|in|bij)\b|\ber(?:naar|achteraan|aan|mee|voor|op|over)\b", re.I)
 
 
+# the initials of who acts, alone at the end of the line after the task (gold keeps them as written)
+_TRAILING_INITIALS = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:\([A-Z]{2,3}\)[ \t]*)?(?P<ini>[A-Z]{2,3})[ \t]*(?=\n|$)")
+
+
+_INITIALS_AT_END = re.compile(r"(?:\n[ \t]*(?:\([A-Z]{2,3}\)[ \t]*)?|[.!)][ \t]+)(?P<ini>[A-Z]{2,3})[ \t]*$")
+
+
 def _antecedent_start(w: _Walk, norm: str, s: int) -> int:
     """Where the action's evidence starts: at the sentence before when this one points back at it with a pronoun
     ("De kosten staan niet op de begroting. Hans past dit nog even aan."), that sentence short, in the same
@@ -368,6 +375,9 @@ def _add_action(w: _Walk, hit: rules.Hit, norm: str, s: int, e: int, adjacent: b
     if start < s and due is None and (found := find_due(w.prev_clause[2], ctx.meeting.date)) is not None:
         due, due_date = found.as_written, found.date  # "Workshop Jeugdwet 11 mei\nSjaak gaat deze workshop volgen."
     s = start
+    initials = _TRAILING_INITIALS.match(w.raw, e) or _INITIALS_AT_END.search(w.raw, s, e)
+    if initials and hit.owner.kind in ("none", "pronoun", "team"):  # "... weg wijs te maken\n(SG) AS": AS acts
+        owner, redacted, e = initials.group("ini"), False, max(e, initials.end("ini"))
     if hit.cue == "punt blijft staan":  # "<nr> Dit punt blijft staan. Er zijn zaken aangepast ...": the whole row
         row_end = re.search(r"\n[ \t]*(?:\n|[A-Z]{0,4}[-.]?\d{3,})|$", w.raw[e:e + 400])
         ctx.claimed.setdefault(w.source.id, []).append((e, e + row_end.start()))
