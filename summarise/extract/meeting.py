@@ -155,8 +155,11 @@ def _decision_in_title(ctx: Ctx, source: Source, item) -> None:
 
 
 def _proposed_decision(text: str) -> bool:
-    """"Besluit: het algemeen bestuur stemt in met ...": a labelled decision whose subject is the formal body."""
+    """"Besluit: het algemeen bestuur stemt in met ...": a labelled decision whose subject is the formal body; or
+    what the agenda puts to the meeting ("Hamerstuk", "Beslispunt: ...", cue family proposal), not its outcome."""
     label = LABEL.match(text)
+    if rules.cue("proposal").match(text.strip()) and not rules.cue("proposal_outcome").match(text.strip()):
+        return True
     return bool(label and label.group("label").lower().startswith("besl")
                 and rules.cue("formal_body").match(text[label.end():]))
 

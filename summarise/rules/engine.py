@@ -55,14 +55,20 @@ def note_like(c: Clause) -> list[Hit] | None:
     """Prepared agenda text that reads like a note made at the meeting (the parser may not have marked it):
     a labelled line ("Besluit:", "Actie:", "Afgesproken dat ..."), a telegraphic outcome ("Agenda vastgesteld.",
     "Niet besproken, volgende keer."), or a named person taking an action ("Fatima neemt contact op ..."). A
-    "Besluit:" whose subject is the formal body ("het algemeen bestuur stelt ... vast") is the proposed decision."""
+    "Besluit:" whose subject is the formal body ("het algemeen bestuur stelt ... vast") is the proposed decision, and
+    so is what the agenda puts to the meeting (cue family proposal: "Beslispunt: ...", "Advies commissie: conform.",
+    "Hamerstuk")."""
     if PAST_REFERENCE.search(c.text):
         return None
     short = len(c.text.split()) <= 6
+    # what the agenda puts to the meeting (cue family proposal), not the outcome of it ("Voorstel akkoord.")
+    proposed_in_agenda = bool(cue("proposal").search(c.text)) and not cue("proposal_outcome").match(c.text)
     keep = []
     for hit in analyse(c.text, "record"):
         if hit.kind == "decision" and hit.label_end and cue("formal_body").match(c.text[hit.label_end:]):
             continue  # "Besluit: het algemeen bestuur stelt de notulen vast": the agenda's proposed decision
+        if hit.kind == "decision" and proposed_in_agenda:
+            continue  # "Beslispunt: ... te benoemen", "Advies commissie: conform.", "Hamerstuk": put to the meeting
         if hit.kind in ("decision", "postponed") and (hit.strong or short):
             keep.append(hit)
         elif hit.kind == "action" and hit.strong and hit.cue not in ("passief", "zegt toe"):
