@@ -25,6 +25,7 @@ from summarise.extract.columns import read_columns
 from summarise.extract.document import Ctx, initials_map, is_record_document, team_name
 from summarise.extract.linking import content_words
 from summarise.extract.lists import list_heading
+from summarise.extract.proposals import proposals_beside_outcome
 from summarise.extract.regions import item_contexts, process_region
 from summarise.extract.tables import first_record_table
 from summarise.rules.cues import LABEL
@@ -82,7 +83,7 @@ def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
                 continue  # an agenda's "Besluit: het algemeen bestuur stelt ... vast": the proposal, not a note
             if note_source is not None:
                 process_region(ctx, note_source, note.start, note.end, item, "record", False, contexts)
-    decisions = [d for d in _dedupe(ctx.decisions) if not is_procedural(d, meeting)]
+    decisions = proposals_beside_outcome([d for d in _dedupe(ctx.decisions) if not is_procedural(d, meeting)], sources)
     extraction = Extraction(meeting_id=meeting.id, decisions=decisions, actions=_without_table_duplicates(ctx),
                             postponed=ctx.postponed, lexicon_version=lexicon().version)
     return _only_grounded(extraction, sources)
