@@ -19,6 +19,7 @@ from summarise.rules.cues import AGREED_TO, BESLUIT_MANDATE
 from summarise.extract.columns import is_value_run_start
 from summarise.dates import find_due
 from summarise.extract.dues import due_for
+from summarise.extract.evidence_span import antecedent_start, trailing_initials
 from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
 from summarise.extract.flat_rows import flat_table_rows, process_flat_rows
 from summarise.extract.owner_words import is_common_word, opening_word_is_owner
@@ -310,40 +311,6 @@ def _real_owner(w: _Walk, hit: rules.Hit, norm: str) -> rules.Hit | None:
     return rules.Hit("action", rules.Owner("none"), hit.cue, True, hit.label_end) if hit.strong else None
 
 
-# a pronoun that stands for what the sentence before says ("Er moet een printer komen. Pascal regelt dit.", "Rennie gaat
-# hierachteraan", "Janneke schrijft ze in"): "dit"/"dat"/"ze" as the object, not as a determiner ("dit verslag")
-_ANAPHOR = re.compile(r"\b(?:dit|dat|ze|deze)(?=\s*(?:[.,;:!?)]|$|\s+(?:nog|even|alsnog|verder|ook|dan|wel|zelf|graag|op|aan|uit|"
-                      r"na|mee|door|in|af|voor|bij|samen|met|te|nader|z\.s\.m\.?)\b))|\bhier(?:aan|achteraan|naar|over|mee|voor|"
-                      r"op|in|bij)\b|\ber(?:naar|achteraan|aan|mee|voor|op|over)\b", re.I)
-
-
-# the initials of who acts, alone at the end of the line after the task (gold keeps them as written)
-_TRAILING_INITIALS = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:\([A-Z]{2,3}\)[ \t]*)?(?P<ini>[A-Z]{2,3})[ \t]*(?=\n|$)")
-
-
-_INITIALS_AT_END = re.compile(r"(?:\n[ \t]*(?:\([A-Z]{2,3}\)[ \t]*)?|[.!)][ \t]+)(?P<ini>[A-Z]{2,3})[ \t]*$")
-
-
-def _antecedent_start(w: _Walk, norm: str, s: int) -> int:
-    """Where the action's evidence starts: at the sentence before when this one points back at it with a pronoun
-    ("De kosten staan niet op de begroting. Hans past dit nog even aan."), that sentence short, in the same
-    paragraph and recording nothing itself."""
-    prev = w.prev_clause
-    if prev is None or not _points_back(norm, prev[2]) or not 0 <= s - prev[1] < 40 or "\n\n" in w.raw[prev[1]:s]:
-        return s
-    if prev[1] - prev[0] > 160 or prev[2].rstrip().endswith(":") or (w.last_hit is not None and w.last_end > prev[0]):
-        return s
-    return prev[0]
-
-
-def _points_back(norm: str, before: str) -> bool:
-    """"dit"/"hierachteraan" as the object, or "deze workshop" where the sentence before names a workshop."""
-    if _ANAPHOR.search(norm):
-        return True
-    return any(len(noun) >= 4 and re.search(re.escape(noun), before, re.I)
-               for noun in re.findall(r"\b(?:deze|die|dit|dat)\s+([a-zé][\w-]+)", norm, re.I))
-
-
 def _add_action(w: _Walk, hit: rules.Hit, norm: str, s: int, e: int, adjacent: bool,
                 previous_subject: tuple[str | None, bool] | None) -> None:
     ctx = w.ctx
@@ -371,11 +338,11 @@ def _add_action(w: _Walk, hit: rules.Hit, norm: str, s: int, e: int, adjacent: b
     if asked is not None and re.match(r"(?:dit|dat|deze|die)\b", norm, re.I) and rules.is_question_like(asked[2]) \
             and 0 <= s - asked[1] < 40 and "\n\n" not in w.raw[asked[1]:s]:
         s = asked[0]  # "X vraagt of ... Dit wordt nagegaan door de secretaris.": the question says what is done
-    start = _antecedent_start(w, norm, s)
+    start = antecedent_start(w, norm, s)
     if start < s and due is None and (found := find_due(w.prev_clause[2], ctx.meeting.date)) is not None:
         due, due_date = found.as_written, found.date  # "Workshop Jeugdwet 11 mei\nSjaak gaat deze workshop volgen."
     s = start
-    initials = _TRAILING_INITIALS.match(w.raw, e) or _INITIALS_AT_END.search(w.raw, s, e)
+    initials = trailing_initials(w.raw, s, e)
     if initials and hit.owner.kind in ("none", "pronoun", "team"):  # "... weg wijs te maken\n(SG) AS": AS acts
         owner, redacted, e = initials.group("ini"), False, max(e, initials.end("ini"))
     if hit.cue == "punt blijft staan":  # "<nr> Dit punt blijft staan. Er zijn zaken aangepast ...": the whole row
