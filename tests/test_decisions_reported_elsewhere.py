@@ -22,3 +22,13 @@ def test_reported_or_still_to_take_is_no_decision(sentence):
                                       "De adviesraad besluit een ongevraagd advies uit te brengen over de eigen bijdrage."])
 def test_this_meetings_decision_stays(sentence):
     assert "decision" in [h.kind for h in analyse(sentence, "record")]
+
+
+@pytest.mark.parametrize("sentence", ["Zij nam de volgende besluiten.", "Het college neemt de volgende besluiten:",
+                                      "Wordt voor kennisgeving aangenomen."])
+def test_a_list_intro_or_taking_note_is_no_decision(sentence):
+    assert [h.kind for h in analyse(sentence, "record")] == []
+
+
+def test_an_adopted_motion_stays_a_decision():
+    assert [h.kind for h in analyse("De motie wordt aangenomen.", "record")] == ["decision"]

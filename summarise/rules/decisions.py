@@ -102,6 +102,8 @@ def decision_cue(c: Clause) -> list[Hit] | None:
     if re.fullmatch(r"\W*[A-ZÀ-Ý]{4,}\W*", text) or re.fullmatch(r"\W*(?:(?:overige|genomen|aanvullende|andere|openbare|overzicht(?:\s+van)?|lijst\s+van)\s+)?"
                                                                    r"besluit(?:en|enlijst)?(?:\s+\d{1,3}[a-z]?)?\W*", text, re.I):
         return []  # "BESLOTEN", "Besluit" alone, "Besluit 1.", "Overige besluiten": a heading, not a sentence
+    if _LIST_INTRO.search(text):
+        return []  # "Zij nam de volgende besluiten.": the list of decisions follows, this line decides nothing
     if cue("negation").search(text) and not cue("proposal_outcome").match(text) and not cue("advice").search(text):
         return None
     hits = [*c.tag_hits, Hit("decision", cue=found.group(0))]
@@ -119,6 +121,10 @@ def proposal(c: Clause) -> list[Hit] | None:
     return None
 
 
+# the line that announces the decisions listed below it ("GS namen de volgende besluiten.", "Onderstaande besluiten
+# zijn genomen:")
+_LIST_INTRO = re.compile(r"\b(?:de\s+)?(?:volgende|navolgende|onderstaande|hierna\s+volgende)\s+besluit(?:en)?\b(?:\s+(?:genomen|gevallen))?\W*$"
+                         r"|^\W*onderstaande\s+besluiten\b", re.I)
 _URL_LINE = re.compile(r"^\W*(?:https?://|www\.)\S+(?:\s+\S+){0,8}\s*$", re.I)
 
 
