@@ -20,7 +20,7 @@ from retrieval.compounds import covers_word
 from retrieval.ranking import SearchHit
 from retrieval.intent import Intent, matches_day
 from retrieval.keyword import stems, words
-from retrieval.neighbours import neighbour_spans, sentence_spans
+from retrieval.neighbours import announces, neighbour_spans, sentence_spans
 from retrieval.sentence_scores import points_back_at_heading, sentence_score, usable
 
 
@@ -142,6 +142,7 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
     title_stems = set(stems(group.item_title or ""))
     title_words = frozenset(words(group.item_title or ""))
     subject = [g for g in intent.subject_stems if not covers_word(g, title_stems)] or intent.subject_stems
+    titled = bool(intent.subject_stems) and all(covers_word(g, title_stems) for g in intent.subject_stems)
     group.prepared = meeting is None or meeting.doc_kind not in ("minutes", "besluitenlijst")
     group.doc_kind = meeting.doc_kind if meeting is not None else "unknown"
     item = item_of(meeting, group.item)
@@ -178,7 +179,8 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
             text = source.raw_text[s:e]
             if not usable(text, intent, group.item_title):
                 continue
-            note_sentences.append((sentence_score(text, subject, is_note=True, intent=intent, title_words=title_words),
+            note_sentences.append((sentence_score(text, subject, is_note=True, intent=intent, title_words=title_words,
+                                                  on_subject=titled),
                                    citation_of(group, source, s, e, group.score), text))
     for _, citation, text in note_sentences:
         if cue("decision_or_agreement").search(text) and quote_cue("outcome_start").match(text):
@@ -204,15 +206,19 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
         for (s, e), (ns, ne) in zip(spans, spans[1:]):
             if asked.search(source.raw_text[s:e]) and not asked.search(source.raw_text[ns:ne]):
                 replies[(source.id, s)] = citation_of(group, source, ns, ne, hit_score)
+        label = ""
         for s, e in spans:
             if any(sid == source.id and s < ne and ns < e for sid, ns, ne in note_ranges):
                 continue
             text = source.raw_text[s:e]
+            # the value under a bare label line is read with its label ("Voorzitter" / "Ernest de Groot")
+            scored, label = (f"{label} {text}" if label else text), (text if announces(text) else "")
             if item is not None and s <= item.title_end and e >= item.title_start:
                 continue  # the heading itself says nothing the label does not
             if not usable(text, intent, group.item_title):
                 continue
-            lexical = sentence_score(text, subject, is_note=False, intent=intent, title_words=title_words)
+            lexical = sentence_score(scored, subject, is_note=False, intent=intent, title_words=title_words,
+                                     on_subject=titled)
             lexical += points_back_at_heading(source.raw_text, s, item, intent.subject_stems, title_stems)
             agenda_sentences.append((lexical + 0.3 * hit_score, lexical, citation_of(group, source, s, e, hit_score)))
     noted = any(q.origin == "aantekening" for q in group.quotes)

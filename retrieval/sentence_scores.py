@@ -40,8 +40,14 @@ def covers_variant(group: tuple[str, ...], own: set[str]) -> bool:
                and fuzz.ratio(q, w) >= VARIANT_RATIO for q in group for w in own)
 
 
+TYPE_WEIGHT = 1.5  # a sentence holding the kind of fact the question asks for ("wanneer": a date)
+
+TYPE_WEIGHT_OFF_SUBJECT = 0.75  # ... when it names none of the subject words
+
+
 def sentence_score(text: str, subject: list[tuple[str, ...]], *, is_note: bool, intent: Intent,
-                   title_words: frozenset[str] = frozenset()) -> float:
+                   title_words: frozenset[str] = frozenset(), on_subject: bool = False) -> float:
+    """`on_subject`: every sentence is about the subject (the item's title names all of it)."""
     own = set(stems(text))
     score = float(sum(1.0 if covers_word(g, own) else 0.75 if covers_variant(g, own) else
                       0.5 if covers_tail(g, own) else 0.0 for g in subject))
@@ -49,8 +55,10 @@ def sentence_score(text: str, subject: list[tuple[str, ...]], *, is_note: bool, 
     if run >= 2:
         score += 0.5 * (run - 1)  # the question's own phrase, not just its words
     # "wanneer" a date, "waarom" a reason, "hoeveel" a number, "wie" a name or role, "hoe vaak" a frequency
+    # ... worth less in a sentence that names none of the subject: a date or a step about something else
     asked = frozenset(intent.words)
-    score += 1.5 * sum(1 for kind in intent.asked_types() if answers_type(text, kind, asked))
+    kind_weight = TYPE_WEIGHT if score > 0 or on_subject or not subject else TYPE_WEIGHT_OFF_SUBJECT
+    score += kind_weight * sum(1 for kind in intent.asked_types() if answers_type(text, kind, asked))
     if is_note:
         score += 0.5
     if cue("decision_or_agreement").search(text):  # an outcome answers an outcome question about its subject
