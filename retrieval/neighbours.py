@@ -109,6 +109,15 @@ def opens_with_outcome(after: str, said: str) -> bool:
     return bool(quote_start_outcome(after) and outcome.search(after) and not outcome.search(said))
 
 
+def continues_paragraph(text: str, span: Span, after: str) -> bool:
+    """The paragraph right after a quote opens with a sentence that refers back to it ("In het kader van
+    ... zal dit uiterlijk in 2026 zijn."), and is no heading or list item of its own."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    if text[line_start:span[0]].strip() or not after.rstrip().endswith((".", "!", "?")):
+        return False  # a bullet, a numbered line or a label: a point of its own
+    return refers_back(after)
+
+
 def quote_start_outcome(text: str) -> bool:
     return bool(quote_cue("outcome_start").match(text.lstrip(" \t*-•–")))
 
@@ -147,8 +156,14 @@ def _neighbour_spans(text: str, spans: list[Span], quote: Span, intent: Intent) 
     if announces(said):
         return out + spans[last + 1:last + 1 + MAX_LIST_SENTENCES]
     if heads_paragraph(text, quote):  # a heading line says nothing itself: the paragraph under it does
-        under = [sp for i, sp in enumerate(spans[last + 1:last + 1 + MAX_FOLLOW], start=last + 1)
-                 if i == last + 1 or same_paragraph(spans[i - 1], sp)]
+        under = []
+        for i, sp in enumerate(spans[last + 1:last + 1 + MAX_FOLLOW], start=last + 1):
+            if i == last + 1 or same_paragraph(spans[i - 1], sp):
+                under.append(sp)
+            elif continues_paragraph(text, sp, text[sp[0]:sp[1]]):
+                under.append(sp)  # the paragraph under it goes on after a blank line ("... zal dit ... zijn.")
+            else:
+                break
         return out + under
     taken, added, pending = "", 0, []
     for step in range(last + 1, min(last + 1 + MAX_LOOK, len(spans))):
@@ -156,6 +171,8 @@ def _neighbour_spans(text: str, spans: list[Span], quote: Span, intent: Intent) 
         if not same_paragraph(spans[step - 1], spans[step]):
             if intent.kind == "agreement" and not added and opens_with_outcome(after, said):
                 out.append(spans[step])  # "... is punt van discussie." + next paragraph "Besloten wordt ..."
+            elif step == last + 1 and continues_paragraph(text, spans[step], after):
+                out.append(spans[step])  # page text with a blank line between sentences: "... zal dit ... zijn."
             break
         # right after the quote: what continues it (judged against the quote itself); past a sentence that
         # does not, the sentence holding an asked kind of fact still missing (the fact, not its context), or
