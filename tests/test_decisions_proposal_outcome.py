@@ -46,3 +46,21 @@ def test_outcome_lines():
     assert is_outcome_line("Conform.")
     assert not is_outcome_line("Beslispunten:")
     assert not is_outcome_line("Advies: in te stemmen met de zienswijze.")
+
+
+GS_PROSE = """Besluitenlijst Gedeputeerde Staten 6 juli 2025
+
+1. Samenwerking middelgrote gemeenten
+De provincie gaat samen met zeven gemeenten de leefbaarheid aanpakken. Hiervoor is 3 miljoen euro gereserveerd. Dat hebben Gedeputeerde Staten besloten. Centraal staan kennisdeling en innovatie.
+
+2. Samenwerkingsovereenkomst
+Sinds het ondermandaat niet meer bestaat, is de overeenkomst achterhaald. De overeenkomst moet worden aangepast. De Provincie stemt hier mee in.
+"""
+
+
+def test_a_decision_that_points_back_is_cited_with_the_sentence_it_points_at(settings):
+    source = load_document("2025-07-06_gs_besluitenlijst.txt", GS_PROSE.encode("utf-8"), settings=settings)
+    meeting = parse_meeting(source)
+    quotes = [d.citation.quote for d in rule_extract(meeting, {source.id: source}).decisions]
+    assert "Hiervoor is 3 miljoen euro gereserveerd. Dat hebben Gedeputeerde Staten besloten." in quotes
+    assert "De overeenkomst moet worden aangepast. De Provincie stemt hier mee in." in quotes

@@ -25,7 +25,7 @@ from summarise.extract.columns import read_columns
 from summarise.extract.document import Ctx, initials_map, is_record_document, team_name
 from summarise.extract.linking import content_words
 from summarise.extract.lists import list_heading
-from summarise.extract.proposals import proposals_beside_outcome
+from summarise.extract.proposals import proposals_beside_outcome, with_sentence_pointed_at
 from summarise.extract.regions import item_contexts, process_region
 from summarise.extract.tables import first_record_table
 from summarise.rules.cues import LABEL
@@ -84,6 +84,7 @@ def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
             if note_source is not None:
                 process_region(ctx, note_source, note.start, note.end, item, "record", False, contexts)
     decisions = proposals_beside_outcome([d for d in _dedupe(ctx.decisions) if not is_procedural(d, meeting)], sources)
+    decisions = with_sentence_pointed_at(decisions, sources)
     extraction = Extraction(meeting_id=meeting.id, decisions=decisions, actions=_without_table_duplicates(ctx),
                             postponed=ctx.postponed, lexicon_version=lexicon().version)
     return _only_grounded(extraction, sources)

@@ -58,3 +58,29 @@ def proposals_beside_outcome(decisions: list[Decision], sources: dict[str, Sourc
             continue
         kept.append(d)
     return kept
+
+
+# a decision sentence that points back at the sentence before it: "Dat hebben Gedeputeerde Staten besloten.",
+# "Dit heeft het college besloten.", "De Provincie stemt hier mee in.", "Het bestuur gaat daarmee akkoord."
+_POINTS_BACK = re.compile(r"^\W*(?:dat|dit)\s+(?:heeft|hebben|is|werd|wordt)\b|\b(?:hier|daar)\s*(?:mee|toe)\b"
+                          r"(?:\s+\S+){0,2}?\s+(?:in|akkoord)\b", re.I)
+
+
+def with_sentence_pointed_at(decisions: list[Decision], sources: dict[str, Source]) -> list[Decision]:
+    """A decision that points back ("Dat hebben GS besloten.") is cited with the sentence it points at, in the
+    same paragraph ("Hiervoor is 3 miljoen euro gereserveerd. Dat hebben Gedeputeerde Staten besloten.")."""
+    out = []
+    for d in decisions:
+        source, c = sources.get(d.citation.source_id), d.citation
+        if source is not None and _POINTS_BACK.search(c.quote) and "\n" not in c.quote:
+            raw = source.raw_text
+            before = raw[:c.start]
+            line_start = before.rfind("\n") + 1
+            head = before[line_start:].rstrip()
+            if head.endswith((".", "!", "?")) and len(head) - len(head.lstrip()) < len(head):
+                cut = max((m.end() for m in re.finditer(r"[.!?]\s+(?=[A-ZÀ-Ý])", head[:-1])), default=0)
+                start = line_start + cut + (len(head[cut:]) - len(head[cut:].lstrip()))
+                if 0 < c.start - start <= 400:
+                    d = d.model_copy(update={"citation": c.model_copy(update={"start": start, "quote": raw[start:c.end]})})
+        out.append(d)
+    return out
