@@ -40,9 +40,13 @@ REAL = Path(__file__).resolve().parent.parent / "eval" / "data" / "real"
 # 0.907, date 0.967, hit@3 0.875, key facts 0.772, citations 0.837. The floors the new documents broke are set
 # at the measure minus 0.01: actions 0.72 -> 0.705, agenda 0.909 -> 0.897, date 0.97 -> 0.957 (four new
 # documents have a null gold date where the text names none); MIN_DOCS dev 107 -> 119.
+# CORPUS-11A added 9 besluitenlijsten of 6 new executive bodies (GS Noord-Holland, Overijssel, Limburg,
+# Noord-Brabant, Fryslân; B&W Oldambt; first run in first-run-corpus11a.md, decisions 0.58, agenda 0.46): real/dev
+# is 130 documents, measured at d24e923 (rules only): decisions 0.849 (0.879 without them), agenda 0.889 (0.907
+# without them); floors at the measure minus 0.01: decisions 0.87 -> 0.839, agenda 0.897 -> 0.879; MIN_DOCS 119 -> 128.
 FLOORS = {
-    "dev": {"decisions_f1": 0.87, "actions_f1": 0.705, "owner_accuracy": 0.91, "due_accuracy": 0.94,
-            "agenda_f1": 0.897, "date_accuracy": 0.957, "hit@3": 0.86, "key_fact_recall": 0.76,
+    "dev": {"decisions_f1": 0.839, "actions_f1": 0.705, "owner_accuracy": 0.91, "due_accuracy": 0.94,
+            "agenda_f1": 0.879, "date_accuracy": 0.957, "hit@3": 0.86, "key_fact_recall": 0.76,
             "citation_accuracy": 0.82},
     "blind": {"decisions_f1": 0.82, "actions_f1": 0.25, "owner_accuracy": 0.80, "due_accuracy": 0.55,
               "agenda_f1": 0.38, "date_accuracy": 0.97, "hit@3": 0.90, "key_fact_recall": 0.75,
@@ -53,7 +57,7 @@ FLOORS = {
                "agenda_f1": 0.75, "date_accuracy": 0.90, "hit@3": 0.90, "key_fact_recall": 0.80,
                "citation_accuracy": 0.84},
 }
-MIN_DOCS = {"dev": 119, "blind": 15, "blind2": 7, "blind3": 12}
+MIN_DOCS = {"dev": 128, "blind": 15, "blind2": 7, "blind3": 12}
 
 
 def _measured(total) -> dict[str, float | None]:
