@@ -42,6 +42,7 @@ class Candidate:
     generated: bool = False  # the number was given here, not written ("1." on every line of a web list)
     padded: bool = False  # written zero-padded ("05", "011"): a register of items, gaps in it are normal
     points_below: bool = False  # the next line is indented below this one (its own sub-points)
+    keyword: bool = False  # written with a keyword ('Punt 7:', 'Agendapunt 3 -')
 
 
 def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candidate | None:
@@ -112,7 +113,8 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
         title_like, loose = _title_shape(title, line, strong, keyword=bool(m.group("kw")))
     title_like = title_like and not only_in_run
     return Candidate(line, (prefix + num) if prefix else num, main, sub, plain(display(source, t_start, t_end)),
-                     strong, title_like, t_start, t_end, loose=loose, prefix=prefix, padded=padded)
+                     strong, title_like, t_start, t_end, loose=loose, prefix=prefix, padded=padded,
+                     keyword=bool(m.group("kw")))
 
 
 _FIRST_SENTENCE = re.compile(r"([A-ZÀ-Ý][^.!?:;]{2,80}?[.!?])\s+(?=[A-ZÀ-Ý])")

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from ingest.parse.candidates import LIST_PARENTS, Candidate, line_candidate
 from ingest.parse.letters import letter_items
-from ingest.parse.lists import inside_bullet, list_in_running_text, points_below, skipped_point
+from ingest.parse.lists import inside_bullet, list_in_running_text, points_below, reference_ahead, skipped_point
 from ingest.parse.kinds import attachment_text, is_attachment_line, is_hint_line, kinds_in
 from ingest.parse.lines import Line, body_limit, display, plain, redactions_of, rstrip_pos, split_lines
 from ingest.parse.runon import runon_items
@@ -47,7 +47,7 @@ def _select_items(cands: list[Candidate]) -> list[Candidate]:
                 ok = c.main == last_main and (letter > last_sub.get(c.main, "")) or c.main == last_main + 1
                 ok = ok and (c.strong or not later_strong_same)
             elif c.strong:
-                ok = c.main > last_main and (c.main - last_main <= 5 or not chosen or c.padded)
+                ok = not reference_ahead(c, cands[idx + 1:], last_main) and c.main > last_main and (c.main - last_main <= 5 or not chosen or c.padded)
             else:
                 ok = (c.main == last_main + 1 or skipped_point(c, chosen, cands)) and not later_strong_same
             if ok:

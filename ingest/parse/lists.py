@@ -58,3 +58,13 @@ def list_in_running_text(chosen: list[Candidate], lines: list[Line]) -> bool:
                 if len(words := plain(ln.content).split()) >= PROSE_WORDS and plain(ln.content)[-1:] in ".!?:…")
     size = lambda part: sum(len(ln.content) for ln in part)  # noqa: E731
     return prose >= PROSE_BEFORE and size(before) > size(after)
+
+
+def reference_ahead(c: Candidate, later: list[Candidate], last_main: int | None) -> bool:
+    """'2. Vaststellen agenda' + 'Punt 7: Zakelijke ouderavond' + '3. Notulen' ... '7. Zakelijke ouderavond':
+    a keyword line that jumps ahead of the numbering while the next number and its own number still follow
+    as items is a reference to that point (a change to the agenda), not the point itself."""
+    if not c.keyword or last_main is None or c.main <= last_main + 1 or c.sub:
+        return False
+    later = [o for o in later if o.title_like and not o.sub]
+    return any(o.main == last_main + 1 for o in later) and any(o.main == c.main for o in later)

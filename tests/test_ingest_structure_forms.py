@@ -1,0 +1,63 @@
+"""General forms of agenda items in real minutes (round 7): keyword references to a later point, labelled
+paragraphs, numbered rows whose label is the title. Every text is written for the test in the way boards,
+parent councils and associations write; no corpus document is used."""
+
+from __future__ import annotations
+
+import hashlib
+
+from ingest.parse import find_items
+from ingest.redactions import find_redactions
+from notulist.models import Source
+
+
+def source(text: str, name: str = "notulen.txt") -> Source:
+    return Source(id=hashlib.sha256((name + text).encode()).hexdigest(), filename=name, media_type="txt",
+                  role="agenda", raw_text=text, redactions=find_redactions(text))
+
+
+def top_items(text: str, name: str = "notulen.txt") -> list[tuple[str, str]]:
+    return [(i.number, i.title) for i in find_items(source(text, name))[0] if i.parent is None]
+
+
+PUNT_REFERENCES = """Notulen bestuursvergadering 12 maart 2024
+Aanwezig: Anna, Bert, Carla
+1. Opening
+Anna opent de vergadering.
+2. Vaststellen agenda
+Punt 6: Jubileumfeest
+Punt 7: Kascommissie
+3. Notulen vorige vergadering
+Geen opmerkingen.
+4. Mededelingen
+Geen.
+5. Financien
+De penningmeester licht de cijfers toe.
+6. Jubileumfeest
+Het feest wordt in juni gehouden.
+7. Kascommissie
+Bert en Carla doen de kascontrole.
+8. Rondvraag
+Niets.
+"""
+
+
+def test_keyword_reference_to_a_later_point_is_no_item():
+    assert [n for n, _ in top_items(PUNT_REFERENCES)] == ["1", "2", "3", "4", "5", "6", "7", "8"]
+
+
+PUNT_HEADINGS = """Verslag bestuur 4 april 2024
+Punt 1: Opening
+De voorzitter opent.
+Punt 2: Verslag vorige vergadering
+Akkoord.
+Punt 3: Begroting 2025
+Zoals besproken in punt 2 wordt de begroting later vastgesteld.
+Punt 4: Rondvraag
+Geen vragen.
+"""
+
+
+def test_keyword_lines_in_sequence_stay_items():
+    assert top_items(PUNT_HEADINGS) == [("1", "Opening"), ("2", "Verslag vorige vergadering"),
+                                        ("3", "Begroting 2025"), ("4", "Rondvraag")]
