@@ -61,3 +61,30 @@ Geen vragen.
 def test_keyword_lines_in_sequence_stay_items():
     assert top_items(PUNT_HEADINGS) == [("1", "Opening"), ("2", "Verslag vorige vergadering"),
                                         ("3", "Begroting 2025"), ("4", "Rondvraag")]
+
+
+LABELLED_ROWS = """Notulen oudercommissie 9 februari 2024
+Aanwezig: Anna, Bert, Carla
+Punt Omschrijving Actie
+1 Welkom Dirk!
+2 Schoolreis loopt.
+3 Sinterklaas: evaluatie: de intocht was een groot succes en de cadeaus waren op tijd binnen bij alle groepen. AB
+4 Pleinfeest; navraag bij de gemeente levert een vergunning op. Carla gaat daar achteraan en meldt het aan de ouders. CD
+5 Kascommissie: de controle is gedaan en er waren geen bijzonderheden die de commissie wilde melden aan het bestuur.
+6 Rondvraag
+"""
+
+
+def test_numbered_rows_take_their_label_as_title():
+    items = top_items(LABELLED_ROWS)
+    assert [n for n, _ in items] == ["1", "2", "3", "4", "5", "6"]
+    assert dict(items)["3"] == "Sinterklaas" and dict(items)["4"] == "Pleinfeest"
+    assert dict(items)["5"] == "Kascommissie"
+
+
+def test_numbered_line_with_label_and_long_text_is_an_item():
+    text = LABELLED_ROWS.replace("\n5 Kascommissie:", "\n5. Kascommissie:").replace("\n6 Rondvraag", "\n6. Rondvraag")
+    text = text.replace("\n1 Welkom", "\n1. Welkom").replace("\n2 Schoolreis", "\n2. Schoolreis")
+    text = text.replace("\n3 Sinterklaas", "\n3. Sinterklaas").replace("\n4 Pleinfeest", "\n4. Pleinfeest")
+    items = dict(top_items(text))
+    assert list(items) == ["1", "2", "3", "4", "5", "6"] and items["5"] == "Kascommissie"
