@@ -88,3 +88,36 @@ def test_numbered_line_with_label_and_long_text_is_an_item():
     text = text.replace("\n3 Sinterklaas", "\n3. Sinterklaas").replace("\n4 Pleinfeest", "\n4. Pleinfeest")
     items = dict(top_items(text))
     assert list(items) == ["1", "2", "3", "4", "5", "6"] and items["5"] == "Kascommissie"
+
+
+LABELLED_PARAGRAPHS = """Notulen vergadering 12-03-2024
+
+Aanwezig: Anna, Bert, Carla, Dirk
+Afwezig: Eva.
+
+Opening: Anna heet iedereen welkom en opent de vergadering.
+Mededelingen:
+• De nieuwe speeltoestellen worden voor de zomer geleverd.
+Ingekomen post: Er is geen post.
+
+Evaluatie sportdag: Er deden 120 kinderen mee. Verder waren er geen problemen.
+Actie: Bert vraagt de gemeente om een vergunning.
+
+Rondvraag:
+• Carla bedankt iedereen voor de hulp.
+"""
+
+
+def test_paragraphs_opening_with_a_subject_label_are_the_items():
+    assert top_items(LABELLED_PARAGRAPHS) == [("1", "Opening"), ("2", "Mededelingen"), ("3", "Ingekomen post"),
+                                              ("4", "Evaluatie sportdag"), ("5", "Rondvraag")]
+
+
+def test_labels_without_standard_points_are_no_agenda():
+    text = """Verslag overleg
+
+Conclusie: we gaan door met de pilot.
+Planning: de release is in mei.
+Risico: de leverancier is laat.
+"""
+    assert top_items(text) == []

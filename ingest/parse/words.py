@@ -12,7 +12,7 @@ DATA_FILE = "structure.toml"
 
 StructureList = Literal["not_meeting_date", "session_heading", "page_chrome", "table_outcome", "motion_line",
                         "document_section", "item_part", "closing_section",
-                        "document_title"]
+                        "document_title", "standard_item"]
 
 
 def structure_pattern(name: StructureList) -> re.Pattern[str]:
@@ -58,3 +58,8 @@ def is_closing_section(text: str) -> bool:
 def is_document_title(text: str) -> bool:
     """'Notulen ALV', 'Verslag overleg': a line that names the document (its kind or the meeting)."""
     return bool(structure_pattern("document_title").search(text))
+
+
+def is_standard_item(text: str) -> bool:
+    """'Opening', 'Mededelingen', 'Notulen 14 mei', 'Rondvraag': a standard point of a Dutch agenda."""
+    return bool(structure_pattern("standard_item").match(text.strip()))
