@@ -121,3 +121,32 @@ Planning: de release is in mei.
 Risico: de leverancier is laat.
 """
     assert top_items(text) == []
+
+
+OVERVIEW_THEN_CUT_OFF = """Besluitenlijst dagelijks bestuur 18 juli 2023
+
+ 1. Archiefverordening
+ 2. Kredietaanvraag gemaal Noord
+ 3. Projectplan beekherstel
+ 4. Programmabegroting 2024
+ 5. Vertegenwoordigers verbonden partijen
+
+Besluiten
+
+1. Archiefverordening
+
+Besluit
+
+Het dagelijks bestuur heeft besloten:
+
+ 1. de regeling te actualiseren;
+ 2. af te zien van terinzagelegging.
+
+2. Kredietaanvraag gemaal Noord
+
+Het dagelijks bestuur heeft besl
+"""
+
+
+def test_overview_stays_the_agenda_when_the_points_below_break_off():
+    assert [n for n, _ in top_items(OVERVIEW_THEN_CUT_OFF)] == ["1", "2", "3", "4", "5"]
