@@ -150,3 +150,29 @@ Het dagelijks bestuur heeft besl
 
 def test_overview_stays_the_agenda_when_the_points_below_break_off():
     assert [n for n, _ in top_items(OVERVIEW_THEN_CUT_OFF)] == ["1", "2", "3", "4", "5"]
+
+
+ALL_ONES_WITH_NUMBERED_BULLETS = """Verslag adviesraad 26 oktober 2023
+
+ 1. Opening
+
+De voorzitter opent de vergadering.
+
+ 1. Verslag 18 september 2023
+
+Ongewijzigd vastgesteld.
+
+ 1. Actielijst oktober 2023
+
+ • 53 Beide evenementen zijn geweest en de terugkoppeling volgt later op de agenda.
+ • 61 Sociale media is uitgesteld tot de nieuwe raad aan de slag is.
+ 1. Postlijst oktober 2023
+
+Er zijn vier nieuwe stukken binnengekomen.
+"""
+
+
+def test_bullet_naming_a_list_point_by_number_is_no_item():
+    assert top_items(ALL_ONES_WITH_NUMBERED_BULLETS) == [
+        ("1", "Opening"), ("2", "Verslag 18 september 2023"), ("3", "Actielijst oktober 2023"),
+        ("4", "Postlijst oktober 2023")]

@@ -65,10 +65,19 @@ def _text_below(c: Candidate, starts: list[int]) -> bool:
 def renumber_all_ones(cands: list[Candidate]) -> list[Candidate]:
     """'1. Opening', '1. Vaststellen agenda', '1. Mededelingen' ...: a list whose every entry is numbered 1
     (and no entry 2 anywhere) is numbered 1..n in order; the numbers are generated, not written."""
-    tops = [c for c in cands if not c.sub and not c.prefix and (c.title_like or c.loose)]
+    tops = _list_tops(cands)
     if len(tops) < MIN_RUN or any(c.main != 1 for c in tops) or not any(c.title_like for c in tops):
         return cands
     return _number_in_order(cands, tops)
+
+
+def _list_tops(cands: list[Candidate]) -> list[Candidate]:
+    """The top entries of a list numbered 1 throughout or restarting at 1. '• 61 Sociale media is uitgesteld
+    ...' under '1. Actielijst': a bullet that names a point of another list by its number is text of the
+    item, not an entry of the list (whose entries numbered 1 carry no bullet)."""
+    tops = [c for c in cands if not c.sub and not c.prefix and (c.title_like or c.loose)]
+    shapes = {c.line.bullet for c in tops if c.main == 1}
+    return [c for c in tops if c.main == 1 or c.line.bullet in shapes]
 
 
 def _number_in_order(cands: list[Candidate], tops: list[Candidate]) -> list[Candidate]:
@@ -87,7 +96,7 @@ def renumber_restarts(cands: list[Candidate], lines: list[Line]) -> list[Candida
     numbering restarts at 1 for most entries, in a document with no other structure (no heading, no bold
     line, no marked number): its numbers say nothing, every top entry is an item, numbered 1..n here.
     (Decision points that restart at 1 under each item sit below headings or marked items.)"""
-    tops = [c for c in cands if not c.sub and not c.prefix and (c.title_like or c.loose)]
+    tops = _list_tops(cands)
     ones = sum(1 for c in tops if c.main == 1)
     if (ones < MIN_RUN or 2 * ones < len(tops) or any(c.strong for c in cands)
             or any(ln.md_level or ln.bold for ln in lines) or all(c.main == 1 for c in tops)):
