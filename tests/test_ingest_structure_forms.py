@@ -230,3 +230,11 @@ def test_numbered_items_with_their_text_below_stay_numbered():
     text = PARAGRAPHS_IN_ONE_LIST.replace(" 2. De", "De").replace(" 4. Binnen", "Binnen").replace(" 6. De", "De")
     text = text.replace(" 3. Ingekomen", " 2. Ingekomen").replace(" 5. Notulen", " 3. Notulen").replace(" 7. Jaar", " 4. Jaar")
     assert [(i.number, i.numbered) for i in find_items(source(text))[0]] == [("1", True), ("2", True), ("3", True), ("4", True)]
+
+
+def test_publication_line_is_no_title():
+    from ingest.meeting import parse_meeting
+    text = "18 juli 2023\n\nGepubliceerd op 21 juli 2023\n\n 1. Archiefverordening\n 2. Kredietaanvraag gemaal\n"
+    m = parse_meeting(source(text, "2023-07-18_db-waterschap-oost_besluitenlijst.txt"))
+    assert "Gepubliceerd" not in m.title and m.series != "Gepubliceerd"
+    assert m.date.isoformat() == "2023-07-18"

@@ -165,9 +165,11 @@ def _field_title(source: Source, lines: list[Line]) -> tuple[str, int] | None:
 def _not_a_title(text: str, line: Line) -> bool:
     """A header line that is never the meeting's title: a table row or label cell ('| Betreft'), a
     breadcrumb ('Vergaderingen » Gemeenteraad » ...'), site navigation ('Home', 'Startpagina'), an
-    attendance label ('Aanwezige leden', 'Deelnemers (in de volgorde ...'), a session part ('OPENBAAR')."""
+    attendance label ('Aanwezige leden', 'Deelnemers (in de volgorde ...'), a session part ('OPENBAAR'), a
+    line about another date that names no document kind ('Gepubliceerd op 21 juli 2023')."""
     return ("|" in line.raw or text.count("»") >= 1 or text.count(" > ") >= 2 or is_page_chrome(line.content)
-            or bool(_ATTENDANCE_LINE.match(text)) or is_session_heading(text))
+            or bool(_ATTENDANCE_LINE.match(text)) or is_session_heading(text)
+            or (names_other_date(text) and _doc_kind([text]) is None))
 
 
 def _set_title(head: Header, source: Source, title_lines: list[Line], lines: list[Line]) -> None:
