@@ -238,3 +238,16 @@ def test_publication_line_is_no_title():
     m = parse_meeting(source(text, "2023-07-18_db-waterschap-oost_besluitenlijst.txt"))
     assert "Gepubliceerd" not in m.title and m.series != "Gepubliceerd"
     assert m.date.isoformat() == "2023-07-18"
+
+
+def test_letter_sub_point_after_a_full_stop_keeps_its_index():
+    text = """Besluitenlijst DB 12 maart 2024
+
+3.a Kredietaanvraag gemaal Noord
+Het DB stemt in.
+3.b. Projectplan beek
+Het DB stelt het plan vast.
+4. Rondvraag
+Geen.
+"""
+    assert top_items(text) == [("3.a", "Kredietaanvraag gemaal Noord"), ("3.b", "Projectplan beek"), ("4", "Rondvraag")]

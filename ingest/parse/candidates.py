@@ -12,7 +12,7 @@ from notulist.text import MONTH_PATTERN
 
 _NUMBER = re.compile(
     r"^(?P<kw>(?:agenda\s*punt|agendapunt|punt|ad|item|nr\.?)\s*)?"
-    r"(?P<pre>[A-Z]{1,3}(?=\d))?(?P<num>0\d{2}(?!\d|\.\d)|\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?P<sep>[.):]|\s*[-–—]|\s)\s*(?P<title>.*)$",
+    r"(?P<pre>[A-Z]{1,3}(?=\d))?(?P<num>0\d{2}(?!\d|\.\d)|\d{1,2}\.[a-z](?=[.)]?\s)|\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?P<sep>[.):]|\s*[-–—]|\s)\s*(?P<title>.*)$",
     re.IGNORECASE)
 # LOCAL Dutch words (not in notulist/nl yet; listed in the issue-12 INGEST report):
 # titles of list-like items (the trailing action/decision sections: structure.toml `closing_section`)
@@ -86,7 +86,8 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
         return None
     if re.match(r"^\d", title) and not (re.fullmatch(r"0\d{1,2}[a-z]?", num) and re.match(r"\d+\s+[A-ZÀ-Ý]", title)):
         return None  # "10.30 - 11.45", "2024 - 2028"; not "04 75 Jaar Vrijheid"
-    parts = re.match(r"(\d+)((?:\.\d+)*)([a-z]?)$", num)
+    # '3.a Kredietaanvraag ...': the letter of a sub-point written after a full stop (number kept as written)
+    parts = re.match(r"(\d+)((?:\.\d+)*)\.?([a-z]?)$", num)
     if not parts:
         return None
     main = int(parts.group(1))
