@@ -251,3 +251,27 @@ Het DB stelt het plan vast.
 Geen.
 """
     assert top_items(text) == [("3.a", "Kredietaanvraag gemaal Noord"), ("3.b", "Projectplan beek"), ("4", "Rondvraag")]
+
+
+def test_numbered_table_rows_without_a_head_row_are_the_items():
+    text = """# Notulen bestuur 3 maart 2024
+
+| 1. | Opening | - |
+| 2. | Vaststellen notulen | De notulen worden vastgesteld |
+| 3. | Begroting 2025 | Aangenomen |
+| 4. | Rondvraag | Geen |
+"""
+    assert top_items(text, "notulen.md") == [("1", "Opening"), ("2", "Vaststellen notulen"), ("3", "Begroting 2025"),
+                                             ("4", "Rondvraag")]
+
+
+def test_a_headless_numbered_table_below_numbered_items_is_no_agenda():
+    text = """Notulen bestuur 3 maart 2024
+
+1. Opening
+2. Actielijst
+| 1 | Jan belt de gemeente | maart |
+| 2 | Piet stuurt de brief | april |
+3. Rondvraag
+"""
+    assert [n for n, _ in top_items(text)] == ["1", "2", "3"]

@@ -14,8 +14,8 @@ from ingest.parse.kinds import attachment_text, is_attachment_line, is_hint_line
 from ingest.parse.lines import Line, body_limit, display, plain, redactions_of, rstrip_pos, split_lines
 from ingest.parse.runon import runon_items
 from ingest.parse.split_titles import (LIST_AND_NUMBER, LIST_MARK_BEFORE_NUMBER, NUMBER_ONLY, PUNT_ONLY,
-                                       listed_number_above_title, number_above_title, punt_with_title_below,
-                                       without_list_mark)
+                                       listed_number_above_title, number_above_title, numbered_row,
+                                       punt_with_title_below, without_list_mark)
 from ingest.parse.runs import (bridge_sandwiched, continue_titles, loose_run, paragraphs_in_list, prefixed_series,
                                renumber_all_ones, renumber_restarts)
 from ingest.parse.tables import header_end_unnumbered, is_column_label, table_items, unnumbered_items
@@ -197,7 +197,7 @@ def choose_items(source: Source, lines: list[Line], cands: list[Candidate]) -> l
 
 def _candidates(source: Source, lines: list[Line]) -> list[Candidate]:
     reds = redactions_of(source)
-    cands = []
+    cands, rows = [], []
     waiting: list[Line] = []  # "2." and "3." on lines of their own (PDF text), waiting for their titles
     for k, ln in enumerate(lines):
         if ln.blank:
@@ -205,6 +205,10 @@ def _candidates(source: Source, lines: list[Line]) -> list[Candidate]:
         c = line_candidate(ln, source, reds)
         if c is None and (mark := LIST_MARK_BEFORE_NUMBER.match(ln.raw)):
             c = line_candidate(without_list_mark(ln, mark.end()), source, reds)
+        if c is None and (row := numbered_row(lines, k)) is not None:
+            if (rc := line_candidate(row, source, reds)) is not None:
+                rows.append(rc)  # only where no line is numbered otherwise (an action table below the items)
+            continue
         if c is None and PUNT_ONLY.fullmatch(plain(ln.content)):
             c = punt_with_title_below(source, ln, lines[k + 1:k + 3], reds)
         if c is None and (own := LIST_AND_NUMBER.fullmatch(ln.content.strip())):
@@ -223,7 +227,7 @@ def _candidates(source: Source, lines: list[Line]) -> list[Candidate]:
         if c is not None and not inside_bullet(lines, k):
             c.points_below = points_below(lines, k)
             cands.append(c)
-    return sorted(cands, key=lambda c: c.line.start)
+    return sorted(cands or rows, key=lambda c: c.line.start)
 
 
 def _add_kinds(draft: _ItemDraft, kinds: list[ItemKind]) -> None:

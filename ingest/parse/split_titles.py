@@ -98,3 +98,27 @@ def _punt_as_title(source: Source, ln: Line, reds) -> Candidate | None:
     t_end = trim_title_end(source.raw_text, ln.content_start, ln.end, "*_: \t")
     return Candidate(ln, number, int(re.match(r"\d+", number).group(0)), number.lstrip("0123456789"),
                      plain(display(source, ln.content_start, t_end)), True, True, ln.content_start, t_end)
+
+
+# '| 3. | Vaststellen notulen | De notulen worden vastgesteld |': a table row without a head row whose first cell
+# is the item's number and whose second cell is its title
+NUMBERED_ROW = re.compile(r"^(?P<a>\s*\|?\s*)(?P<n>\d{1,2}(?:\.\d{1,2})?[a-z]?\.?)(?P<b>\s*\|\s*)(?P<t>[^|\s][^|]*?)"
+                          r"(?P<rest>\s*(?:\|.*)?)$")
+
+
+def numbered_row(lines: list[Line], k: int) -> Line | None:
+    """lines[k] as a numbered line of its own (the pipes and the later cells blanked, offsets kept) where it is
+    a row of a table whose first row is numbered too (no head row: an action table's '| nr | actie | wie |' is
+    no agenda), or None."""
+    ln = lines[k]
+    first = k
+    while first > 0 and "|" in lines[first - 1].raw and not lines[first - 1].blank:
+        first -= 1
+    if not NUMBERED_ROW.match(lines[first].raw):
+        return None
+    m = NUMBERED_ROW.match(ln.raw)
+    if m is None or "|" not in m.group("a") + m.group("b"):
+        return None
+    raw = " " * len(m.group("a")) + m.group("n") + " " * len(m.group("b")) + m.group("t") + " " * len(m.group("rest"))
+    row = peel(raw, ln.start)
+    return row if row.content else None
