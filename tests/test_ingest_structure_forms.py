@@ -63,66 +63,6 @@ def test_keyword_lines_in_sequence_stay_items():
                                         ("3", "Begroting 2025"), ("4", "Rondvraag")]
 
 
-LABELLED_ROWS = """Notulen oudercommissie 9 februari 2024
-Aanwezig: Anna, Bert, Carla
-Punt Omschrijving Actie
-1 Welkom Dirk!
-2 Schoolreis loopt.
-3 Sinterklaas: evaluatie: de intocht was een groot succes en de cadeaus waren op tijd binnen bij alle groepen. AB
-4 Pleinfeest; navraag bij de gemeente levert een vergunning op. Carla gaat daar achteraan en meldt het aan de ouders. CD
-5 Kascommissie: de controle is gedaan en er waren geen bijzonderheden die de commissie wilde melden aan het bestuur.
-6 Rondvraag
-"""
-
-
-def test_numbered_rows_take_their_label_as_title():
-    items = top_items(LABELLED_ROWS)
-    assert [n for n, _ in items] == ["1", "2", "3", "4", "5", "6"]
-    assert dict(items)["3"] == "Sinterklaas" and dict(items)["4"] == "Pleinfeest"
-    assert dict(items)["5"] == "Kascommissie"
-
-
-def test_numbered_line_with_label_and_long_text_is_an_item():
-    text = LABELLED_ROWS.replace("\n5 Kascommissie:", "\n5. Kascommissie:").replace("\n6 Rondvraag", "\n6. Rondvraag")
-    text = text.replace("\n1 Welkom", "\n1. Welkom").replace("\n2 Schoolreis", "\n2. Schoolreis")
-    text = text.replace("\n3 Sinterklaas", "\n3. Sinterklaas").replace("\n4 Pleinfeest", "\n4. Pleinfeest")
-    items = dict(top_items(text))
-    assert list(items) == ["1", "2", "3", "4", "5", "6"] and items["5"] == "Kascommissie"
-
-
-LABELLED_PARAGRAPHS = """Notulen vergadering 12-03-2024
-
-Aanwezig: Anna, Bert, Carla, Dirk
-Afwezig: Eva.
-
-Opening: Anna heet iedereen welkom en opent de vergadering.
-Mededelingen:
-• De nieuwe speeltoestellen worden voor de zomer geleverd.
-Ingekomen post: Er is geen post.
-
-Evaluatie sportdag: Er deden 120 kinderen mee. Verder waren er geen problemen.
-Actie: Bert vraagt de gemeente om een vergunning.
-
-Rondvraag:
-• Carla bedankt iedereen voor de hulp.
-"""
-
-
-def test_paragraphs_opening_with_a_subject_label_are_the_items():
-    assert top_items(LABELLED_PARAGRAPHS) == [("1", "Opening"), ("2", "Mededelingen"), ("3", "Ingekomen post"),
-                                              ("4", "Evaluatie sportdag"), ("5", "Rondvraag")]
-
-
-def test_labels_without_standard_points_are_no_agenda():
-    text = """Verslag overleg
-
-Conclusie: we gaan door met de pilot.
-Planning: de release is in mei.
-Risico: de leverancier is laat.
-"""
-    assert top_items(text) == []
-
-
 OVERVIEW_THEN_CUT_OFF = """Besluitenlijst dagelijks bestuur 18 juli 2023
 
  1. Archiefverordening

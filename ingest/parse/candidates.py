@@ -71,8 +71,6 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
         # numbers such lines 1..n in one run (see runs.loose_run)
         if not (line.md_level or line.bold) and not (re.match(r"[A-ZÀ-Ý]", title) and len(title.split()) <= 8
                                                      and not re.search(r"[.,;:]$", title)):
-            # '5 Goedzak; navraag bij ... (a row of text)': the label before its text is the title
-            title = _label_before_text(title) or title
             if not re.match(r"[A-ZÀ-Ý]", title) or len(title.split()) > 20:
                 return None
             only_in_run = True
@@ -109,7 +107,7 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
     strong = bool(line.md_level or line.bold or m.group("kw") or padded
                   or re.match(r"^\s*(?:\*\*|__)\s*\d", line.raw.lstrip("#- ")))
     title_like, loose = _title_shape(title, line, strong, keyword=bool(m.group("kw")))
-    if not title_like and (head := _title_before_text(title) or _label_before_text(title)):
+    if not title_like and (head := _title_before_text(title)):
         # '5. Versiebeheer uitwerken. Hier wordt een nieuw issue van gemaakt.': a short title, then the
         # point's text on the same line; the title is the first sentence
         title, t_end = head, t_start + len(head)
@@ -130,21 +128,6 @@ def _title_before_text(title: str) -> str | None:
     if m is None or len(m.group(1).split()) > 6 or re.search(r"\b\w{1,3}\.$", m.group(1)):
         return None
     return m.group(1) if len(title[m.end():].split()) >= 6 else None
-
-
-_LABEL = re.compile(r"([A-ZÀ-Ý][^.!?:;()]{1,40}?)\s*[:;]\s+(?=\S)")
-
-
-def _label_before_text(title: str) -> str | None:
-    """'Kerst: evaluatie: de kerstman was een groot succes.': a label of at most four words before a colon
-    or semicolon, followed by text that starts in lower case or runs past a title's length (more than 20
-    words), is the title of a numbered row; else None. ('Financiën: Aankoop van een perceel. Goedkeuring.'
-    is a category and its title: kept whole.)"""
-    m = _LABEL.match(title)
-    if m is None or len(m.group(1).split()) > 4:
-        return None
-    rest = title[m.end():]
-    return m.group(1) if len(rest.split()) >= 3 and (rest[:1].islower() or len(title.split()) > 20) else None
 
 
 def _title_shape(title: str, line: Line, strong: bool, *, keyword: bool) -> tuple[bool, bool]:

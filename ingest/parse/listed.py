@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ingest.parse.lines import Line, plain
-from ingest.parse.words import is_closing_section, is_document_section, is_item_part, is_standard_item
+from ingest.parse.words import is_closing_section, is_document_section, is_item_part
 from notulist.nl import lexicon
 
 MAX_WORDS = 12  # an entry of an agenda list is a title, not a sentence
@@ -138,29 +138,3 @@ def bold_label_list(lines: list[Line]) -> list[Entry]:
             start = b.content_start + m.start("t")
             out.append(Entry(b, start, start + len(m.group("t").rstrip())))
     return out if len(out) >= MIN_LABELS and 2 * len(out) > len(level) else []
-
-
-_PARA_LABEL = re.compile(r"^(?P<t>[A-ZÀ-Ý][^:\n]{1,60}?)\s*:(?:\s+\S|\s*$)")
-MAX_LABEL_WORDS = 5
-
-
-def label_paragraphs(lines: list[Line], begin: int, is_field) -> list[Entry]:
-    """Minutes written as paragraphs that open with their subject as a label ('Opening: Bianca heet iedereen
-    welkom', 'Mededelingen:' + its bullets, 'Evaluatie avondvierdaagse: Er hebben ...'): the labels are the
-    items where at least three plain lines at the left margin open so and at least two of the labels are
-    standard agenda points (structure.toml standard_item). Header fields (`is_field`), list labels
-    ('Actie:', 'Besluit:') and parts of one point are no items."""
-    out: list[Entry] = []
-    for ln in lines[begin:]:
-        if ln.blank or ln.bullet or ln.md_level or _indent(ln) or is_field(ln.raw):
-            continue
-        m = _PARA_LABEL.match(ln.content)
-        if m is None:
-            continue
-        title = plain(m.group("t"))
-        if (not 1 <= len(title.split()) <= MAX_LABEL_WORDS or lexicon().pattern("block_label").match(title + ":")
-                or is_item_part(title) or is_document_section(title)):
-            continue
-        start = ln.content_start + m.start("t")
-        out.append(Entry(ln, start, start + len(m.group("t").rstrip())))
-    return out if len(out) >= 3 and sum(is_standard_item(plain(e.line.content)) for e in out) >= 2 else []
