@@ -215,3 +215,13 @@ def test_a_headless_numbered_table_below_numbered_items_is_no_agenda():
 3. Rondvraag
 """
     assert [n for n, _ in top_items(text)] == ["1", "2", "3"]
+
+
+def test_agenda_with_standard_points_after_a_web_page_text_is_no_list_in_prose():
+    intro = ("Het algemeen bestuur bepaalt de hoofdlijnen van het financiele en inhoudelijke beleid van de dienst. "
+             "Het dagelijks bestuur is verantwoordelijk voor de uitvoering van het beleid en de activiteiten. "
+             "Hierover legt het dagelijks bestuur verantwoording af aan het algemeen bestuur in de vergadering. "
+             "Toehoorders op de publieke tribune kunnen in een vergadering het woord voeren over de agendapunten.\n")
+    text = ("Vergaderingen\n" + intro * 2 + "Datum: 23-2-2023\n1. Opening en vaststelling agenda\n"
+            "2. Verslag vergadering d.d. 17 november 2022\n3. Uitgangspuntenbrief 2024\n4. Rondvraag en sluiting\n")
+    assert [n for n, _ in top_items(text)] == ["1", "2", "3", "4"]

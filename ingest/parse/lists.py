@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ingest.parse.candidates import Candidate
 from ingest.parse.lines import Line, plain
+from ingest.parse.words import is_standard_item
 
 PROSE_WORDS = 8  # a line of at least this many words that ends a sentence is running text
 PROSE_BEFORE = 60  # words of running text before a list that make it part of the minutes' text
@@ -51,6 +52,8 @@ def list_in_running_text(chosen: list[Candidate], lines: list[Line]) -> bool:
     """Plain numbered lines that come after the minutes' own running text (more sentences before the first
     of them than a header holds, and more than half of the document) are a list inside that text ('...
     zijn er twee soorten begrippen:' + '1. ...' '2. ...'), not the agenda."""
+    if sum(1 for c in chosen if is_standard_item(c.title)) >= 2:
+        return False  # '1. Opening en vaststelling agenda' ... '8. Rondvraag en sluiting': an agenda after a web page's text
     first = chosen[0].line.start
     before = [ln for ln in lines if ln.end <= first and not ln.blank]
     after = [ln for ln in lines if ln.start >= first and not ln.blank]
