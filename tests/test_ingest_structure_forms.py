@@ -235,3 +235,28 @@ def test_zero_padded_numbers_in_run_on_text_are_the_items():
             "vaststellen. 05 Gewijzigd mandaat Provincie Instemmen met de gewijzigde mandaatverlening aan de directeur "
             "van de omgevingsdienst, zoals besloten op 13 mei 2014 en opgenomen in het mandaatbesluit van de dienst.\n")
     assert [n for n, _ in top_items(text)] == ["01", "02", "03", "04", "05"]
+
+
+DOTTED_TITLES = """Op maandag 5 november vergaderde de kerkenraad. Hier volgt een verslag:
+
+Welkom en opening.
+
+De voorzitter heet allen welkom, en met name onze beide gasten. Hij leest een psalm en gaat voor in gebed.
+
+Gedenkingen.
+
+In ruim een week tijd zijn ons drie gemeenteleden ontvallen. De voorzitter gedenkt hen met de kerkenraad.
+
+Klankbordgroep.
+
+Bij het in dienst treden van de predikant is een klankbordgroep ingesteld die de kerkenraad adviseert.
+"""
+
+
+def test_short_lines_closed_by_a_full_stop_between_blank_lines_are_titles():
+    assert [t for _, t in top_items(DOTTED_TITLES)] == ["Welkom en opening.", "Gedenkingen.", "Klankbordgroep."]
+
+
+def test_short_sentences_alone_are_no_titles_without_a_standard_point():
+    text = DOTTED_TITLES.replace("Welkom en opening.", "Dat is fijn.")
+    assert top_items(text) == []
