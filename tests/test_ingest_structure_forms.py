@@ -289,3 +289,27 @@ def test_numbered_decision_points_without_text_below_stay_no_items():
 3. De raad besluit geen exploitatieplan vast te stellen voor het gebied van het plan.
 """
     assert [n for n, _ in top_items(text, "besluit.md")] == []
+
+
+SUBJECT_PARAGRAPHS = """Provincie Oost
+
+Besluitenlijst vergadering Gedeputeerde Staten 30 juni 2009
+
+Onderwerp: Streekplanafwijking voor bestemmingsplan "Bedrijvenpark A1" (GM-beslissing d.d. 24-6-2009) Kenmerk: 2009/0092348
+
+De gemeente heeft het bestemmingsplan in ontwikkeling. Gedeputeerde Staten zijn bereid af te wijken.
+
+Onderwerp: Digitale vervanging archiefbescheiden
+
+Gedeputeerde Staten stemmen in met de vervanging.
+
+Onderwerp: Reactie op brief voorzitters Plaatselijke Groepen Kenmerk: 2011/0021251
+
+Gedeputeerde Staten sturen een reactie.
+"""
+
+
+def test_paragraphs_opening_with_onderwerp_are_the_items():
+    assert [t for _, t in top_items(SUBJECT_PARAGRAPHS)] == [
+        'Streekplanafwijking voor bestemmingsplan "Bedrijvenpark A1"', "Digitale vervanging archiefbescheiden",
+        "Reactie op brief voorzitters Plaatselijke Groepen"]

@@ -138,3 +138,25 @@ def bold_label_list(lines: list[Line]) -> list[Entry]:
             start = b.content_start + m.start("t")
             out.append(Entry(b, start, start + len(m.group("t").rstrip())))
     return out if len(out) >= MIN_LABELS and 2 * len(out) > len(level) else []
+
+
+# 'Onderwerp: Digitale vervanging archiefbescheiden (GM-beslissing d.d. 14-02-2011) Kenmerk: 2011/0026736'
+_SUBJECT_LINE = re.compile(r"^(?:onderwerp|betreft)\s*:\s*(?P<t>\S.*?)\s*(?:\((?:[^)]*\bd\.d\.|gm-|kenmerk)[^)]*\)|"
+                           r"\bkenmerk\s*:|\bnummer\s*:|$)", re.I)
+
+
+def subject_paragraphs(lines: list[Line]) -> list[Entry]:
+    """A besluitenlijst whose points each open with 'Onderwerp: <titel>' (a college's decision paragraphs, often
+    with '(GM-beslissing d.d. ...)' or 'Kenmerk: ...' after the title): those lines are the items where two or
+    more stand at the left margin; the title runs to the bracket, the 'Kenmerk:' label or the line end."""
+    out: list[Entry] = []
+    for ln in lines:
+        if ln.blank or ln.md_level or ln.bullet or _indent(ln):
+            continue
+        m = _SUBJECT_LINE.match(ln.content)
+        if m is None or not m.group("t").strip():
+            continue
+        start = ln.content_start + m.start("t")
+        title = m.group("t").rstrip(" .")
+        out.append(Entry(ln, start, start + len(title)))
+    return out if len(out) >= 2 else []
