@@ -227,15 +227,6 @@ def test_agenda_with_standard_points_after_a_web_page_text_is_no_list_in_prose()
     assert [n for n, _ in top_items(text)] == ["1", "2", "3", "4"]
 
 
-def test_zero_padded_numbers_in_run_on_text_are_the_items():
-    text = ("Transcriptie\n\n1 Vergadering : Algemeen Bestuur Datum : 29 september 2014 Tijd : 15:00 16:30 uur Locatie : "
-            "Stationsplein 3, Tiel Punt Omschrijving Voorstel/Advies Besluit 01 Opening en vaststellen agenda. Vaststellen "
-            "agenda. 02 Besluitenlijst vergadering 23 juni Vaststellen. 03 Ingekomen post en mededelingen. Kennis nemen "
-            "van de ingekomen post en van de mededelingen. 04 Bestuursrapportage 2014 De Bestuursrapportage 2014 "
-            "vaststellen. 05 Gewijzigd mandaat Provincie Instemmen met de gewijzigde mandaatverlening aan de directeur "
-            "van de omgevingsdienst, zoals besloten op 13 mei 2014 en opgenomen in het mandaatbesluit van de dienst.\n")
-    assert [n for n, _ in top_items(text)] == ["01", "02", "03", "04", "05"]
-
 
 DOTTED_TITLES = """Op maandag 5 november vergaderde de kerkenraad. Hier volgt een verslag:
 

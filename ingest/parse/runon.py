@@ -28,17 +28,15 @@ _TITLE_END = re.compile(r"\s(?:[a-z][.)]\s|\d{1,2}[.)]\s)|(?<=[a-zà-ÿ]{2})[.!?
 
 
 # '1 Opening en vaststelling agenda De voorzitter opent ...': a number without its full stop, only before a
-# standard agenda point (structure.toml standard_item), which no running text writes after a bare number, or
-# zero-padded ('01 Opening', '02 Besluitenlijst')
-_BARE_MARK = re.compile(r"(?:(?<=\s)|^)(?P<kw>)(?P<num>0\d|\d{1,2})\s+(?=[A-ZÀ-Ý])")
+# standard agenda point (structure.toml standard_item), which no running text writes after a bare number
+_BARE_MARK = re.compile(r"(?:(?<=\s)|^)(?P<kw>)(?P<num>\d{1,2})\s+(?=[A-ZÀ-Ý])")
 
 
 def _line_marks(text: str, start: int, end: int) -> list[re.Match[str]]:
     marks = list(_MARK.finditer(text, start, end))
     taken = {m.start() for m in marks}
-    # ('01 Opening en vaststellen agenda. ... 02 Besluitenlijst ...': a zero-padded number is an agenda's own style)
     bare = [m for m in _BARE_MARK.finditer(text, start, end)
-            if m.start() not in taken and (is_standard_item(text[m.end():m.end() + 40]) or m.group("num")[0] == "0")]
+            if m.start() not in taken and is_standard_item(text[m.end():m.end() + 40])]
     return sorted(marks + bare, key=lambda m: m.start())
 
 
