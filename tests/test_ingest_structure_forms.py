@@ -253,35 +253,6 @@ def test_short_sentences_alone_are_no_titles_without_a_standard_point():
     assert top_items(text) == []
 
 
-PROSE_POINTS = """Notulen algemene ledenvergadering buurtvereniging 26 januari 2016
-
-Aanwezigen namens het bestuur: Menno (voorzitter), Peter (penningmeester), Laura (secretaris).
-
- 1. De voorzitter opent de tweede algemene ledenvergadering en heet alle aanwezigen welkom.
-  De vereniging bestaat nu uit 55 huishoudens.
- 2. Vaststellen van de agenda. Er zijn geen punten ingebracht vanuit de zaal.
- 3. De voorzitter blikt terug op de activiteiten die in 2015 georganiseerd zijn, dit waren
-  – Nieuwjaarsborrel
-  – Burendag
- 4. Het financieel jaarverslag over 2015 wordt door de penningmeester toegelicht.
-  Er zijn geen vragen.
-"""
-
-
-def test_points_numbered_one_to_n_that_open_with_a_sentence_are_the_items():
-    assert [n for n, _ in top_items(PROSE_POINTS)] == ["1", "2", "3", "4"]
-
-
-def test_numbered_decision_points_without_text_below_stay_no_items():
-    text = """## Besluit
-
-1. De raad besluit het bestemmingsplan vast te stellen zoals het ter inzage heeft gelegen.
-2. De raad besluit de zienswijzen ongegrond te verklaren en de indieners te informeren.
-3. De raad besluit geen exploitatieplan vast te stellen voor het gebied van het plan.
-"""
-    assert [n for n, _ in top_items(text, "besluit.md")] == []
-
-
 SUBJECT_PARAGRAPHS = """Provincie Oost
 
 Besluitenlijst vergadering Gedeputeerde Staten 30 juni 2009

@@ -147,7 +147,7 @@ def _title_shape(title: str, line: Line, strong: bool, *, keyword: bool) -> tupl
         # ("## 13. Openbare verlichting: vervangen armaturen door LED – <thirty street names>."); so is a
         # whole bold line that runs long without ending a sentence
         title_like = True
-    return title_like, not lower_start and len(words) <= 45
+    return title_like, not lower_start and not prose and len(words) <= 45
 
 
 _ROMAN = re.compile(r"^(?P<kw>(?:agenda\s*punt|agendapunt|punt|ad)\s+)?(?P<num>[IVX]{1,5})(?P<sep>[.):]|\s+[-–—])\s+"
