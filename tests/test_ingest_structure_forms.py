@@ -172,14 +172,6 @@ def test_numbered_items_with_their_text_below_stay_numbered():
     assert [(i.number, i.numbered) for i in find_items(source(text))[0]] == [("1", True), ("2", True), ("3", True), ("4", True)]
 
 
-def test_publication_line_is_no_title():
-    from ingest.meeting import parse_meeting
-    text = "18 juli 2023\n\nGepubliceerd op 21 juli 2023\n\n 1. Archiefverordening\n 2. Kredietaanvraag gemaal\n"
-    m = parse_meeting(source(text, "2023-07-18_db-waterschap-oost_besluitenlijst.txt"))
-    assert "Gepubliceerd" not in m.title and m.series != "Gepubliceerd"
-    assert m.date.isoformat() == "2023-07-18"
-
-
 def test_letter_sub_point_after_a_full_stop_keeps_its_index():
     text = """Besluitenlijst DB 12 maart 2024
 

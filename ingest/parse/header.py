@@ -165,11 +165,9 @@ def _field_title(source: Source, lines: list[Line]) -> tuple[str, int] | None:
 def _not_a_title(text: str, line: Line) -> bool:
     """A header line that is never the meeting's title: a table row or label cell ('| Betreft'), a
     breadcrumb ('Vergaderingen » Gemeenteraad » ...'), site navigation ('Home', 'Startpagina'), an
-    attendance label ('Aanwezige leden', 'Deelnemers (in de volgorde ...'), a session part ('OPENBAAR'), a
-    line about another date that names no document kind ('Gepubliceerd op 21 juli 2023')."""
+    attendance label ('Aanwezige leden', 'Deelnemers (in de volgorde ...'), a session part ('OPENBAAR')."""
     return ("|" in line.raw or text.count("»") >= 1 or text.count(" > ") >= 2 or is_page_chrome(line.content)
-            or bool(_ATTENDANCE_LINE.match(text)) or is_session_heading(text)
-            or (names_other_date(text) and _doc_kind([text]) is None))
+            or bool(_ATTENDANCE_LINE.match(text)) or is_session_heading(text))
 
 
 def _set_title(head: Header, source: Source, title_lines: list[Line], lines: list[Line]) -> None:
