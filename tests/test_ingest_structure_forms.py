@@ -144,34 +144,6 @@ def test_two_plain_inline_numbers_without_a_standard_point_are_no_agenda():
     assert top_items(text) == []
 
 
-PARAGRAPHS_IN_ONE_LIST = """Notulen ALV d.d. 30 september 2011
-
- 1. Opening en welkomstwoord door de voorzitter.
- 2. De voorzitter opent de vergadering om 20.00 uur en verwelkomt de aanwezigen en de gasten van de club.
-
- 3. Ingekomen stukken.
- 4. Binnengekomen is een e-mail van het bestuur van de ijsclub waarvan de inhoud wordt voorgelezen.
-
- 5. Notulen algemene ledenvergadering van 24 september 2010.
- 6. De leden hebben geen op- en/of aanmerkingen met betrekking tot de notulen, die worden vastgesteld.
-
- 7. Jaarverslagen.
-"""
-
-
-def test_list_numbering_headings_and_their_paragraphs_in_one_sequence():
-    got = find_items(source(PARAGRAPHS_IN_ONE_LIST))[0]
-    assert [(i.number, i.numbered) for i in got] == [("1", False), ("2", False), ("3", False), ("4", False)]
-    assert [i.title for i in got][1:] == ["Ingekomen stukken.", "Notulen algemene ledenvergadering van 24 september 2010.",
-                                          "Jaarverslagen."]
-
-
-def test_numbered_items_with_their_text_below_stay_numbered():
-    text = PARAGRAPHS_IN_ONE_LIST.replace(" 2. De", "De").replace(" 4. Binnen", "Binnen").replace(" 6. De", "De")
-    text = text.replace(" 3. Ingekomen", " 2. Ingekomen").replace(" 5. Notulen", " 3. Notulen").replace(" 7. Jaar", " 4. Jaar")
-    assert [(i.number, i.numbered) for i in find_items(source(text))[0]] == [("1", True), ("2", True), ("3", True), ("4", True)]
-
-
 def test_letter_sub_point_after_a_full_stop_keeps_its_index():
     text = """Besluitenlijst DB 12 maart 2024
 
