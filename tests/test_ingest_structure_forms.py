@@ -118,32 +118,6 @@ def test_bullet_naming_a_list_point_by_number_is_no_item():
         ("4", "Postlijst oktober 2023")]
 
 
-RUN_ON_PAGE = ("Transcriptie\n\n1 Provincie Verslag van de vergadering van de commissie Bestuur van 16 januari 2002 "
-               "Aanwezig zijn: de heer A. Jansen (voorzitter), mevrouw B. de Vries (VVD), de heren C. Bakker (CDA), "
-               "D. Visser (PvdA), E. Smit (D66) en mevrouw F. Mulder (griffier). Afwezig is: de heer G. de Boer. "
-               "1. Opening De voorzitter opent de vergadering en heet iedereen welkom. Hij introduceert de nieuwe "
-               "secretaris. Zij stelt zich kort voor aan de commissie en vertelt over haar werk. 2. Verslag van "
-               "12 december 2001 Er zijn geen schriftelijke wijzigingen binnengekomen. Het verslag wordt "
-               "ongewijzigd vastgesteld. De toezeggingen worden doorgenomen en de gedeputeerde antwoordt op de "
-               "vragen van de fracties over de planning van de nota\n")
-
-
-def test_run_on_page_cut_off_after_two_points_opening_first():
-    assert [n for n, _ in top_items(RUN_ON_PAGE)] == ["1", "2"]
-
-
-def test_bare_number_before_a_standard_point_in_run_on_text():
-    text = RUN_ON_PAGE.replace("1. Opening De", "1 Opening en vaststelling agenda De").replace(
-        "2. Verslag van", "/AB 1/7 2 Notulen van")
-    got = top_items(text)
-    assert [n for n, _ in got] == ["1", "2"] and got[1][1].startswith("Notulen van")
-
-
-def test_two_plain_inline_numbers_without_a_standard_point_are_no_agenda():
-    text = RUN_ON_PAGE.replace("1. Opening De", "1. Bezoek De").replace("2. Verslag van", "2. Brief van")
-    assert top_items(text) == []
-
-
 def test_letter_sub_point_after_a_full_stop_keeps_its_index():
     text = """Besluitenlijst DB 12 maart 2024
 

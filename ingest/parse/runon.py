@@ -16,7 +16,6 @@ import re
 
 from ingest.parse.kinds import kinds_in
 from ingest.parse.lines import Line, body_limit, display, plain, rstrip_pos
-from ingest.parse.words import is_standard_item
 from notulist.models import AgendaItem, Source
 from notulist.nl import lexicon
 
@@ -27,24 +26,11 @@ _MARK = re.compile(r"(?:(?<=\s)|^)(?P<kw>(?i:agenda)?(?i:punt)\s*:?\s*)?(?P<num>
 _TITLE_END = re.compile(r"\s(?:[a-z][.)]\s|\d{1,2}[.)]\s)|(?<=[a-zà-ÿ]{2})[.!?;]\s+(?=[A-ZÀ-Ý])|\s(?=[A-ZÀ-Ý][\w-]*\s?:\s)|\s\*(?=\s)")
 
 
-# '1 Opening en vaststelling agenda De voorzitter opent ...': a number without its full stop, only before a
-# standard agenda point (structure.toml standard_item), which no running text writes after a bare number
-_BARE_MARK = re.compile(r"(?:(?<=\s)|^)(?P<kw>)(?P<num>\d{1,2})\s+(?=[A-ZÀ-Ý])")
-
-
-def _line_marks(text: str, start: int, end: int) -> list[re.Match[str]]:
-    marks = list(_MARK.finditer(text, start, end))
-    taken = {m.start() for m in marks}
-    bare = [m for m in _BARE_MARK.finditer(text, start, end)
-            if m.start() not in taken and is_standard_item(text[m.end():m.end() + 40])]
-    return sorted(marks + bare, key=lambda m: m.start())
-
-
 def _marks(text: str, lines: list[Line]) -> list[re.Match[str]]:
     out = []
     for ln in lines:
         if len(ln.raw) >= RUN_ON or out:
-            out += _line_marks(text, ln.start, ln.end)
+            out += list(_MARK.finditer(text, ln.start, ln.end))
     return out
 
 
@@ -91,19 +77,16 @@ def _title_end(text: str, start: int, stop: int) -> int:
 
 def runon_items(source: Source, lines: list[Line]) -> tuple[list[AgendaItem], int] | None:
     """The items of a run-on document (see module doc) and where its header ends, or None."""
-    text = source.raw_text
-    if not any(len(ln.raw) >= RUN_ON and len(_line_marks(text, ln.start, ln.end)) >= 2 for ln in lines):
+    if not any(len(ln.raw) >= RUN_ON and len(list(_MARK.finditer(ln.raw))) >= 2 for ln in lines):
         return None
     if 2 * sum(len(ln.raw) for ln in lines if len(ln.raw) >= RUN_ON) < sum(len(ln.raw) for ln in lines):
         return None  # most of the text is in ordinary lines: long paragraphs, not pages run together
+    text = source.raw_text
     marks = _marks(text, lines)
     chains = [_chain(marks, k) for k, m in enumerate(marks) if _key(m)[0] == 1]
     best = max(chains, key=len, default=[])
     best = max((c for c in chains if len(c) == len(best)), key=lambda c: c[0].start(), default=best)
-    # two numbers make the chain where both say 'Agendapunt' or the first opens a standard point ('1. Opening
-    # De voorzitter ...' + '2. Verslag ...': a page cut off after its second point)
-    two = all(m.group("kw") for m in best) or bool(best and is_standard_item(text[best[0].end():best[0].end() + 40]))
-    if len(best) < (2 if two else MIN_ITEMS):
+    if len(best) < (2 if all(m.group("kw") for m in best) else MIN_ITEMS):
         return None
     limit = body_limit(source)
     items = []
