@@ -63,35 +63,6 @@ def test_keyword_lines_in_sequence_stay_items():
                                         ("3", "Begroting 2025"), ("4", "Rondvraag")]
 
 
-OVERVIEW_THEN_CUT_OFF = """Besluitenlijst dagelijks bestuur 18 juli 2023
-
- 1. Archiefverordening
- 2. Kredietaanvraag gemaal Noord
- 3. Projectplan beekherstel
- 4. Programmabegroting 2024
- 5. Vertegenwoordigers verbonden partijen
-
-Besluiten
-
-1. Archiefverordening
-
-Besluit
-
-Het dagelijks bestuur heeft besloten:
-
- 1. de regeling te actualiseren;
- 2. af te zien van terinzagelegging.
-
-2. Kredietaanvraag gemaal Noord
-
-Het dagelijks bestuur heeft besl
-"""
-
-
-def test_overview_stays_the_agenda_when_the_points_below_break_off():
-    assert [n for n, _ in top_items(OVERVIEW_THEN_CUT_OFF)] == ["1", "2", "3", "4", "5"]
-
-
 ALL_ONES_WITH_NUMBERED_BULLETS = """Verslag adviesraad 26 oktober 2023
 
  1. Opening

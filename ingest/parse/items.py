@@ -101,11 +101,7 @@ def _prefer_detailed_run(cands: list[Candidate], chosen: list[Candidate]) -> lis
         return chosen
     first_titles = [c.title.lower() for c in chosen if c.line.start < second[0].line.start]
     same = sum(1 for c in second if any(fuzz.token_set_ratio(c.title.lower(), t) >= 85 for t in first_titles))
-    # the points written out below reach fewer than half of the overview's (the text breaks off, or only
-    # some points are written out): the overview is the agenda
-    short = 2 * len([c for c in second if not c.sub]) < len([c for c in chosen if not c.sub and
-                                                                 c.line.start < second[0].line.start])
-    return second if same >= max(2, len(second) // 2) and not short else chosen
+    return second if same >= max(2, len(second) // 2) else chosen
 
 
 @dataclass
