@@ -14,17 +14,10 @@ from ingest.parse.kinds import attachment_text, is_attachment_line, is_hint_line
 from ingest.parse.lines import Line, body_limit, display, plain, redactions_of, rstrip_pos, split_lines
 from ingest.parse.runon import runon_items
 from ingest.parse.split_titles import (LIST_AND_NUMBER, LIST_MARK_BEFORE_NUMBER, NUMBER_ONLY, PUNT_ONLY,
-<<<<<<< HEAD
                                        listed_number_above_title, number_above_title, numbered_row,
                                        punt_with_title_below, without_list_mark)
-from ingest.parse.runs import (bridge_sandwiched, continue_titles, loose_run, paragraphs_in_list, prefixed_series,
-                               renumber_all_ones, renumber_restarts)
-=======
-                                       listed_number_above_title, number_above_title, punt_with_title_below,
-                                       without_list_mark)
 from ingest.parse.runs import (bridge_sandwiched, continue_titles, loose_run, prefixed_series, renumber_all_ones,
                                renumber_restarts)
->>>>>>> parent of 40bb227 (Structure: a web page whose list numbers the headings and the paragraphs below them in one sequence (' 1. Opening ...' + ' 2. De voorzitster opent ... (paragraph)' + blank + ' 3. Ingekomen stukken.') takes two or more paragraphs right below a title entry numbered one lower as that entry's text, and numbers the titles 1..n (runs.paragraphs_in_list; CORPUS-9C G1). real/dev agenda (parse harness) 554/559/565 F 0.986 -> 554/556/565 F 0.988; own sets 281/281/281 unchanged; date 99/99)
 from ingest.parse.tables import header_end_unnumbered, is_column_label, table_items, unnumbered_items
 from ingest.parse.words import is_closing_section, is_document_section, is_item_part, is_session_heading
 from notulist.models import AgendaItem, ItemKind, Source
