@@ -137,31 +137,6 @@ def test_agenda_with_standard_points_after_a_web_page_text_is_no_list_in_prose()
 
 
 
-DOTTED_TITLES = """Op maandag 5 november vergaderde de kerkenraad. Hier volgt een verslag:
-
-Welkom en opening.
-
-De voorzitter heet allen welkom, en met name onze beide gasten. Hij leest een psalm en gaat voor in gebed.
-
-Gedenkingen.
-
-In ruim een week tijd zijn ons drie gemeenteleden ontvallen. De voorzitter gedenkt hen met de kerkenraad.
-
-Klankbordgroep.
-
-Bij het in dienst treden van de predikant is een klankbordgroep ingesteld die de kerkenraad adviseert.
-"""
-
-
-def test_short_lines_closed_by_a_full_stop_between_blank_lines_are_titles():
-    assert [t for _, t in top_items(DOTTED_TITLES)] == ["Welkom en opening.", "Gedenkingen.", "Klankbordgroep."]
-
-
-def test_short_sentences_alone_are_no_titles_without_a_standard_point():
-    text = DOTTED_TITLES.replace("Welkom en opening.", "Dat is fijn.")
-    assert top_items(text) == []
-
-
 SUBJECT_PARAGRAPHS = """Provincie Oost
 
 Besluitenlijst vergadering Gedeputeerde Staten 30 juni 2009

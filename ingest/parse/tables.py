@@ -10,7 +10,7 @@ from ingest.parse.lines import Line, body_limit, display, plain, rstrip_pos
 from ingest.parse.listed import agenda_list, bold_label_list, subject_paragraphs, whole_entry
 from ingest.parse.bodyheads import body_headings, bold_colon_heading, is_table_row, outline_heads
 from ingest.parse.words import (is_closing_section, is_document_section, is_document_title, is_item_part,
-                                 is_page_chrome, is_session_heading, is_standard_item)
+                                 is_page_chrome, is_session_heading)
 from notulist.models import AgendaItem, Source
 from notulist.text import cell_spans
 
@@ -352,26 +352,12 @@ def _body_begin(lines: list[Line]) -> int:
     return max([i + 1 for i in fields] + ([agenda_line + 1] if agenda_line is not None else []), default=1)
 
 
-def _dotted_titles(lines: list[Line], begin: int) -> set[int]:
-    """'Welkom en opening.' + blank + its paragraph, 'Gedenkingen.', 'Klankbordgroep (1).': short capitalised
-    lines closed by a full stop that stand alone between blank lines are the titles where three or more stand
-    so and one of them is a standard agenda point (structure.toml standard_item); starts of those lines."""
-    out = {ln.start for k, ln in enumerate(lines) if k >= begin and not ln.blank and not ln.bullet
-           and (k == 0 or lines[k - 1].blank) and k + 1 < len(lines) and lines[k + 1].blank
-           and re.fullmatch(r"[A-ZÀ-Ý][^.:;!?]*[^.\s]\.", plain(ln.content)) and len(plain(ln.content).split()) <= 5}
-    standard = any(is_standard_item(plain(ln.content)) for ln in lines if ln.start in out)
-    return out if len(out) >= 3 and standard else set()
-
-
 def _plain_title_lines(lines: list[Line]) -> list[Line]:
     begin = _body_begin(lines)
-    dotted = _dotted_titles(lines, begin)
     out: list[Line] = []
     for i in range(begin, len(lines) - 1):
         ln = lines[i]
         text = plain(ln.content)
-        if ln.start in dotted:
-            text = text[:-1]
         words = text.split()
         if (ln.blank or (i > 0 and not lines[i - 1].blank and i != begin)
                 or not 1 <= len(words) <= 8 or (re.search(r"[.,;:!]$", text) or ":" in text) and not bold_colon_heading(ln)
