@@ -44,10 +44,14 @@ REAL = Path(__file__).resolve().parent.parent / "eval" / "data" / "real"
 # Noord-Brabant, Fryslân; B&W Oldambt; first run in first-run-corpus11a.md, decisions 0.58, agenda 0.46): real/dev
 # is 130 documents, measured at d24e923 (rules only): decisions 0.849 (0.879 without them), agenda 0.889 (0.907
 # without them); floors at the measure minus 0.01: decisions 0.87 -> 0.839, agenda 0.897 -> 0.879; MIN_DOCS 119 -> 128.
+# End of round 7 (6912557, 130 documents, rules only): decisions 0.861, actions 0.820, owner 0.939, due 0.964,
+# agenda 0.901, date 0.969, hit@3 0.880, key facts 0.784, citations 0.850; the floors rise to the measure minus
+# about 0.01-0.02 (hit@3 and date keep theirs: whole-corpus ranks move by a few questions with any change).
+# The sealed parts did not move (blind2 decisions 0.267 -> 0.276); their floors stay.
 FLOORS = {
-    "dev": {"decisions_f1": 0.839, "actions_f1": 0.705, "owner_accuracy": 0.91, "due_accuracy": 0.94,
-            "agenda_f1": 0.879, "date_accuracy": 0.957, "hit@3": 0.86, "key_fact_recall": 0.76,
-            "citation_accuracy": 0.82},
+    "dev": {"decisions_f1": 0.85, "actions_f1": 0.80, "owner_accuracy": 0.92, "due_accuracy": 0.95,
+            "agenda_f1": 0.89, "date_accuracy": 0.957, "hit@3": 0.86, "key_fact_recall": 0.77,
+            "citation_accuracy": 0.83},
     "blind": {"decisions_f1": 0.82, "actions_f1": 0.25, "owner_accuracy": 0.80, "due_accuracy": 0.55,
               "agenda_f1": 0.38, "date_accuracy": 0.97, "hit@3": 0.90, "key_fact_recall": 0.75,
               "citation_accuracy": 0.85},
