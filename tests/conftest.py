@@ -57,3 +57,14 @@ def app(settings):
     from service.pipeline import Notulist
 
     return Notulist(settings)
+
+
+def ingest_text(app, folder: Path, name: str, text: str):
+    """Write `text` as the file `name` in `folder` and ingest it into `app`; the ingest must succeed."""
+    from service.pipeline import InputFile
+
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    result = app.ingest(InputFile.from_path(path))
+    assert result.status != "error", result.message
+    return result

@@ -13,6 +13,7 @@ from retrieval.intent import detect_intent
 from retrieval.keyword import stems, words
 from retrieval.neighbours import covers_parts, neighbour_spans
 from retrieval.sentence_scores import covers_variant, sentence_score
+from tests.conftest import ingest_text
 
 
 def test_a_compound_of_the_question_written_apart():
@@ -78,12 +79,7 @@ Staten. De heer Jousma (SP) is voor de duur van deze periode geïnstalleerd als 
 
 @pytest.fixture
 def besluiten_app(app, tmp_path):
-    from service.pipeline import InputFile
-
-    path = tmp_path / "2016-02-10_provinciale-staten_besluiten.txt"
-    path.write_text(BESLUITEN, encoding="utf-8")
-    result = app.ingest(InputFile.from_path(path))
-    assert result.status != "error", result.message
+    ingest_text(app, tmp_path, "2016-02-10_provinciale-staten_besluiten.txt", BESLUITEN)
     return app
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from retrieval.intent import detect_intent
 from retrieval.sentence_scores import sentence_score
+from tests.conftest import ingest_text
 
 
 def _score(text: str, question: str) -> float:
@@ -47,12 +48,7 @@ De voorzitter opent de vergadering.
 
 @pytest.fixture
 def page_app(app, tmp_path):
-    from service.pipeline import InputFile
-
-    path = tmp_path / "2023-10-26_commissie-waterbeheer_agenda.txt"
-    path.write_text(PAGE, encoding="utf-8")
-    result = app.ingest(InputFile.from_path(path))
-    assert result.status != "error", result.message
+    ingest_text(app, tmp_path, "2023-10-26_commissie-waterbeheer_agenda.txt", PAGE)
     return app
 
 
