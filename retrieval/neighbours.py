@@ -74,13 +74,15 @@ def announces(said: str) -> bool:
 
 def follows_up(said: str, after: str, intent: Intent, taken: str = "") -> bool:
     """The next sentence continues what was quoted: it refers back, holds an asked kind of fact the quote
-    lacks, or (for an outcome question) states the outcome of what the quote introduced and nothing taken
-    after it stated yet."""
+    lacks, states the next step after a step an action question asks for, or (for an outcome question) states
+    the outcome of what the quote introduced and nothing taken after it stated yet."""
     if refers_back(after):
         return True
     asked = frozenset(intent.words)
     if any(answers_type(after, k, asked) for k in intent.asked_types() if not answers_type(said, k, asked)):
         return True
+    if intent.asks_action and answers_type(said, "action", asked) and answers_type(after, "action", asked):
+        return True  # "wat gebeurt er met ...": the next step of the same paragraph ("... zullen worden gedeeld.")
     outcome = cue("decision_or_agreement")
     return intent.kind == "agreement" and bool(outcome.search(after)) and not outcome.search(said + " " + taken)
 

@@ -39,3 +39,14 @@ def test_the_next_paragraph_that_refers_back_comes_with_the_quote():
 def test_a_next_paragraph_that_does_not_refer_back_stays_apart():
     text = "De kascommissie is benoemd.\n\nHet dak lekt en wordt gerepareerd."
     assert _around(text, "De kascommissie is benoemd.", "Wat is er met de kascommissie gebeurd?") == []
+
+
+def test_an_action_question_gets_the_next_steps_of_the_paragraph():
+    text = ("- Resultaten en bevindingen zijn verzameld en worden gereviewed. De documenten zullen na de reviews "
+            "worden gedeeld met betrokkenen. Het is de bedoeling dat daarna de opschalingsanalyse wordt gestart."
+            "\n\n3. Backlog")
+    quoted = _around(text, "Resultaten en bevindingen zijn verzameld en worden gereviewed.",
+                     "Wat gebeurt er met de resultaten van de pilots?")
+    assert quoted[-1].startswith("Het is de bedoeling dat daarna de opschalingsanalyse")
+    assert _around(text, "Resultaten en bevindingen zijn verzameld en worden gereviewed.",
+                   "Wie heeft de resultaten verzameld?") == []
