@@ -258,6 +258,29 @@ def _issue_list(header: dict[str, int], texts: list[str]) -> dict[str, int]:
     return {**header, "action": subject, "owned_only": owner}
 
 
+def _task_table(header: dict[str, int], texts: list[str]) -> dict[str, int]:
+    """The header with its action column only where the table has the shape of an action table: its header cells
+    are labels (no sentence: a prose line with wide gaps is no header), no time column (a programme, "Tijd |
+    Onderwerp | Wie", lists who presents what), and the action column is named as a task ("Actie", "Taak",
+    "Toezegging") or stands beside a term or status column ("Wat | Wie | Deadline"); an issue list needs a
+    holder column named as such ("Actie houder") or a term column."""
+    if "action" not in header:
+        return header
+    columns = lexicon().table("table_columns.toml")
+    labels = [re.sub(r"[*_:]", "", t).strip() for t in texts]
+    label = labels[header["action"]] if header["action"] < len(labels) else ""
+    prose = any(len(t.split()) > 4 or (len(t.split()) > 2 and re.search(r"\w[.!?]$", t)) for t in labels)
+    programme = any(re.search(columns["programme_column"], t, re.I) for t in labels)
+    scheduled = "due" in header or "status" in header
+    if "owned_only" in header:
+        named = not re.fullmatch(r"\W*wie\W*", labels[header["owned_only"]], re.I)
+    else:
+        named = bool(re.search(columns["task_column"], label, re.I))
+    if prose or programme or not (named or scheduled):
+        return {k: v for k, v in header.items() if k not in ("action", "owned_only")}
+    return header
+
+
 def process_table(ctx: Ctx, source: Source, rows: list[Span], item: AgendaItem | None, mode: str,
                   from_actielijst: bool, read_region: RegionReader) -> bool:
     """Read an action or decision table; False when it is not one (its text is then read as clauses)."""
@@ -274,6 +297,8 @@ def process_table(ctx: Ctx, source: Source, rows: list[Span], item: AgendaItem |
         if broken and len(broken) == max(len(_cells(raw, s, e)) for s, e in rows):
             header, body, texts = _roles_of(broken), rows, broken
     header = _issue_list(header, texts)
+    if "decision" not in above:  # (the header above a table of agenda items is read as it is)
+        header = _task_table(header, texts)
     if not ({"action", "decision"} & set(header)):
         return False
     heading = raw[max(0, raw.rfind("\n", 0, max(0, rows[0][0] - 2)) + 1):rows[0][0]]  # the line(s) right above
