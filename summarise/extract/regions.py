@@ -13,6 +13,7 @@ from summarise import rules
 from summarise.extract import document as doc
 from summarise.extract.document import Ctx
 from summarise.extract.articles import split_beslispunten
+from summarise.extract.besluit_lists import drop_list_numbers
 from summarise.rules.actions import decided_task
 from summarise.rules.decisions import decision_list_line
 from summarise.rules.cues import AGREED_TO, BESLUIT_MANDATE
@@ -447,5 +448,6 @@ def process_region(ctx: Ctx, source: Source, lo: int, hi: int, item: AgendaItem 
     if before.endswith("?"):  # a note that answers the question printed just before it
         w.this_clause = (lo, lo, "?")
     for seg_lo, seg_hi in doc.minus(lo, hi, sorted(cuts)):
-        for s, e in split_beslispunten(raw, join_wrapped(raw, rules.split_clauses(raw, seg_lo, seg_hi))):
+        clauses = drop_list_numbers(raw, join_wrapped(raw, rules.split_clauses(raw, seg_lo, seg_hi)))
+        for s, e in split_beslispunten(raw, clauses):
             _read_clause(w, s, e)

@@ -1,0 +1,46 @@
+"""How besluitenlijsten of executive bodies write their besluiten (summarise/extract/besluit_lists.py): list numbers
+on a line of their own, and the besluit clauses numbered under "Het college besluit:". Text written fresh (general
+Dutch forms), not copied from a gold set."""
+
+from __future__ import annotations
+
+from ingest.loaders import load_document
+from ingest.parser import parse_meeting
+from summarise.extract import rule_extract
+from summarise.extract.besluit_lists import drop_list_numbers
+
+
+def extract(settings, text: str, name: str = "besluitenlijst.txt"):
+    source = load_document(name, text.encode("utf-8"), settings=settings)
+    return rule_extract(parse_meeting(source), {source.id: source})
+
+
+def test_a_list_number_alone_is_no_clause():
+    raw = "Het college besluit:\n1.\nIn te stemmen met het plan;\n2.\nHet budget te verhogen.\n"
+    spans = [(0, 20), (21, 23), (24, 51), (52, 54), (55, 78)]
+    kept = drop_list_numbers(raw, spans)
+    assert [raw[a:b] for a, b in kept] == ["Het college besluit:", "In te stemmen met het plan;", "Het budget te verhogen."]
+    assert [raw[a:b] for a, b in drop_list_numbers("Het college besluit:\n1.", [(0, 23)])] == ["Het college besluit:"]
+
+
+NUMBERED = """Openbare besluitenlijst van de vergadering van gedeputeerde staten op 3 juni 2025
+
+1.
+Busvervoer in de kop van de provincie Het college besluit:
+
+1. De concessie voor twee jaar te verlengen, met dien verstande dat de dienstregeling gelijk blijft;
+
+2. Het voorzieningenniveau in de kleine kernen tot en met 2026 te handhaven.
+
+3. In te stemmen met het programma van eisen voor het doelgroepenvervoer.
+4. Een overeenkomst voor te bereiden met de gemeenten over het doelgroepenvervoer.
+"""
+
+
+def test_every_numbered_besluit_clause_is_a_decision_and_no_number_is(settings):
+    quotes = [d.citation.quote for d in extract(settings, NUMBERED).decisions]
+    assert "1." not in quotes and "2." not in quotes
+    for clause in ("Het voorzieningenniveau in de kleine kernen tot en met 2026 te handhaven.",
+                   "In te stemmen met het programma van eisen voor het doelgroepenvervoer.",
+                   "Een overeenkomst voor te bereiden met de gemeenten over het doelgroepenvervoer."):
+        assert clause in quotes
