@@ -44,3 +44,12 @@ def test_every_numbered_besluit_clause_is_a_decision_and_no_number_is(settings):
                    "In te stemmen met het programma van eisen voor het doelgroepenvervoer.",
                    "Een overeenkomst voor te bereiden met de gemeenten over het doelgroepenvervoer."):
         assert clause in quotes
+
+
+def test_a_table_header_row_is_no_decision():
+    from summarise import rules
+    for header in ("Onderwerp Besluit", "Onderwerp | Besluit",
+                   "Vergadering : Algemeen Bestuur Punt Omschrijving Voorstel/Advies Besluit (cf of anders:) 01 Opening."):
+        assert [h.kind for h in rules.analyse(header, "record")] == []
+    # a decision written after the header row is still one
+    assert [h.kind for h in rules.analyse("Onderwerp Besluit: het college stemt in met het plan.", "record")] == ["decision"]

@@ -102,6 +102,8 @@ def decision_cue(c: Clause) -> list[Hit] | None:
     if re.fullmatch(r"\W*[A-ZÀ-Ý]{4,}\W*", text) or re.fullmatch(r"\W*(?:(?:overige|genomen|aanvullende|andere|openbare|overzicht(?:\s+van)?|lijst\s+van)\s+)?"
                                                                    r"besluit(?:en|enlijst)?(?:\s+\d{1,3}[a-z]?)?\W*", text, re.I):
         return []  # "BESLOTEN", "Besluit" alone, "Besluit 1.", "Overige besluiten": a heading, not a sentence
+    if cue("column_header").search(text) and not cue("decision").search(cue("column_header").sub(" ", text)):
+        return []  # "Onderwerp Besluit", "Punt Omschrijving Voorstel/Advies Besluit": a table's header row
     if _LIST_INTRO.search(text):
         return []  # "Zij nam de volgende besluiten.": the list of decisions follows, this line decides nothing
     if cue("negation").search(text) and not cue("proposal_outcome").match(text) and not cue("advice").search(text):
