@@ -53,3 +53,39 @@ def test_a_table_header_row_is_no_decision():
         assert [h.kind for h in rules.analyse(header, "record")] == []
     # a decision written after the header row is still one
     assert [h.kind for h in rules.analyse("Onderwerp Besluit: het college stemt in met het plan.", "record")] == ["decision"]
+
+
+FORWARDED = """Besluitenlijst college 3 juni 2025
+
+1. Jaarstukken veiligheidsregio
+
+Het college besluit:
+
+Bijgaand raadsvoorstel met de beslispunten:
+
+De raad besluit
+
+ 1. kennis te nemen van de jaarrekening 2024 van de veiligheidsregio
+ 2. in te stemmen met de ontwerpbegroting 2026.
+
+en de bij het raadsvoorstel behorende bijlagen ter besluitvorming voor te leggen aan de raad.
+
+2. Verklaring van geen bedenkingen zonnepark
+
+Het college besluit:
+
+Bijgaand raadsvoorstel met de beslispunten:
+
+Aan de raad voor te stellen
+
+ 1. Een ontwerpverklaring van geen bedenkingen af te geven voor het zonnepark aan de Dijkweg.
+ 2. De verklaring definitief te maken als er geen zienswijzen komen.
+"""
+
+
+def test_the_points_quoted_for_the_council_are_not_the_colleges_decisions(settings):
+    quotes = [d.citation.quote for d in extract(settings, FORWARDED).decisions]
+    assert "en de bij het raadsvoorstel behorende bijlagen ter besluitvorming voor te leggen aan de raad." in quotes
+    assert "Een ontwerpverklaring van geen bedenkingen af te geven voor het zonnepark aan de Dijkweg." in quotes
+    assert not [q for q in quotes if "jaarrekening 2024" in q or "ontwerpbegroting" in q or q.startswith("De raad")]
+    assert not [q for q in quotes if "definitief te maken" in q]

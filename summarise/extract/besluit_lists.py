@@ -4,11 +4,19 @@ far as the clause walk needs to know it:
 - A list number on a line of its own ("1.", "2)", "1..") is no clause: the sentence splitter cuts it off the besluit
   clause that follows ("Het college besluit:\\n1. In te stemmen met ..."), and a clause that ends in it ("... Het
   college besluit:\\n1.") is the clause without it (`drop_list_numbers`).
+- A besluit that forwards a proposal to another body quotes that body's beslispunten ("Bijgaand raadsvoorstel met de
+  beslispunten: / De raad besluit / 1. kennis te nemen van ..."): those are the other body's decisions still to be
+  taken; this body's decision is to put them to it (the closing "en ... voor te leggen aan de raad", or "Aan de raad
+  voor te stellen" with its first point) (`read_quoted`, cue family quoted_proposal).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from notulist.nl import lexicon
+from summarise.rules.hits import Hit
 
 Span = tuple[int, int]
 
@@ -28,3 +36,52 @@ def drop_list_numbers(raw: str, spans: list[Span]) -> list[Span]:
             b = a + len(raw[a:nl].rstrip())
         out.append((a, b))
     return out
+
+
+@dataclass
+class Quote:
+    """A quoted proposal being read: whether this body's "voor te stellen" line came, and whether its decision is
+    cited already."""
+
+    proposing: bool = False
+    decided: bool = False
+
+
+_QUOTED_LINE = re.compile(r"^\W*(?:\d{1,2}[.)]|[a-z][.)]|(?-i:[a-zà-ÿ]))")
+
+
+def _other_body(line: str, heading: str) -> bool:
+    """The body of a "De raad besluit" line is not the one whose besluitenlijst this is."""
+    subject = re.sub(r"^\W*(?:aan\s+)?(?:de|het)\s+", "", line.lower())
+    subject = re.split(r"\s+(?:besl|voor\s+te)", subject)[0].strip()
+    return not re.search(r"\b" + re.escape(subject) + r"\b", heading.lower())
+
+
+def read_quoted(w, norm: str, is_list_line: bool) -> list[Hit] | None:
+    """The clause read inside (or as the start of) a quoted proposal: [] for a quoted point or a line of the
+    quotation, [decision] for this body's own decision in it, None when the clause is no part of one (the walk
+    reads it as usual; a quotation ends at such a clause)."""
+    opening, body_line, proposing, closing = lexicon().each("quoted_proposal")
+    q: Quote | None = w.quote
+    heading = " ".join((w.ctx.meeting.title or "", w.raw[:200]))
+    if q is None:
+        if opening.search(norm) or (w.list_kind == "decision" and w.besluit_intro and body_line.match(norm)
+                                    and _other_body(norm, heading)):
+            w.quote = Quote()
+            return []
+        return None
+    if closing.match(norm):  # the besluit is complete: what follows is no clause of it
+        w.quote, w.list_kind, w.besluit_intro = None, None, False
+        return [] if q.decided else [Hit("decision", cue="voorstel aan ander orgaan")]
+    if body_line.match(norm):
+        return []
+    if proposing.match(norm):
+        q.proposing = True
+        return []
+    if is_list_line or _QUOTED_LINE.match(norm):
+        if q.proposing and not q.decided:
+            q.decided = True
+            return [Hit("decision", cue="voorstel aan ander orgaan")]
+        return []
+    w.quote = None
+    return None

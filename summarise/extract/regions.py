@@ -13,7 +13,7 @@ from summarise import rules
 from summarise.extract import document as doc
 from summarise.extract.document import Ctx
 from summarise.extract.articles import split_beslispunten
-from summarise.extract.besluit_lists import drop_list_numbers
+from summarise.extract.besluit_lists import Quote, drop_list_numbers, read_quoted
 from summarise.rules.actions import decided_task
 from summarise.rules.decisions import decision_list_line
 from summarise.rules.cues import AGREED_TO, BESLUIT_MANDATE
@@ -88,6 +88,7 @@ class _Walk:
     intro_start: int | None = None  # where "De raad besluit unaniem:" starts, cited with the clause after it
     besluit_intro: bool = False  # the clauses after "... besluit:" are its besluit clauses
     proposal_start: int | None = None  # the last proposal or question put to the meeting (for its assent)
+    quote: Quote | None = None  # inside a proposal to another body quoted in the besluit (besluit_lists.py)
 
     @property
     def raw(self) -> str:
@@ -129,6 +130,9 @@ def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.
         w.list_kind = None if block.group("none") else (
             "action" if block.group("label").lower().startswith(("act", "to")) else "decision")
         return None
+    quoted = read_quoted(w, norm, is_list_line) if w.mode == "record" else None
+    if quoted is not None:
+        return quoted
     if w.list_kind and w.mode == "record" and is_list_line:
         return _list_line_hits(w, norm)
     if w.list_kind == "decision" and w.besluit_intro and (
