@@ -89,3 +89,46 @@ def test_the_points_quoted_for_the_council_are_not_the_colleges_decisions(settin
     assert "Een ontwerpverklaring van geen bedenkingen af te geven voor het zonnepark aan de Dijkweg." in quotes
     assert not [q for q in quotes if "jaarrekening 2024" in q or "ontwerpbegroting" in q or q.startswith("De raad")]
     assert not [q for q in quotes if "definitief te maken" in q]
+
+
+EXECUTIVE = """Openbare besluitenlijst vergadering Gedeputeerde Staten van 3 juni 2025
+
+Onderwerp: Jaarverslag rekenkamer
+
+Gedeputeerde Staten hebben kennis genomen van het jaarverslag 2024 van de rekenkamer.
+
+Onderwerp: Windpark Oostdijk
+
+In een brief aan de gemeente verklaren Gedeputeerde Staten dat zij bereid zijn van de omgevingsverordening af te wijken.
+
+GS reageren op de ontwerpvisie van het waterschap
+
+Het waterschap heeft een ontwerpvisie vastgesteld. GS geven een reactie op de ontwerpvisie.
+
+Onderwerp: Dorpshuis
+
+Stichting Dorpshuis De Linde ontvangt € 12.000 subsidie voor de verbouwing.
+
+Het College van Gedeputeerde Staten van Zeeland heeft besloten om in te stemmen met de regionale agenda.
+
+Gedeputeerde Staten zullen in juli besluiten over de subsidieregeling.
+"""
+
+
+def test_the_executive_bodys_own_besluiten_in_its_besluitenlijst(settings):
+    quotes = [d.citation.quote for d in extract(settings, EXECUTIVE).decisions]
+    for sentence in ("Gedeputeerde Staten hebben kennis genomen van het jaarverslag 2024 van de rekenkamer.",
+                     "In een brief aan de gemeente verklaren Gedeputeerde Staten dat zij bereid zijn van de "
+                     "omgevingsverordening af te wijken.",
+                     "GS geven een reactie op de ontwerpvisie.",
+                     "Stichting Dorpshuis De Linde ontvangt € 12.000 subsidie voor de verbouwing.",
+                     "Het College van Gedeputeerde Staten van Zeeland heeft besloten om in te stemmen met de regionale "
+                     "agenda."):
+        assert sentence in quotes
+    assert "GS reageren op de ontwerpvisie van het waterschap" not in quotes  # a heading
+    assert not [q for q in quotes if "zullen in juli" in q]  # a decision still to come
+
+
+def test_taking_note_in_minutes_stays_no_decision(settings):
+    text = "Notulen ledenvergadering 3 juni 2025\n\n1. Jaarverslag\n\nDe leden nemen kennis van het jaarverslag.\n"
+    assert extract(settings, text, "notulen.txt").decisions == []

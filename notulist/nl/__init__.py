@@ -54,7 +54,7 @@ Family = Literal[
     "list_heading", "action_list_title", "block_label", "term_sentence", "frame_item", "bare_adoption",
     "paperwork_title", "bare_outcome", "rejected_outcome", "held_outcome",
     "embedded_instruction", "not_task", "assent", "subject_line", "bare_task", "outcome_heading", "article_block", "formal_body", "meta_line", "reported_decision", "hedge", "todo_intro", "other_body", "later_purpose", "explanation_label",
-    "column_header", "quoted_proposal",
+    "column_header", "quoted_proposal", "executive_besluit",
 ]
 FAMILIES: tuple[str, ...] = get_args(Family)
 # closed word lists: name -> the data file that holds it

@@ -8,6 +8,10 @@ far as the clause walk needs to know it:
   beslispunten: / De raad besluit / 1. kennis te nemen van ..."): those are the other body's decisions still to be
   taken; this body's decision is to put them to it (the closing "en ... voor te leggen aan de raad", or "Aan de raad
   voor te stellen" with its first point) (`read_quoted`, cue family quoted_proposal).
+- In the besluitenlijst of an executive body the body's own besluit is often written with a verb no general decision
+  cue holds ("Gedeputeerde Staten hebben kennis genomen van ...", "In een brief verklaren GS dat ...", "De provincie
+  verstrekt subsidie aan ..."), and its formal name ("Het College van Gedeputeerde Staten van Fryslân heeft besloten")
+  is no other body there (`executive_decision`, cue family executive_besluit).
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from notulist.models import Meeting
 from notulist.nl import lexicon
+from summarise.rules.cues import PAST_REFERENCE
 from summarise.rules.hits import Hit
 
 Span = tuple[int, int]
@@ -85,3 +91,44 @@ def read_quoted(w, norm: str, is_list_line: bool) -> list[Hit] | None:
         return []
     w.quote = None
     return None
+
+
+_NOT_NOW = r"(?!(?:zal|zullen|zou|zouden|wil|willen|kan|kunnen|moet|moeten|wordt|worden|gaat|gaan)\b)"
+
+
+_FORMS: dict[int, tuple[object, tuple[re.Pattern[str], ...]]] = {}  # id(lexicon) -> (lexicon, composed patterns)
+
+
+def _executive_forms() -> tuple[re.Pattern[str], ...]:
+    lex = lexicon()
+    if id(lex) in _FORMS and _FORMS[id(lex)][0] is lex:
+        return _FORMS[id(lex)][1]
+    heading, body, after, before, grant = lex.each("executive_besluit")
+    first = re.compile(rf"^\W*(?:(?:ook|daarnaast|verder|tevens|vervolgens)\s+)?(?:{body.pattern})\s+{_NOT_NOW}"
+                       rf"(?:[^.;]{{0,200}}?\s)?(?:{after.pattern})", re.I)
+    inverted = re.compile(rf"{before.pattern}(?:{body.pattern})\b", re.I)
+    _FORMS[id(lex)] = (lex, (heading, first, inverted, grant))
+    return _FORMS[id(lex)][1]
+
+
+def _heading_line(raw: str, s: int) -> bool:
+    """The clause at s is a line alone between blank lines, without a full stop: a heading ("GS reageren op ontwerp
+    beleidsnota ...")."""
+    start = raw.rfind("\n", 0, s) + 1
+    end = raw.find("\n", s)
+    end = len(raw) if end < 0 else end
+    line = raw[start:end].strip()
+    return (bool(line) and not raw[start:s].strip() and not re.search(r"[.!?;:]\W*$", line)
+            and (start == 0 or not raw[raw.rfind("\n", 0, start - 1) + 1:start - 1].strip())
+            and not raw[end + 1:raw.find("\n", end + 1) if raw.find("\n", end + 1) >= 0 else len(raw)].strip())
+
+
+def executive_decision(meeting: Meeting, raw: str, s: int, norm: str) -> bool:
+    """The clause at raw[s:] records the executive body's own besluit, in that body's besluitenlijst."""
+    if meeting.doc_kind != "besluitenlijst" or PAST_REFERENCE.search(norm) or norm.rstrip().endswith("?") \
+            or _heading_line(raw, s):
+        return False
+    heading, first, inverted, grant = _executive_forms()
+    if not heading.search(" ".join((meeting.title or "", raw[:400]))):
+        return False
+    return bool(first.search(norm) or inverted.search(norm) or grant.search(norm))

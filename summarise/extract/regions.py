@@ -13,7 +13,7 @@ from summarise import rules
 from summarise.extract import document as doc
 from summarise.extract.document import Ctx
 from summarise.extract.articles import split_beslispunten
-from summarise.extract.besluit_lists import Quote, drop_list_numbers, read_quoted
+from summarise.extract.besluit_lists import Quote, drop_list_numbers, executive_decision, read_quoted
 from summarise.rules.actions import decided_task
 from summarise.rules.decisions import decision_list_line
 from summarise.rules.cues import AGREED_TO, BESLUIT_MANDATE
@@ -144,6 +144,8 @@ def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.
     w.list_kind = w.intro_start = None
     w.besluit_intro = False
     hits = rules.analyse(norm, w.mode)
+    if w.mode == "record" and not any(h.kind == "decision" for h in hits) and executive_decision(w.ctx.meeting, w.raw, s, norm):
+        hits = [rules.Hit("decision", cue="besluit van het college"), *hits]  # "GS hebben kennis genomen van ..."
     if w.mode == "record" and any(h.kind == "decision" for h in hits) and (
             decided_elsewhere(norm, w.ctx.meeting, w.raw) or (w.explaining and _item_decided(w) and not any(
                 h.kind == "decision" and h.label_end for h in hits))):
