@@ -132,3 +132,23 @@ def test_the_executive_bodys_own_besluiten_in_its_besluitenlijst(settings):
 def test_taking_note_in_minutes_stays_no_decision(settings):
     text = "Notulen ledenvergadering 3 juni 2025\n\n1. Jaarverslag\n\nDe leden nemen kennis van het jaarverslag.\n"
     assert extract(settings, text, "notulen.txt").decisions == []
+
+
+
+VOTED = """Notulen gemeenteraad 3 juni 2025
+
+1. Goedkeuring notulen
+
+BESLUIT
+
+eenparig
+
+Art. 1:
+
+De raad keurt de notulen van de zitting van 6 mei 2025 goed.
+"""
+
+
+def test_the_vote_between_the_besluit_heading_and_its_first_article(settings):
+    quotes = [d.citation.quote for d in extract(settings, VOTED, "notulen.txt").decisions]
+    assert quotes == ["De raad keurt de notulen van de zitting van 6 mei 2025 goed."]

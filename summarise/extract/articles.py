@@ -21,6 +21,8 @@ from summarise.extract.outcomes import OutcomeKind, outcome_kind
 
 Span = tuple[int, int]
 _MAX_DECISION = 600  # the first sentence of the article, not the whole regulation
+# the vote written between the heading and the first article ("BESLUIT / eenparig / Art. 1:")
+_VOTE_LINE = re.compile(r"^\W*(?:eenparig|unaniem|met\s+algemene\s+stemmen|met\s+\d+\s+stemmen\b[^.]{0,120})\W*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,10 @@ def article_block(raw: str, lo: int, hi: int) -> ArticleBlock | None:
         head = raw[lines[i][0]:lines[i][1]]
         if not heading_rx.match(head.strip()):
             continue
-        a, b = lines[i + 1]
+        j = i + 1  # "BESLUIT / eenparig / Art. 1:": the vote may stand between the heading and the first article
+        while j + 1 < len(lines) and _VOTE_LINE.match(raw[lines[j][0]:lines[j][1]]):
+            j += 1
+        a, b = lines[j]
         art = article_rx.match(raw[a:b])
         if not art:
             if any(re.match(r"\W*(?:artikel|art\.?)\s*\d", raw[x:y], re.I) for x, y in lines[i + 1:i + 4]):
@@ -88,14 +93,14 @@ def article_block(raw: str, lo: int, hi: int) -> ArticleBlock | None:
             continue
         text_start = a + art.end()
         rest = raw[text_start:b].strip(" \t\u200b")
-        if not rest and i + 2 < len(lines):  # "Artikel 1." on a line of its own, its text on the next
-            text_start = lines[i + 2][0]
+        if not rest and j + 1 < len(lines):  # "Artikel 1." on a line of its own, its text on the next
+            text_start = lines[j + 1][0]
         while text_start < hi and (raw[text_start].isspace() or raw[text_start] == "\u200b"):
             text_start += 1
         sentence = _first_sentence(raw, text_start, hi)
         if sentence is None:
             return None
-        return ArticleBlock(heading=lines[i][0], decision=sentence, outcome=_vote_after(raw, lines, i + 2))
+        return ArticleBlock(heading=lines[i][0], decision=sentence, outcome=_vote_after(raw, lines, j + 1))
     return None
 
 
