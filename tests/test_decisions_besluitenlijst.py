@@ -152,3 +152,30 @@ De raad keurt de notulen van de zitting van 6 mei 2025 goed.
 def test_the_vote_between_the_besluit_heading_and_its_first_article(settings):
     quotes = [d.citation.quote for d in extract(settings, VOTED, "notulen.txt").decisions]
     assert quotes == ["De raad keurt de notulen van de zitting van 6 mei 2025 goed."]
+
+
+FLEMISH = """Notulen gemeenteraad 3 juni 2025
+
+1. Goedkeuring notulen
+
+Het huishoudelijk reglement, goedgekeurd tijdens de zitting van de gemeenteraad van 21 maart 2019.
+
+BESLUIT
+
+eenparig
+
+Art. 1:
+
+De raad keurt de notulen van de zitting van 6 mei 2025 goed.
+
+2. Notulen OCMW
+
+De raad voor maatschappelijk welzijn geeft goedkeuring aan de notulen van de zitting van 6 mei 2025.
+"""
+
+
+def test_flemish_besluit_forms(settings):
+    quotes = [d.citation.quote for d in extract(settings, FLEMISH, "notulen.txt").decisions]
+    assert "De raad keurt de notulen van de zitting van 6 mei 2025 goed." in quotes  # the vote before Art. 1
+    assert "De raad voor maatschappelijk welzijn geeft goedkeuring aan de notulen van de zitting van 6 mei 2025." in quotes
+    assert not [q for q in quotes if "21 maart 2019" in q]  # an earlier session's decision, cited
