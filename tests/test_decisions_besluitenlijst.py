@@ -179,3 +179,18 @@ def test_flemish_besluit_forms(settings):
     assert "De raad keurt de notulen van de zitting van 6 mei 2025 goed." in quotes  # the vote before Art. 1
     assert "De raad voor maatschappelijk welzijn geeft goedkeuring aan de notulen van de zitting van 6 mei 2025." in quotes
     assert not [q for q in quotes if "21 maart 2019" in q]  # an earlier session's decision, cited
+
+
+def test_a_members_request_to_the_meeting_is_no_decision():
+    from summarise import rules
+    hits = rules.analyse("Mevrouw Jansen verzoekt om van hamerstuk 7 een bespreekpunt te maken.", "record")
+    assert [h.kind for h in hits] == []
+
+
+def test_the_chair_noting_assent_to_a_suggestion_cites_both(settings):
+    text = ("Verslag van de verenigde vergadering op 3 juni 2025\n\n1. Vaststelling agenda\n\nDe heer Bakker suggereert om "
+            "beide nota's tegelijk met de begroting te behandelen. De voorzitter constateert dat de vergadering instemt "
+            "met het voorstel van de heer Bakker.\n")
+    quotes = [d.citation.quote for d in extract(settings, text, "verslag.txt").decisions]
+    assert quotes == ["De heer Bakker suggereert om beide nota's tegelijk met de begroting te behandelen. De voorzitter "
+                      "constateert dat de vergadering instemt met het voorstel van de heer Bakker."]

@@ -224,6 +224,9 @@ def _term_of_previous(w: _Walk, norm: str, s: int, e: int, adjacent: bool) -> bo
 
 
 # "Provenance is lastig uit te drukken in DCAT. We gaan dus iets anders gebruiken": the consequence with its reason
+# "De voorzitter constateert dat de vergadering instemt met het voorstel van de heer Van den Berg.": the assent names
+# the proposal before it, and is cited with it
+_WITH_THE_PROPOSAL = re.compile(r"\b(?:in(?:stem\w*|gestemd)|akkoord|eens)\s+(?:\S+\s+){0,2}?met\s+(?:het|dit|dat)\s+voorstel\b", re.I)
 _CONSEQUENCE = re.compile(r"^\W*(?:\S+\s+){0,2}?(?:dus|daarom|derhalve)\b", re.I)
 def _add_decision(w: _Walk, norm: str, s: int, e: int) -> None:
     ctx, prev, ds = w.ctx, w.prev_clause, s
@@ -239,7 +242,8 @@ def _add_decision(w: _Walk, norm: str, s: int, e: int) -> None:
     elif (prev is not None and _ADVISED_ANSWER.match(norm) and 0 <= s - prev[1] < 40
           and "\n\n" not in w.raw[prev[1]:s] and rules.is_question(prev[2])):
         ds = prev[0]  # "Moeten wachtwoorden gebruikt worden? => Best geen wachtwoorden gebruiken"
-    elif (w.proposal_start is not None and len(norm.split()) <= 9 and rules.cue("assent").search(norm)
+    elif (w.proposal_start is not None and ((len(norm.split()) <= 9 and rules.cue("assent").search(norm))
+                                            or _WITH_THE_PROPOSAL.search(norm))
           and 0 < s - w.proposal_start <= 400 and "\n\n" not in w.raw[w.proposal_start:s]):
         ds = w.proposal_start  # "Den Bosch stelt voor ... Overige aanwezigen stemmen hiermee in."
     elif (prev is not None and _CONSEQUENCE.match(norm) and not w.raw[prev[1]:s].strip() and "\n" not in w.raw[prev[1]:s]
