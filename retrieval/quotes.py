@@ -213,7 +213,7 @@ def fill_group(group: Group, hits: list[SearchHit], ctx: Context, intent: Intent
             text = source.raw_text[s:e]
             # the value under a bare label line is read with its label ("Voorzitter" / "Ernest de Groot")
             scored, label = (f"{label} {text}" if label else text), (text if announces(text) else "")
-            if item is not None and s <= item.title_end and e >= item.title_start:
+            if bare_heading(source.raw_text, s, e, item):
                 continue  # the heading itself says nothing the label does not
             if not usable(text, intent, group.item_title):
                 continue
@@ -288,6 +288,22 @@ def _add_decisions(group: Group, extraction: Extraction, intent: Intent, title_s
                                                                 intent=intent, title_words=title_words) >= 1.0
         if about or named or answers:
             add(decision.citation.model_copy(update={"score": group.score}), "besluit", 10.0)
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def bare_heading(raw: str, s: int, e: int, item: AgendaItem | None) -> bool:
+    """The sentence is the item's heading and no more (its number or one label word aside), and the item has
+    text of its own besides: a heading distinct from the body. A title that is the point's whole text (a
+    one-line point, a besluitenlijst subject line) or a sentence that runs on past the title is read."""
+    if item is None or not (s <= item.title_end and e >= item.title_start):
+        return False
+    outside = raw[s:max(s, item.title_start)] + " " + raw[min(e, item.title_end):e]
+    if len(_LETTERS.findall(outside)) > 1:
+        return False
+    rest = raw[item.start:min(s, item.title_start)] + " " + raw[max(e, item.title_end):item.end]
+    return bool(_LETTERS.search(rest))
 
 
 def heading_citation(group: Group, item: AgendaItem | None, ctx: Context, intent: Intent) -> Citation | None:
