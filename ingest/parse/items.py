@@ -215,7 +215,8 @@ def _candidates(source: Source, lines: list[Line]) -> list[Candidate]:
         if c is None and waiting and is_column_label(ln.content):
             continue  # 'Onderwerp' heading the titles of a column read after its numbers
         if c is None and waiting:
-            c = number_above_title(source, waiting.pop(0), ln, reds)
+            alone = lines[k - 1].blank and (k + 1 == len(lines) or lines[k + 1].blank)
+            c = number_above_title(source, waiting.pop(0), ln, reds, alone=alone)
             if c is None:
                 waiting = []
         elif c is not None:

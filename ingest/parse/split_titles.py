@@ -11,14 +11,21 @@ from ingest.parse.lines import Line, display, peel, plain, rstrip_pos
 from notulist.models import Source
 
 
-NUMBER_ONLY = re.compile(r"\d{1,2}[.)]?")  # "2." or a bare "2" (a PDF table's number column)
+NUMBER_ONLY = re.compile(r"\d{1,2}(?:[.)]|\.\.)?")  # "2." or a bare "2" (a PDF table's number column), "1.." typed
+MAX_ALONE_WORDS = 20  # a title standing alone between blank lines below its number may run long
 
 
-def number_above_title(source: Source, num: Line, title: Line, reds) -> Candidate | None:
+def number_above_title(source: Source, num: Line, title: Line, reds, *, alone: bool = False) -> Candidate | None:
     """'1.' on a line of its own and the title on a later line (PDF text of a table or of a hanging
-    indent): a candidate numbered by the one line and titled by the other."""
-    merged = peel(num.content.strip() + " " + title.raw.strip(), num.start)
+    indent): a candidate numbered by the one line and titled by the other. A title that stands `alone` between
+    blank lines is one up to MAX_ALONE_WORDS words where it ends no sentence ('3.' + blank + 'Vragen ex artikel
+    21 RvO van de heer Wessels (D66) inzake de verwikkelingen rondom burgemeestersbenoemingen' + blank)."""
+    mark = re.sub(r"\.\.$", ".", num.content.strip())  # '1..' typed for '1.'
+    merged = peel(mark + " " + title.raw.strip(), num.start)
     c = line_candidate(merged, source, reds)
+    if c is not None and not c.title_like and alone and len(plain(title.content).split()) <= MAX_ALONE_WORDS \
+            and re.match(r"[A-ZÀ-Ý]", plain(title.content)) and not re.search(r"[.;:,!?]$", plain(title.content)):
+        c.title_like = True
     if c is None or not c.title_like:
         return None
     t_end = trim_title_end(source.raw_text, title.content_start, title.end, "*_: \t")
