@@ -31,3 +31,55 @@ Gedeputeerde Staten hebben besloten in te stemmen met de aankoop.
 def test_a_number_alone_above_a_long_title_standing_alone_opens_the_item():
     assert [n for n, _ in top_items(NUMBER_ABOVE_LONG_TITLE)] == ["1", "2", "3"]
     assert top_items(NUMBER_ABOVE_LONG_TITLE)[1][1].endswith("de benoeming van burgemeesters")
+
+
+SUBJECT_LINES = """Provincie Oost
+
+Besluitenlijst GS van 3 maart 2020
+
+Aan deze lijst kunnen geen rechten worden ontleend.
+
+Subsidie voor het project "Groene Dijk" van de gemeente Oosterwold.
+
+GS hebben besloten de gemeente Oosterwold een subsidie van maximaal 40.000 euro te verlenen voor de aanleg van de groene dijk langs het kanaal.
+
+Verslag aan Provinciale Staten over het budget voor cultuur 2019.
+
+GS hebben het verslag vastgesteld.
+
+Jaarplan Regionaal Overleg
+2020.
+
+Gedeputeerde Staten stemmen in met het jaarplan.
+
+Reactie op ontwerp waterplan van het waterschap
+
+Het waterschap heeft een ontwerp waterplan vastgesteld. GS geven een reactie op het ontwerp, gericht op de afstemming van de opgaven tot 2027.
+"""
+
+
+def test_subject_lines_above_the_recorded_decisions_are_the_items():
+    assert [t for _, t in top_items(SUBJECT_LINES, "besluiten.txt")] == [
+        'Subsidie voor het project "Groene Dijk" van de gemeente Oosterwold',
+        "Verslag aan Provinciale Staten over het budget voor cultuur 2019",
+        "Jaarplan Regionaal Overleg 2020",
+        "Reactie op ontwerp waterplan van het waterschap",
+    ]
+
+
+def test_short_paragraphs_of_a_report_without_decision_records_are_no_subject_lines():
+    text = """Verslag van de werkgroep
+
+Het was een goede avond.
+
+Er waren twintig mensen aanwezig en de zaal was vol met belangstellenden uit het hele dorp die kwamen luisteren.
+
+Iedereen vond het gezellig.
+
+De koffie was op tijd klaar en na afloop werd er nog lang nagepraat over de plannen voor het dorpshuis.
+
+Volgend jaar weer.
+
+De voorzitter dankt de vrijwilligers voor hun inzet en sluit de avond met een woord van dank aan iedereen.
+"""
+    assert top_items(text) == []

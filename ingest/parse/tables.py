@@ -8,6 +8,7 @@ from ingest.parse.dates import DATE_LABEL, find_dates
 from ingest.parse.kinds import is_hint_line, kinds_in
 from ingest.parse.lines import Line, body_limit, display, plain, rstrip_pos
 from ingest.parse.listed import agenda_list, bold_label_list, subject_paragraphs, whole_entry
+from ingest.parse.subjects import subject_titles
 from ingest.parse.bodyheads import body_headings, bold_colon_heading, is_table_row, outline_heads
 from ingest.parse.words import (is_closing_section, is_document_section, is_document_title, is_item_part,
                                  is_page_chrome, is_session_heading)
@@ -26,6 +27,7 @@ def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
     """Fallback for documents without numbered items: markdown headings below the title, or else short
     title lines that open a paragraph after the header ('Leesbevordering op basisscholen' + its text)."""
     heads = _headings(lines)
+    subjects: list = []
     if len(heads) >= 3:
         title_level = heads[0].md_level
         if _title_heading(heads, lines):
@@ -36,8 +38,10 @@ def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
             # '## Attendees' / '## Notes' and no other heading: the items are the bold or plain title lines
             heads = _plain_title_lines(lines)
     else:
-        heads = dangling_bullet_entries(lines) or bullet_headings(lines) or outline_heads(lines) or _title_lines(lines)
-    entries = [whole_entry(h) for h in heads]
+        heads = dangling_bullet_entries(lines) or bullet_headings(lines) or outline_heads(lines)
+        subjects = [] if heads else subject_titles(lines, source.raw_text)
+        heads = heads or ([] if subjects else _title_lines(lines))
+    entries = subjects or [whole_entry(h) for h in heads]
     if len(entries) < 2:
         # a list of bold labels is the minutes only where no heading item holds it ('## Taakverdeling' over
         # '- **Taak** - Martijn, Sam' is one item with its division of work)
