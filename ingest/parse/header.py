@@ -165,9 +165,10 @@ def _field_title(source: Source, lines: list[Line]) -> tuple[str, int] | None:
 def _not_a_title(text: str, line: Line) -> bool:
     """A header line that is never the meeting's title: a table row or label cell ('| Betreft'), a
     breadcrumb ('Vergaderingen » Gemeenteraad » ...'), site navigation ('Home', 'Startpagina'), an
-    attendance label ('Aanwezige leden', 'Deelnemers (in de volgorde ...'), a session part ('OPENBAAR')."""
+    attendance label ('Aanwezige leden', 'Deelnemers (in de volgorde ...'), a session part ('OPENBAAR'), a line
+    without a letter (a share counter '53', a page number '(1)')."""
     return ("|" in line.raw or text.count("»") >= 1 or text.count(" > ") >= 2 or is_page_chrome(line.content)
-            or bool(_ATTENDANCE_LINE.match(text)) or is_session_heading(text))
+            or bool(_ATTENDANCE_LINE.match(text)) or is_session_heading(text) or not re.search(r"[^\W\d_]", text))
 
 
 def _set_title(head: Header, source: Source, title_lines: list[Line], lines: list[Line]) -> None:

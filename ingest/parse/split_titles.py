@@ -8,6 +8,7 @@ import re
 
 from ingest.parse.candidates import Candidate, line_candidate
 from ingest.parse.lines import Line, display, peel, plain, rstrip_pos
+from ingest.parse.words import is_page_chrome
 from notulist.models import Source
 
 
@@ -22,7 +23,7 @@ def number_above_title(source: Source, num: Line, title: Line, reds, *, alone: b
     21 RvO van de heer Wessels (D66) inzake de verwikkelingen rondom burgemeestersbenoemingen' + blank)."""
     mark = re.sub(r"\.\.$", ".", num.content.strip())  # '1..' typed for '1.'
     merged = peel(mark + " " + title.raw.strip(), num.start)
-    c = line_candidate(merged, source, reds)
+    c = None if is_page_chrome(title.content) else line_candidate(merged, source, reds)
     if c is not None and not c.title_like and alone and len(plain(title.content).split()) <= MAX_ALONE_WORDS \
             and re.match(r"[A-ZÀ-Ý]", plain(title.content)) and not re.search(r"[.;:,!?]$", plain(title.content)):
         c.title_like = True
