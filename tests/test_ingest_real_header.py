@@ -206,3 +206,32 @@ def test_an_attendees_heading_with_a_note_and_a_list_below_it():
             "- Gemeente Almere\n- Provincie Flevoland\n\n## Notes\n\n1. **Opening**\n\nWelkom.\n\n2. **Rondvraag**\n\nGeen.\n")
     m = parse_meeting(source(text))
     assert [a.name for a in m.attendees] == ["Gemeente Almere", "Provincie Flevoland"]
+
+
+def test_document_sharing_page_furniture_is_no_title_nor_item():
+    from ingest.parse import find_items, parse_header
+    from tests.test_ingest_structure_forms import source
+    text = """• No results found
+
+13:00 uur 14 nov. 2018 AB-XYZ
+
+N/A
+N/A
+Protected
+
+Academic year: 2022
+
+Copied!
+53
+0
+0
+
+Bezig met laden.... (Bekijk nu de volledige tekst)
+
+Agenda AB XYZ
+
+Datum : 14 november 2018 Tijd : 13:00-14:30 uur
+"""
+    src = source(text, "agenda.txt")
+    assert parse_header(src, len(text)).title == "Agenda AB XYZ"
+    assert [i.title for i in find_items(src)[0]] == []

@@ -83,3 +83,21 @@ Volgend jaar weer.
 De voorzitter dankt de vrijwilligers voor hun inzet en sluit de avond met een woord van dank aan iedereen.
 """
     assert top_items(text) == []
+
+
+def test_the_record_running_on_after_the_subject_below_its_number_ends_the_title():
+    text = """Openbare besluitenlijst van de vergadering van gedeputeerde staten op 22 juni 2021
+
+1.
+Vergadering AB IPO op 24 juni 2021 Het college besluit in te stemmen met de voorstellen op de agenda.
+
+2.
+Uitvoering motie 55-18A, inzake onveilige kruispunten en knelpunten in het netwerk van fietspaden Het college besluit:
+1. kennis te nemen van de inventarisatie van de aangemelde projecten;
+2. de staten voor te stellen een bedrag beschikbaar te stellen.
+3.
+Aanbesteding vervoer in de regio Het college besluit het vervoer voor drie jaar aan te besteden.
+"""
+    assert top_items(text) == [("1", "Vergadering AB IPO op 24 juni 2021"),
+                               ("2", "Uitvoering motie 55-18A, inzake onveilige kruispunten en knelpunten in het netwerk van fietspaden"),
+                               ("3", "Aanbesteding vervoer in de regio")]

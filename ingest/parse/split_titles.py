@@ -8,7 +8,7 @@ import re
 
 from ingest.parse.candidates import Candidate, line_candidate
 from ingest.parse.lines import Line, display, peel, plain, rstrip_pos
-from ingest.parse.words import is_page_chrome
+from ingest.parse.words import is_page_chrome, structure_pattern
 from notulist.models import Source
 
 
@@ -24,6 +24,12 @@ def number_above_title(source: Source, num: Line, title: Line, reds, *, alone: b
     mark = re.sub(r"\.\.$", ".", num.content.strip())  # '1..' typed for '1.'
     merged = peel(mark + " " + title.raw.strip(), num.start)
     c = None if is_page_chrome(title.content) else line_candidate(merged, source, reds)
+    record = structure_pattern("decision_in_line").search(title.raw)
+    if (c is None or not c.title_like) and record is not None and not is_page_chrome(title.content):
+        # 'Vergadering AB IPO op 24 juni 1999 Het college besluit ...': the subject, then the record of the decision
+        title = peel(title.raw[:record.start()], title.start)
+        c = line_candidate(peel(mark + " " + title.raw.strip(), num.start), source, reds)
+        alone = True  # the record after it marks the end of the title as a blank line would
     if c is not None and not c.title_like and alone and len(plain(title.content).split()) <= MAX_ALONE_WORDS \
             and re.match(r"[A-ZÀ-Ý]", plain(title.content)) and not re.search(r"[.;:,!?]$", plain(title.content)):
         c.title_like = True

@@ -12,7 +12,8 @@ DATA_FILE = "structure.toml"
 
 StructureList = Literal["not_meeting_date", "session_heading", "page_chrome", "table_outcome", "motion_line",
                         "document_section", "item_part", "closing_section",
-                        "document_title", "standard_item", "decision_opening", "decision_list"]
+                        "document_title", "standard_item", "decision_opening", "decision_list",
+                        "decision_in_line"]
 
 
 def structure_pattern(name: StructureList) -> re.Pattern[str]:
