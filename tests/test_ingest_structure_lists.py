@@ -151,3 +151,31 @@ REGISTER_WITH_BESLUIT_POINTS = """Besluitenlijst college 8 mei 2024
 def test_numbered_points_inside_one_register_items_besluit_are_no_agenda():
     assert top_items(REGISTER_WITH_BESLUIT_POINTS, "besluitenlijst.txt") == [
         ("001", "Rondvraag"), ("002", "Besluitenlijst")]
+
+
+def test_a_list_announced_as_the_points_discussed_at_the_top_is_the_agenda():
+    from tests.test_ingest_structure_forms import top_items
+    text = """woensdag 9 december 2020
+
+Politieraad december
+
+De politieraad heeft in haar openbare zitting van 8 december 2020 de volgende punten kunnen bespreken:
+- Goedkeuring van de begroting dienstjaar 2021: bespreking en vastlegging
+- Openstellen vacante betrekkingen. In totaal zullen in de loop van 2021 zeven medewerkers aangeworven worden
+- Goedkeuring van de aankoop van twee voertuigen volgens raamcontract, begroting 2021
+"""
+    assert [t for _, t in top_items(text)] == ["Goedkeuring van de begroting dienstjaar 2021: bespreking en vastlegging",
+                                               "Openstellen vacante betrekkingen",
+                                               "Goedkeuring van de aankoop van twee voertuigen volgens raamcontract, begroting 2021"]
+
+
+def test_the_points_a_meeting_discussed_further_down_are_no_agenda():
+    from tests.test_ingest_structure_forms import top_items
+    lines = [f"Regel {i} van het verslag met wat tekst." for i in range(10)]
+    text = "\n\n".join(lines) + """
+
+De volgende punten zijn besproken:
+- Degenen die in de inventarisatie staan
+- Degenen die in de lijst met issues staan
+"""
+    assert top_items(text) == []

@@ -46,9 +46,9 @@ def whole_entry(ln: Line) -> Entry:
     return Entry(ln, ln.content_start, end)
 
 
-def _titled(text: str) -> bool:
+def _titled(text: str, max_words: int = MAX_WORDS) -> bool:
     words = text.split()
-    return (1 <= len(words) <= MAX_WORDS and not re.search(r"[.;!?]$", text) and not is_document_section(text)
+    return (1 <= len(words) <= max_words and not re.search(r"[.;!?]$", text) and not is_document_section(text)
             and not is_item_part(text) and not lexicon().pattern("block_label").match(text))
 
 
@@ -57,16 +57,34 @@ def agenda_list(lines: list[Line]) -> list[Entry]:
     '- Opening' '- Planning' ...): at least two titles; deeper entries are their sub-points. Where the
     notes below give the same subjects as labels ('- Opening: Anna opent ...', '**Planning**'), those
     lines are the items, so that each item holds its own notes."""
+    opening = {ln.start for ln in [o for o in lines if not o.blank][:MAX_OPENING_LINES]}
     for k, ln in enumerate(lines):
-        if not _is_agenda_label(ln) or ln.bullet:
+        if ln.bullet or not (_is_agenda_label(ln) or ln.start in opening and _ANNOUNCES_POINTS.search(ln.content)):
             continue
-        entries = _entries_below(lines, k + 1)
+        announced = not _is_agenda_label(ln)
+        entries = _entries_below(lines, k + 1, MAX_ANNOUNCED_WORDS if announced else MAX_WORDS)
         if len(entries) >= 2:
-            return _repeated_below(lines, entries) or [whole_entry(e) for e in entries]
+            return _repeated_below(lines, entries) or [_first_sentence(e) if announced else whole_entry(e)
+                                                       for e in entries]
     return []
 
 
-def _entries_below(lines: list[Line], k: int) -> list[Line]:
+# 'De politieraad heeft ... de volgende punten kunnen bespreken:' + a bullet list, opening the text (one of its first
+# MAX_OPENING_LINES lines; further on such a list is a list of what one point discussed): the list is the agenda
+MAX_OPENING_LINES = 8
+_ANNOUNCES_POINTS = re.compile(r"\b(?:de\s+)?(?:volgende|onderstaande|navolgende)\s+(?:agenda)?(?:punten|onderwerpen)\b[^:]*:\s*$",
+                               re.I)
+MAX_ANNOUNCED_WORDS = 40  # an announced point may carry a sentence of explanation after its title
+
+
+def _first_sentence(ln: Line) -> Entry:
+    """The entry up to its first full stop before a capital ('Openstellen vacante betrekkingen. In totaal ...')."""
+    e = whole_entry(ln)
+    m = re.search(r"(?<!\b[a-z])(?<!\.[a-z])\.\s+(?=[A-ZÀ-Ý])", ln.raw[e.title_start - ln.start:e.title_end - ln.start])
+    return Entry(ln, e.title_start, e.title_start + m.start()) if m else Entry(ln, e.title_start, e.title_end)
+
+
+def _entries_below(lines: list[Line], k: int, max_words: int = MAX_WORDS) -> list[Line]:
     out: list[Line] = []
     top: int | None = None
     for ln in lines[k:]:
@@ -78,7 +96,7 @@ def _entries_below(lines: list[Line], k: int) -> list[Line]:
             top = _indent(ln)
         if _indent(ln) > top:
             continue
-        if _indent(ln) < top or not _titled(plain(ln.content)):
+        if _indent(ln) < top or not _titled(plain(ln.content), max_words):
             return []
         out.append(ln)
     return out
