@@ -194,3 +194,20 @@ def test_the_chair_noting_assent_to_a_suggestion_cites_both(settings):
     quotes = [d.citation.quote for d in extract(settings, text, "verslag.txt").decisions]
     assert quotes == ["De heer Bakker suggereert om beide nota's tegelijk met de begroting te behandelen. De voorzitter "
                       "constateert dat de vergadering instemt met het voorstel van de heer Bakker."]
+
+
+RESTATED = """Notulen OCMW-raad 3 juni 2025
+
+1. Goedkeuring notulen
+
+De notulen van de OCMW-raad d.d. 6 mei 2025 worden goedgekeurd.
+
+Juridische grond: het decreet lokaal bestuur.
+
+Art. 1 De notulen van de OCMW-raad d.d. 6 mei 2025 worden goedgekeurd.
+"""
+
+
+def test_a_decision_restated_as_its_article_is_one_decision(settings):
+    quotes = [d.citation.quote for d in extract(settings, RESTATED, "notulen.txt").decisions]
+    assert quotes == ["Art. 1 De notulen van de OCMW-raad d.d. 6 mei 2025 worden goedgekeurd."]

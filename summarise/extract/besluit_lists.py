@@ -12,6 +12,8 @@ far as the clause walk needs to know it:
   cue holds ("Gedeputeerde Staten hebben kennis genomen van ...", "In een brief verklaren GS dat ...", "De provincie
   verstrekt subsidie aan ..."), and its formal name ("Het College van Gedeputeerde Staten van Fryslân heeft besloten")
   is no other body there (`executive_decision`, cue family executive_besluit).
+- A point that states its decision twice, as its summary line and as its first article ("De notulen ... worden
+  goedgekeurd." / "Art. 1 De notulen ... worden goedgekeurd."), has one decision (`without_restated`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from notulist.models import Meeting
+from notulist.models import Decision, Meeting
 from notulist.nl import lexicon
 from summarise.rules.cues import PAST_REFERENCE
 from summarise.rules.hits import Hit
@@ -132,3 +134,21 @@ def executive_decision(meeting: Meeting, raw: str, s: int, norm: str) -> bool:
     if not heading.search(" ".join((meeting.title or "", raw[:400]))):
         return False
     return bool(first.search(norm) or inverted.search(norm) or grant.search(norm))
+
+
+_ARTICLE_LABEL = re.compile(r"^\W*(?:(?:artikel|art\.?)\s*\d{1,2}\b\s*[.:)]?|enig\s+artikel\b\s*[.:]?)\s*", re.I)
+
+
+def without_restated(decisions: list[Decision]) -> list[Decision]:
+    """The decisions without a second one of the same item that says the same words again (its article label
+    aside); of the two, the article stays (it is the besluit, the other line summarises it)."""
+    def key(d: Decision) -> tuple[str | None, str]:
+        return d.item, " ".join(re.findall(r"\w+", _ARTICLE_LABEL.sub("", d.citation.quote).lower()))
+
+    best: dict[tuple[str | None, str], Decision] = {}
+    for d in decisions:
+        k = key(d)
+        article = bool(_ARTICLE_LABEL.match(d.citation.quote))
+        if k[1] and (k not in best or (article and not _ARTICLE_LABEL.match(best[k].citation.quote))):
+            best[k] = d
+    return [d for d in decisions if not key(d)[1] or best[key(d)] is d]

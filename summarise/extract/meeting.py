@@ -20,6 +20,7 @@ from notulist.nl import lexicon
 from summarise import llm_extract, rules, scorer
 from summarise.dates import next_meeting_date
 from summarise.extract import document as doc
+from summarise.extract.besluit_lists import without_restated
 from summarise.extract.articles import article_block, read_article_block
 from summarise.extract.columns import read_columns
 from summarise.extract.document import Ctx, initials_map, is_record_document, team_name
@@ -83,7 +84,8 @@ def rule_extract(meeting: Meeting, sources: dict[str, Source]) -> Extraction:
                 continue  # an agenda's "Besluit: het algemeen bestuur stelt ... vast": the proposal, not a note
             if note_source is not None:
                 process_region(ctx, note_source, note.start, note.end, item, "record", False, contexts)
-    decisions = proposals_beside_outcome([d for d in _dedupe(ctx.decisions) if not is_procedural(d, meeting)], sources)
+    decisions = without_restated([d for d in _dedupe(ctx.decisions) if not is_procedural(d, meeting)])
+    decisions = proposals_beside_outcome(decisions, sources)
     decisions = with_sentence_pointed_at(decisions, sources)
     extraction = Extraction(meeting_id=meeting.id, decisions=decisions, actions=_without_table_duplicates(ctx),
                             postponed=ctx.postponed, lexicon_version=lexicon().version)
