@@ -211,3 +211,10 @@ Art. 1 De notulen van de OCMW-raad d.d. 6 mei 2025 worden goedgekeurd.
 def test_a_decision_restated_as_its_article_is_one_decision(settings):
     quotes = [d.citation.quote for d in extract(settings, RESTATED, "notulen.txt").decisions]
     assert quotes == ["Art. 1 De notulen van de OCMW-raad d.d. 6 mei 2025 worden goedgekeurd."]
+
+
+def test_other_parties_decisions_are_reported():
+    from summarise import rules
+    hits = rules.analyse("Ook andere partijen hebben besloten om in te stemmen met een bijdrage, waaronder het fonds.", "record")
+    assert hits == []
+    assert [h.kind for h in rules.analyse("De partijen hebben besloten de bijdrage te verhogen.", "record")] == ["decision"]
