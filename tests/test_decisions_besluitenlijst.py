@@ -218,3 +218,14 @@ def test_other_parties_decisions_are_reported():
     hits = rules.analyse("Ook andere partijen hebben besloten om in te stemmen met een bijdrage, waaronder het fonds.", "record")
     assert hits == []
     assert [h.kind for h in rules.analyse("De partijen hebben besloten de bijdrage te verhogen.", "record")] == ["decision"]
+
+
+def test_the_noun_besluiten_and_closing_the_evening_are_no_decision():
+    from summarise import rules
+
+    def kinds(s):
+        return [h.kind for h in rules.analyse(s, "record")]
+    assert kinds("N.B.: stukken over genoemde besluiten zijn niet altijd direct beschikbaar.") == []
+    assert kinds("Met een kort verhaal besluit Anna de opening van de vergadering.") == []
+    assert kinds("Het bestuur besluit de vergadering van mei te verplaatsen.") == ["decision"]
+    assert kinds("We besluiten dat de vergadering van 19 april komt te vervallen.") == ["decision"]
