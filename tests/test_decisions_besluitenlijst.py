@@ -229,3 +229,10 @@ def test_the_noun_besluiten_and_closing_the_evening_are_no_decision():
     assert kinds("Met een kort verhaal besluit Anna de opening van de vergadering.") == []
     assert kinds("Het bestuur besluit de vergadering van mei te verplaatsen.") == ["decision"]
     assert kinds("We besluiten dat de vergadering van 19 april komt te vervallen.") == ["decision"]
+
+
+def test_the_adoption_stamp_under_the_title_is_no_decision(settings):
+    text = ("Provincie Zuid\n\nBesluitenlijst GS van 3 juni 2025\n\nvan de vergadering van Gedeputeerde Staten van 3 juni "
+            "2025 vastgesteld op 10 juni 2025.\n\nSubsidie dorpshuis.\n\nGS stemmen in met een bijdrage aan het dorpshuis.\n")
+    quotes = [d.citation.quote for d in extract(settings, text).decisions]
+    assert quotes == ["GS stemmen in met een bijdrage aan het dorpshuis."]
