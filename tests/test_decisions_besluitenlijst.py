@@ -236,3 +236,11 @@ def test_the_adoption_stamp_under_the_title_is_no_decision(settings):
             "2025 vastgesteld op 10 juni 2025.\n\nSubsidie dorpshuis.\n\nGS stemmen in met een bijdrage aan het dorpshuis.\n")
     quotes = [d.citation.quote for d in extract(settings, text).decisions]
     assert quotes == ["GS stemmen in met een bijdrage aan het dorpshuis."]
+
+
+def test_what_the_announcements_report_is_no_decision(settings):
+    text = ("Verslag algemeen bestuur 3 juni 2025\n\n1. Opening en mededelingen\nDe voorzitter heet iedereen welkom.\n"
+            "Mededelingen:\nFusie: Er is besloten om het servicebureau per 1 januari op te heffen.\nHuisvesting: de verhuizing "
+            "is in mei.\n\n2. Begroting\nHet algemeen bestuur stelt de begroting vast.\n")
+    quotes = [d.citation.quote for d in extract(settings, text, "verslag.txt").decisions]
+    assert quotes == ["Het algemeen bestuur stelt de begroting vast."]

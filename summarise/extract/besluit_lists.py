@@ -14,6 +14,8 @@ far as the clause walk needs to know it:
   is no other body there (`executive_decision`, cue family executive_besluit).
 - A point that states its decision twice, as its summary line and as its first article ("De notulen ... worden
   goedgekeurd." / "Art. 1 De notulen ... worden goedgekeurd."), has one decision (`without_restated`).
+- Under a "Mededelingen:" label what "er is besloten / afgesproken" reports was settled elsewhere ("Liquidatie SB|G:
+  Er is besloten om het servicebureau op te heffen."): an announcement, no decision of this meeting (`announced`).
 """
 
 from __future__ import annotations
@@ -152,3 +154,16 @@ def without_restated(decisions: list[Decision]) -> list[Decision]:
         if k[1] and (k not in best or (article and not _ARTICLE_LABEL.match(best[k].citation.quote))):
             best[k] = d
     return [d for d in decisions if not key(d)[1] or best[key(d)] is d]
+
+
+_ANNOUNCEMENTS = re.compile(r"^\W*(?:mededelingen?|ter\s+kennisname|ingekomen\s+stukken)\W*:\W*$", re.I)
+_IMPERSONAL_DONE = re.compile(r"\ber\s+(?:is|werd|zijn|werden)\s+(?:\S+\s+){0,3}?(?:besloten|afgesproken|ingestemd)\b", re.I)
+
+
+def announced(raw: str, s: int, norm: str) -> bool:
+    """The clause at s reports, under a "Mededelingen:" line of its paragraph, that something was settled."""
+    if not _IMPERSONAL_DONE.search(norm):
+        return False
+    block = raw.rfind("\n\n", 0, s)
+    lines = raw[block + 1 if block >= 0 else 0:raw.rfind("\n", 0, s) + 1].splitlines()  # the lines above the clause's
+    return any(_ANNOUNCEMENTS.match(line) for line in lines if line.strip())
