@@ -244,3 +244,11 @@ def test_what_the_announcements_report_is_no_decision(settings):
             "is in mei.\n\n2. Begroting\nHet algemeen bestuur stelt de begroting vast.\n")
     quotes = [d.citation.quote for d in extract(settings, text, "verslag.txt").decisions]
     assert quotes == ["Het algemeen bestuur stelt de begroting vast."]
+
+
+def test_what_the_chair_mentions_is_reported_and_a_besluit_to_inform_is_decided():
+    from summarise import rules
+    assert rules.analyse("De voorzitter vermeldt dat de aanwezigheid van de mug is vastgesteld door de autoriteit.",
+                         "record") == []
+    hits = rules.analyse("Naar aanleiding van het verzoek besluit het bestuur mee te delen dat er geen middelen zijn.", "record")
+    assert [h.kind for h in hits] == ["decision"]
