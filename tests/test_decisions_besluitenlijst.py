@@ -252,3 +252,11 @@ def test_what_the_chair_mentions_is_reported_and_a_besluit_to_inform_is_decided(
                          "record") == []
     hits = rules.analyse("Naar aanleiding van het verzoek besluit het bestuur mee te delen dat er geen middelen zijn.", "record")
     assert [h.kind for h in hits] == ["decision"]
+
+
+def test_an_impersonal_decision_after_another_bodys_doing_is_not_the_executives(settings):
+    text = ("Besluitenlijst vergadering Gedeputeerde Staten 3 juni 2025\n\nOnderwerp: IPO-commissie Wonen\n\nDe IPO-commissie "
+            "Wonen van 2 juni is vervallen. Er is besloten een schriftelijke ronde te houden. Gedeputeerde Staten hebben "
+            "hun standpunten bepaald.\n")
+    quotes = [d.citation.quote for d in extract(settings, text).decisions]
+    assert quotes == ["Gedeputeerde Staten hebben hun standpunten bepaald."]

@@ -14,6 +14,9 @@ far as the clause walk needs to know it:
   is no other body there (`executive_decision`, cue family executive_besluit).
 - A point that states its decision twice, as its summary line and as its first article ("De notulen ... worden
   goedgekeurd." / "Art. 1 De notulen ... worden goedgekeurd."), has one decision (`without_restated`).
+- In such a besluitenlijst an impersonal "Er is besloten ..." right after what another body did ("De IPO-adviescommissie
+  ... is vervallen. Er is besloten een schriftelijke consultatieronde in te lassen.") is that body's decision, not the
+  executive's: its own besluiten name it (`executive_decision` / `others_impersonal`).
 - Under a "Mededelingen:" label what "er is besloten / afgesproken" reports was settled elsewhere ("Liquidatie SB|G:
   Er is besloten om het servicebureau op te heffen."): an announcement, no decision of this meeting (`announced`).
 """
@@ -167,3 +170,21 @@ def announced(raw: str, s: int, norm: str) -> bool:
     block = raw.rfind("\n\n", 0, s)
     lines = raw[block + 1 if block >= 0 else 0:raw.rfind("\n", 0, s) + 1].splitlines()  # the lines above the clause's
     return any(_ANNOUNCEMENTS.match(line) for line in lines if line.strip())
+
+
+_OTHER_BODY = re.compile(r"^\W*(?:de|het)\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:commissie|raad|bestuur|overleg|vergadering|waterschap|"
+                         r"gemeente|minister|ministerie|kabinet|stuurgroep|werkgroep|directie)\b", re.I)
+
+
+def others_impersonal(meeting: Meeting, raw: str, s: int, norm: str) -> bool:
+    """The impersonal decision at s follows, in its paragraph, a sentence about another body, in an executive
+    body's besluitenlijst that does not name itself there."""
+    if meeting.doc_kind != "besluitenlijst" or not _IMPERSONAL_DONE.search(norm) or not re.match(r"\W*er\b", norm, re.I):
+        return False
+    heading, first, inverted, grant = _executive_forms()
+    if not heading.search(" ".join((meeting.title or "", raw[:400]))):
+        return False
+    block = raw.rfind("\n\n", 0, s)
+    before = raw[block + 2 if block >= 0 else 0:s]
+    body = lexicon().each("executive_besluit")[1]
+    return bool(before.strip()) and bool(_OTHER_BODY.match(before)) and not body.search(before)

@@ -13,7 +13,8 @@ from summarise import rules
 from summarise.extract import document as doc
 from summarise.extract.document import Ctx
 from summarise.extract.articles import split_beslispunten
-from summarise.extract.besluit_lists import Quote, announced, drop_list_numbers, executive_decision, read_quoted
+from summarise.extract.besluit_lists import (Quote, announced, drop_list_numbers, executive_decision, others_impersonal,
+                                            read_quoted)
 from summarise.rules.actions import decided_task
 from summarise.rules.decisions import decision_list_line
 from summarise.rules.cues import AGREED_TO, BESLUIT_MANDATE
@@ -152,7 +153,8 @@ def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.
         # "De stuurgroep heeft besloten ... uit te stellen": reported (nor is this item postponed); under
         # "Kernboodschap" after the besluit clauses: explained
         hits = [h for h in hits if h.kind == "action"]
-    if w.mode == "record" and any(h.kind == "decision" for h in hits) and announced(w.raw, s, norm):
+    if w.mode == "record" and any(h.kind == "decision" for h in hits) and (
+            announced(w.raw, s, norm) or others_impersonal(w.ctx.meeting, w.raw, s, norm)):
         hits = [h for h in hits if h.kind != "decision"]  # "Mededelingen: / X: Er is besloten om ...": reported
     if w.mode == "record" and not hits:
         hits = _task_after_but(norm)
