@@ -260,3 +260,9 @@ def test_an_impersonal_decision_after_another_bodys_doing_is_not_the_executives(
             "hun standpunten bepaald.\n")
     quotes = [d.citation.quote for d in extract(settings, text).decisions]
     assert quotes == ["Gedeputeerde Staten hebben hun standpunten bepaald."]
+
+
+def test_besloten_as_an_adjective_is_no_decision():
+    from summarise import rules
+    assert rules.analyse("De maatregelen beperken het contact tussen personen in een besloten ruimte.", "record") == []
+    assert [h.kind for h in rules.analyse("In besloten zitting is besloten de directeur te benoemen.", "record")] == ["decision"]
