@@ -266,3 +266,12 @@ def test_besloten_as_an_adjective_is_no_decision():
     from summarise import rules
     assert rules.analyse("De maatregelen beperken het contact tussen personen in een besloten ruimte.", "record") == []
     assert [h.kind for h in rules.analyse("In besloten zitting is besloten de directeur te benoemen.", "record")] == ["decision"]
+
+
+def test_the_decision_put_to_the_meeting_is_no_decision_until_one_is_recorded(settings):
+    text = ("Toelichtende nota gemeenteraad zitting van 3 juni 2025\n\n1. Goedkeuren notulen van de zitting van 6 mei 2025\n\n"
+            "VOORSTEL VAN BESLISSING\n\nArt. 1: De notulen van de zitting van 6 mei 2025 worden goedgekeurd.\n\n"
+            "2. Reglement fietslessen\n\nVoorstel van beslissing\n\nArt. 1: Het reglement wordt goedgekeurd.\n\n"
+            "Besluit: de raad keurt het reglement goed.\n")
+    quotes = [d.citation.quote for d in extract(settings, text, "nota.txt").decisions]
+    assert quotes == ["Besluit: de raad keurt het reglement goed."]

@@ -17,6 +17,8 @@ far as the clause walk needs to know it:
 - In such a besluitenlijst an impersonal "Er is besloten ..." right after what another body did ("De IPO-adviescommissie
   ... is vervallen. Er is besloten een schriftelijke consultatieronde in te lassen.") is that body's decision, not the
   executive's: its own besluiten name it (`executive_decision` / `others_impersonal`).
+- Under a "Voorstel van beslissing" / "Ontwerpbesluit" heading the articles are the decision put to the meeting, not
+  taken at it (a toelichtende nota, an agenda bundle), until a "Besluit" line records one (`proposed_block`).
 - Under a "Mededelingen:" label what "er is besloten / afgesproken" reports was settled elsewhere ("Liquidatie SB|G:
   Er is besloten om het servicebureau op te heffen."): an announcement, no decision of this meeting (`announced`).
 """
@@ -188,3 +190,20 @@ def others_impersonal(meeting: Meeting, raw: str, s: int, norm: str) -> bool:
     before = raw[block + 2 if block >= 0 else 0:s]
     body = lexicon().each("executive_besluit")[1]
     return bool(before.strip()) and bool(_OTHER_BODY.match(before)) and not body.search(before)
+
+
+_PROPOSAL_HEADING = re.compile(r"^\W*(?:voorstel\s+(?:van|tot)\s+(?:beslissing|besluit)|ontwerp[- ]?(?:beslissing|besluit)|"
+                               r"voorgestelde?\s+(?:beslissing|besluit)|gevraagde?\s+(?:beslissing|besluit))\W*:?\W*$", re.I)
+_RECORDED = re.compile(r"^\W*(?:besluit|beslissing|besloten|stemming)\b", re.I)
+
+
+def proposed_block(w, norm: str) -> bool | None:
+    """True for the heading of a proposed decision (the walk then reads what follows as proposed), False for the
+    line that records the decision taken (it ends the proposal), None for any other clause."""
+    if _PROPOSAL_HEADING.match(norm):
+        w.proposed = True
+        return True
+    if w.proposed and _RECORDED.match(norm):
+        w.proposed = False
+        return False
+    return None

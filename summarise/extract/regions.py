@@ -14,7 +14,7 @@ from summarise.extract import document as doc
 from summarise.extract.document import Ctx
 from summarise.extract.articles import split_beslispunten
 from summarise.extract.besluit_lists import (Quote, announced, drop_list_numbers, executive_decision, others_impersonal,
-                                            read_quoted)
+                                            proposed_block, read_quoted)
 from summarise.rules.actions import decided_task
 from summarise.rules.decisions import decision_list_line
 from summarise.rules.cues import AGREED_TO, BESLUIT_MANDATE
@@ -90,6 +90,7 @@ class _Walk:
     besluit_intro: bool = False  # the clauses after "... besluit:" are its besluit clauses
     proposal_start: int | None = None  # the last proposal or question put to the meeting (for its assent)
     quote: Quote | None = None  # inside a proposal to another body quoted in the besluit (besluit_lists.py)
+    proposed: bool = False  # under "Voorstel van beslissing": what follows is put to the meeting (besluit_lists.py)
 
     @property
     def raw(self) -> str:
@@ -131,6 +132,8 @@ def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.
         w.list_kind = None if block.group("none") else (
             "action" if block.group("label").lower().startswith(("act", "to")) else "decision")
         return None
+    if w.mode == "record" and proposed_block(w, norm):
+        return None  # "VOORSTEL VAN BESLISSING": the heading of the decision put to the meeting
     quoted = read_quoted(w, norm, is_list_line) if w.mode == "record" else None
     if quoted is not None:
         return quoted
@@ -154,7 +157,7 @@ def _clause_hits(w: _Walk, norm: str, is_list_line: bool, s: int) -> list[rules.
         # "Kernboodschap" after the besluit clauses: explained
         hits = [h for h in hits if h.kind == "action"]
     if w.mode == "record" and any(h.kind == "decision" for h in hits) and (
-            announced(w.raw, s, norm) or others_impersonal(w.ctx.meeting, w.raw, s, norm)):
+            w.proposed or announced(w.raw, s, norm) or others_impersonal(w.ctx.meeting, w.raw, s, norm)):
         hits = [h for h in hits if h.kind != "decision"]  # "Mededelingen: / X: Er is besloten om ...": reported
     if w.mode == "record" and not hits:
         hits = _task_after_but(norm)
