@@ -53,8 +53,10 @@ REAL = Path(__file__).resolve().parent.parent / "eval" / "data" / "real"
 # raadscommissie; first runs in first-run-corpus12a/b/c.md): real/dev is 159 documents, measured at 514e991 (rules
 # only): decisions 0.846, actions 0.792, agenda 0.882, hit@3 0.859, key facts 0.764, citations 0.818, below their
 # floors; set at the measure minus 0.01; MIN_DOCS dev 128 -> 157. Owner, due and date stay above theirs.
+# Round 8, DECIDE8 (besluitenlijsten of executive bodies, Flemish besluit forms): real/dev decisions 0.846 -> 0.896 on
+# 169 documents (371 of 383 predicted, 445 gold, rules only, at 7a2d24f); decisions floor 0.836 -> 0.88.
 FLOORS = {
-    "dev": {"decisions_f1": 0.836, "actions_f1": 0.782, "owner_accuracy": 0.92, "due_accuracy": 0.95,
+    "dev": {"decisions_f1": 0.88, "actions_f1": 0.782, "owner_accuracy": 0.92, "due_accuracy": 0.95,
             "agenda_f1": 0.872, "date_accuracy": 0.957, "hit@3": 0.849, "key_fact_recall": 0.754,
             "citation_accuracy": 0.808},
     "blind": {"decisions_f1": 0.82, "actions_f1": 0.25, "owner_accuracy": 0.80, "due_accuracy": 0.55,
