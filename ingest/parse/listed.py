@@ -1,6 +1,7 @@
 """Unnumbered agendas written as list entries: the list under an 'Agenda' heading or label (with, where the
 notes below repeat its entries as labels, those labels), and minutes written as one list of bold labels
-('- **Opening**: Carla opent de vergadering.')."""
+('- **Opening**: Carla opent de vergadering.'), and the bullet forms of web pages and reports ('-' above
+its title, ' • Opening' above an indented paragraph)."""
 
 from __future__ import annotations
 
@@ -178,3 +179,44 @@ def subject_paragraphs(lines: list[Line]) -> list[Entry]:
         title = m.group("t").rstrip(" .")
         out.append(Entry(ln, start, start + len(title)))
     return out if len(out) >= 2 else []
+
+
+def dangling_bullet_entries(lines: list[Line]) -> list[Line]:
+    """A list whose bullet and text are on separate lines (web pages copied as text: '-' then the title
+    on the next line): the text lines of its first run of at least three entries."""
+    runs: list[list[Line]] = []
+    run: list[Line] = []
+    k = 0
+    while k < len(lines) - 1:
+        mark, nxt = lines[k].raw.strip(), lines[k + 1]
+        if mark in _BULLET_MARKS and not nxt.blank and not nxt.bullet and nxt.content.strip() not in _BULLET_MARKS \
+                and len(plain(nxt.content).split()) <= 40:
+            run.append(nxt)
+            k += 2
+            continue
+        if run and not lines[k].blank:
+            runs.append(run)
+            run = []
+        k += 1
+    if run:
+        runs.append(run)
+    return next((r for r in runs if len(r) >= 3), [])
+
+
+def bullet_headings(lines: list[Line]) -> list[Line]:
+    """' • Opening' + an indented paragraph ('  De voorzitter opent ...'): in a report written as one bullet
+    list, the short bullets whose text is indented below them are the items (at least two of them)."""
+    out = []
+    for k, ln in enumerate(lines[:-1]):
+        nxt = lines[k + 1]
+        text = plain(ln.content)
+        indent = len(ln.raw) - len(ln.raw.lstrip())
+        if (ln.bullet and 1 <= len(text.split()) <= 6 and not re.search(r"[.,;:!?]$", text)
+                and re.match(r"[A-ZÀ-Ý]", text) and not nxt.blank and not nxt.bullet and not nxt.md_level
+                and len(nxt.raw) - len(nxt.raw.lstrip()) > indent and plain(nxt.content)[:1].isupper()
+                and len(plain(nxt.content).split()) >= 5):
+            out.append(ln)
+    return out if len(out) >= 2 else []
+
+
+_BULLET_MARKS = {"-", "•", "*", "–", "·", "▪"}

@@ -7,7 +7,8 @@ import re
 from ingest.parse.dates import DATE_LABEL, find_dates
 from ingest.parse.kinds import is_hint_line, kinds_in
 from ingest.parse.lines import Line, body_limit, display, plain, rstrip_pos
-from ingest.parse.listed import agenda_list, bold_label_list, subject_paragraphs, whole_entry
+from ingest.parse.listed import (agenda_list, bold_label_list, bullet_headings, dangling_bullet_entries,
+                                 subject_paragraphs, whole_entry)
 from ingest.parse.subjects import subject_titles
 from ingest.parse.bodyheads import body_headings, bold_colon_heading, is_table_row, outline_heads
 from ingest.parse.words import (is_closing_section, is_document_section, is_document_title, is_item_part,
@@ -305,47 +306,6 @@ def _grouping_headings(heads: list[Line], lines: list[Line]) -> set[int]:
         if nxt is not None and nxt.md_level > h.md_level and deeper:
             out.add(h.start)
     return out
-
-
-def dangling_bullet_entries(lines: list[Line]) -> list[Line]:
-    """A list whose bullet and text are on separate lines (web pages copied as text: '-' then the title
-    on the next line): the text lines of its first run of at least three entries."""
-    runs: list[list[Line]] = []
-    run: list[Line] = []
-    k = 0
-    while k < len(lines) - 1:
-        mark, nxt = lines[k].raw.strip(), lines[k + 1]
-        if mark in _BULLET_MARKS and not nxt.blank and not nxt.bullet and nxt.content.strip() not in _BULLET_MARKS \
-                and len(plain(nxt.content).split()) <= 40:
-            run.append(nxt)
-            k += 2
-            continue
-        if run and not lines[k].blank:
-            runs.append(run)
-            run = []
-        k += 1
-    if run:
-        runs.append(run)
-    return next((r for r in runs if len(r) >= 3), [])
-
-
-def bullet_headings(lines: list[Line]) -> list[Line]:
-    """' • Opening' + an indented paragraph ('  De voorzitter opent ...'): in a report written as one bullet
-    list, the short bullets whose text is indented below them are the items (at least two of them)."""
-    out = []
-    for k, ln in enumerate(lines[:-1]):
-        nxt = lines[k + 1]
-        text = plain(ln.content)
-        indent = len(ln.raw) - len(ln.raw.lstrip())
-        if (ln.bullet and 1 <= len(text.split()) <= 6 and not re.search(r"[.,;:!?]$", text)
-                and re.match(r"[A-ZÀ-Ý]", text) and not nxt.blank and not nxt.bullet and not nxt.md_level
-                and len(nxt.raw) - len(nxt.raw.lstrip()) > indent and plain(nxt.content)[:1].isupper()
-                and len(plain(nxt.content).split()) >= 5):
-            out.append(ln)
-    return out if len(out) >= 2 else []
-
-
-_BULLET_MARKS = {"-", "•", "*", "–", "·", "▪"}
 
 
 def _body_begin(lines: list[Line]) -> int:
