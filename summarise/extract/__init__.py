@@ -1,7 +1,8 @@
 """Extraction of decisions, actions and postponed items from a parsed meeting.
 
 Modules by role: document (context, spans, citations, owners), regions (an item's text read clause by
-clause through the rule engine), tables (action/decision tables), lists (closing action lists, status
+clause through the rule engine), records (a clause's hits added as cited decisions, actions, postponed
+items), tables (action/decision tables), lists (closing action lists, status
 lines), dues (due dates), meeting (`rule_extract`, `extract_meeting`: one meeting, with the optional LLM
 pass), linking (an action marked done by a later meeting's report).
 """
