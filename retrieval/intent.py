@@ -21,6 +21,7 @@ from typing import Literal
 from notulist.dutch import MONTH_PATTERN, MONTHS
 from retrieval.cues import AnswerType, cue, meta_words, not_names, person_patterns, question_cue
 from retrieval.keyword import stem_groups, stems, words
+from retrieval.meeting_facts import asked_facts, fact_stems
 
 IntentKind = Literal["agreement", "tasks", "postponed", "general"]
 
@@ -50,6 +51,7 @@ class Intent:
     days: list[Day] = field(default_factory=list)  # every date (or month of a year) named in the question
     expanded: bool = False  # subject words widened to the stored compounds (SearchIndex.expand)
     subject_roots: list[tuple[str, ...]] | None = None  # the subject words as asked, before widening
+    meeting_facts: list[str] = field(default_factory=list)  # "waar vergadert ...", "wie waren afwezig": the header
 
     def asked_types(self) -> list[AnswerType]:
         """The kinds of fact the question asks for ("Wie zou ... regelen en wanneer?": who and when)."""
@@ -119,6 +121,10 @@ def detect_intent(question: str) -> Intent:
     intent.words = words(question)
     m = question_cue("item_ref").search(question)
     intent.item_ref = m.group(1).lower() if m else None
+    intent.meeting_facts = asked_facts(question)
+    if intent.meeting_facts:  # "afgemeld" names the fact asked, not what the meeting is about
+        named = fact_stems(intent.meeting_facts)
+        intent.subject_stems = [g for g in intent.subject_stems if not set(g) & named]
     return intent
 
 

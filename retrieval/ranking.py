@@ -14,6 +14,7 @@ from notulist.models import Chunk
 from retrieval import snapshot as snapshots
 from retrieval.compounds import covers_word
 from retrieval.intent import Intent, matches_day
+from retrieval.meeting_facts import states_fact
 from retrieval.snapshot import Snapshot
 
 
@@ -44,6 +45,8 @@ class FusionWeights:
     day_match: float = 0.2  # the question names a meeting date
     item_ref: float = 0.3  # the question names an agenda item number ("punt 3")
     header_penalty: float = 0.1  # the meeting header rarely answers a subject question
+    meeting_fact: float = 0.4  # a question about the meeting itself: a chunk that states the asked fact
+    #   ("Plaats: ...", "Afwezig: ...", "De voorzitter opent om 9.30 uur ..."), the header no less than the items
 
 
 # more chunks pointed at by postponement marks than this (a large corpus): only those the marks among the
@@ -119,6 +122,10 @@ def fused(w: FusionWeights, snap: Snapshot, idx: np.ndarray, intent: Intent, d_n
         score[snap.in_postponed_item[idx]] += w.postponed_item
     if intent.item_ref:
         score[snap.columns["item_lower"][idx] == intent.item_ref] += w.item_ref
+    if intent.meeting_facts:
+        score[kind == snapshots.KIND_CODES["header"]] += w.header_penalty
+        states = np.fromiter((states_fact(snap.documents[i], intent.meeting_facts) for i in idx), bool, len(idx))
+        score[states] += w.meeting_fact
     if intent.day:
         day = intent.day
         score[snapshots.on_day(snap, lambda d: matches_day(day, d), dt.date.fromisoformat)[idx]] += w.day_match

@@ -11,6 +11,7 @@ from retrieval.compounds import covers_word
 from retrieval.cues import answers_type, cue, quote_cue
 from retrieval.intent import Intent
 from retrieval.keyword import stems, words
+from retrieval.meeting_facts import states_fact
 from retrieval.neighbours import covers_tail
 
 
@@ -44,6 +45,8 @@ TYPE_WEIGHT = 1.5  # a sentence holding the kind of fact the question asks for (
 
 TYPE_WEIGHT_OFF_SUBJECT = 0.75  # ... when it names none of the subject words
 
+FACT_WEIGHT = 2.0  # a line that states the meeting fact asked (retrieval.meeting_facts)
+
 
 def sentence_score(text: str, subject: list[tuple[str, ...]], *, is_note: bool, intent: Intent,
                    title_words: frozenset[str] = frozenset(), on_subject: bool = False) -> float:
@@ -57,7 +60,8 @@ def sentence_score(text: str, subject: list[tuple[str, ...]], *, is_note: bool, 
     # "wanneer" a date, "waarom" a reason, "hoeveel" a number, "wie" a name or role, "hoe vaak" a frequency
     # ... worth less in a sentence that names none of the subject: a date or a step about something else
     asked = frozenset(intent.words)
-    kind_weight = TYPE_WEIGHT if score > 0 or on_subject or not subject else TYPE_WEIGHT_OFF_SUBJECT
+    fact = bool(intent.meeting_facts) and states_fact(text, intent.meeting_facts)  # about the meeting asked
+    kind_weight = TYPE_WEIGHT if score > 0 or on_subject or not subject or fact else TYPE_WEIGHT_OFF_SUBJECT
     score += kind_weight * sum(1 for kind in intent.asked_types() if answers_type(text, kind, asked))
     if is_note:
         score += 0.5
@@ -67,6 +71,8 @@ def sentence_score(text: str, subject: list[tuple[str, ...]], *, is_note: bool, 
         score += 2.0
     if intent.person and intent.person.casefold() in text.casefold():
         score += 2.0
+    if fact:
+        score += FACT_WEIGHT  # "Plaats: Hof van Breda" answers "waar vergadert ..."
     if not is_note and quote_cue("request").search(text):
         score += 0.5
     if quote_cue("attachment").match(text):
