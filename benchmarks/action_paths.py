@@ -4,7 +4,7 @@
 [--batches] [--show PATH]` ingests every document (no search index), runs the rule extraction with the action
 producers instrumented, labels every proposed action with the eval's one-to-one matching, and prints precision per
 path: over all documents, and (--batches) over the documents of the newest batches of unseen bodies
-(eval/data/real/sources-corpus12a/12b/12c/13a.json). `--show PATH` lists that path's proposals with their label.
+(eval/data/real/sources-corpus12a/12b/12c/13a/14a/14b.json). `--show PATH` lists that path's proposals with their label.
 
 A path is where the action came from: `clause:<detector>:<cue>` (an item's text read clause by clause;
 `list-<kind>` when under a list label), `table`, `status-rows`, `list-rows`, `flat-rows`, or `other`.
@@ -29,9 +29,9 @@ from eval.metrics import citation_span, match_spans  # noqa: E402
 from eval.runner import _Corpus, eval_settings  # noqa: E402
 from service.pipeline import InputFile, Notulist  # noqa: E402
 from summarise import rules  # noqa: E402
-from summarise.extract import regions  # noqa: E402
+from summarise.extract import records, regions  # noqa: E402
 
-BATCHES = ("12a", "12b", "12c", "13a")
+BATCHES = ("12a", "12b", "12c", "13a", "14a", "14b")
 TAGS: dict[str, str] = {}
 
 
@@ -41,7 +41,7 @@ class _NoIndex(Notulist):
 
 
 def _instrument() -> None:
-    add, replace = regions._add_action, regions._replace_action
+    add, replace = regions.add_action, records.replace_action
 
     def add_action(w, hit, norm, s, e, adjacent, previous_subject):
         before = list(w.ctx.actions)
@@ -58,7 +58,7 @@ def _instrument() -> None:
         if tag is not None:
             TAGS.setdefault(w.last_hit[1].id, tag)
 
-    regions._add_action, regions._replace_action = add_action, replace_action
+    regions.add_action, records.replace_action = add_action, replace_action
     for name, path in (("process_table", "table"), ("process_status_rows", "status-rows"),
                        ("process_list_rows", "list-rows"), ("process_flat_rows", "flat-rows")):
         setattr(regions, name, _tagging(getattr(regions, name), path))

@@ -33,6 +33,7 @@ CASES = [
     ("voorstel", "record", "De voorzitter stelt voor om de vergadering te verplaatsen.", []),
     ("geen taak", "record", "Wim zal ook aftreden.", []),
     ("geen taak", "record", "Mocht het project stoppen dan zal Kadaster zorgen voor een overdracht.", []),
+    ("aankondiging", "record", "Op 1 september organiseert het bestuur een barbecue voor alle leden.", []),
     ("verzoekt", "record", "De raad verzoekt het college om een plan voor te leggen.",
      [("action", "name", "college")]),
     ("passief door", "record", "De brief wordt voor 14 februari verzonden door wethouder Mulder.",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from notulist.dutch import MONTH_PATTERN, WEEKDAYS
 from summarise.dates import find_due
 from summarise.rules.cues import INSTRUCTION, LABEL_OWNER, REQUEST_TO, PASSIVE_BY, TRANSFER, cue
 from summarise.rules.done import done_report, is_status_report
@@ -95,6 +96,24 @@ def not_task(c: Clause) -> list[Hit] | None:
     return []
 
 
+# a clause that opens with the date of an event, the verb straight after it ("Op 1 september organiseert DBW een
+# dorpsbarbecue", "Zaterdag 12 mei houdt de club haar open dag", "In juni start de cursus"); a future modal or a
+# passive after the date ("Op 5 mei zal Jan ...", "Op 5 mei wordt de brief verstuurd") is still a task
+_EVENT_DATE = re.compile(r"^\W*(?:(?:op|vanaf|tijdens)\s+(?:(?:" + "|".join(WEEKDAYS) + r")\s+)?\d{1,2}\s+|(?:" + "|".join(WEEKDAYS)
+                         + r")\s+\d{1,2}\s+|\d{1,2}\s+|in\s+)(?:" + MONTH_PATTERN + r")\.?(?:\s+\d{4})?\s*,?\s+(?P<v>[a-zé]+)\b", _Q)
+_NOT_EVENT_VERB = re.compile(r"(?:zal|zullen|gaat|gaan|moet|moeten|wordt|worden|zou|zouden|is|zijn|was|waren|heeft|hebben|"
+                             r"had|hadden|werd|werden)$", _Q)
+
+
+def announcement(c: Clause) -> list[Hit] | None:
+    """"Op 1 september organiseert DBW een dorpsbarbecue voor alle inwoners": an event announced with its date
+    first and a present-tense verb, what will happen, not somebody's task (a label or a tag still is)."""
+    m = _EVENT_DATE.match(c.text)
+    if c.label or c.tag or m is None or _NOT_EVENT_VERB.match(m.group("v")) or not m.group("v").endswith(("t", "en")):
+        return None
+    return []
+
+
 def instruction(c: Clause) -> list[Hit] | None:
     """"De raad verzoekt het college ... voor te leggen", "Bestuur vraagt aan de jeugdvoorzitter om ... te
     brengen": an action of the body or person asked."""
@@ -126,9 +145,16 @@ def transfer(c: Clause) -> list[Hit] | None:
     return None
 
 
+# a condition or moment that triggers the return ("Als het clientteam terug is komen we hier op terug"): a commitment
+_TRIGGER = re.compile(r"\W*(?:als|wanneer|zodra|na|nadat)\b", _Q)
+
+
 def by_verb(c: Clause) -> list[Hit] | None:
     """An action verb of the lexicon with its subject ("Peter pakt dit op")."""
     found = action_by_verb(c.text, c.mode)
+    if found and found[0].kind == "team" and found[1].lower() in ("komen", "komt", "kom") and c.mode == "record" \
+            and not _TRIGGER.match(c.text):
+        return []  # "Kleuterrapport komen we nog op terug", "Komen we dus op terug": the meeting returns to a topic
     return [Hit("action", found[0], found[1])] if found else None
 
 
@@ -158,15 +184,27 @@ _RELATIVE = re.compile(r"(?:\b(?:een|de|het|deze|diverse|enkele|veel|meerdere|tw
                        r"|\bwaar(?:bij|in|op|voor|mee|door|van)|\bwat)\b[^,;]*$", _Q)
 
 
+# a counted subject (no article before the number): "zullen 350 woningen ...", "zullen in 2010 zeven (7) medewerkers"
+_COUNTED = re.compile(r"(?<!\bde\s)(?<!\bhet\s)(?<![\w.,-])(?:\d{1,3}(?:\.\d{3})*|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|"
+                      r"twintig|dertig|veertig|vijftig|honderd)(?:\s*\(\d+\))?\s+(?:[a-zé-]+\s+){0,2}?[a-zé-]{3,}(?:en|s)\b", _Q)
+# what a body is asked to decide ("vast te stellen", "in te stemmen met", "goed te keuren", "te besluiten")
+_TO_DECIDE = re.compile(r"\b(?:vast\s+te\s+stellen|in\s+te\s+stemmen|goed\s+te\s+keuren|te\s+besluiten|kennis\s+te\s+nemen|"
+                        r"te\s+bekrachtigen|te\s+accorderen)\b", _Q)
+
+
 def passive(c: Clause) -> list[Hit] | None:
     """"Het verslag wordt nagestuurd", "Dit wordt door Piet opgepakt" (the agent is the owner)."""
     found = cue("passive_action").search(c.text)
     before = re.split(r"[.!?]\s+(?=[A-Z])", c.text[: found.start()])[-1] if found else ""
     if not found or done_report(c.text) or _SUBORDINATE.search(before) or _RELATIVE.search(before):
         return None  # "Omdat er zoveel moet worden geschreven, kan de notulist ...": the reason, not a task
+    if _COUNTED.search(before + found.group(0)):
+        return None  # "De komende jaren zullen 350 woningen vervangen worden": a forecast of numbers, nobody's task
     agent = _AGENT.search(c.text)
     owner = classify_np(agent.group(1)) if agent else Owner("none")
     asked = re.search(r"\b(?:wordt|worden)\s+(?:\S+\s+){0,3}?(?:verzocht|gevraagd)\b", c.text, _Q)
+    if asked and _TO_DECIDE.search(c.text[asked.end():]):
+        return []  # "De commissie wordt gevraagd de notulen vast te stellen": the decision put to it, no task
     if asked and owner.kind == "none":  # "FAB-leden worden verzocht dit te corrigeren": who is asked acts
         owner = owner_before(c.text[: asked.start()])
     return [Hit("action", owner if owner.kind in _NAMED else Owner("none"), "passief", strong=True)]

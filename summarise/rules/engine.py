@@ -8,6 +8,7 @@ its tests in tests/test_summarise_rules*.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -40,12 +41,18 @@ def embedded_instruction(c: Clause) -> list[Hit] | None:
     return [] if cue("embedded_instruction").search(c.raw) else None
 
 
+# a future modal before the verb of asking: the asking is still to be done
+_WILL_ASK = re.compile(r"^\s*(?:\S+\s+){1,4}?(?:zal|zullen|gaat|gaan)\s+(?:\S+\s+){0,3}?(?:vragen|navragen)\b", re.I)
+
+
 def indirect_question(c: Clause) -> list[Hit] | None:
     """"Tom vraagt of er al duidelijkheid is": a question to the meeting (the request family), unless labelled
     or a commitment; with its answer ("...: ja, het gaat naar april") a decision."""
     raw = c.raw
     if not cue("request").search(raw) or LABEL.match(raw) or cue("commitment").search(raw):
         return None
+    if _WILL_ASK.match(raw):
+        return None  # "Jan zal hem vragen of hij nog lid blijft": a question somebody is to put, a task
     if c.mode == "record" and YES_NO_ANSWER.search(raw):
         return [Hit("decision", cue="antwoord")]
     return []
@@ -98,6 +105,7 @@ DETECTORS: list[Detector] = [
     Detector("actie-tag", actions.tagged),
     Detector("voorstel", decisions.proposal),
     Detector("geen taak", actions.not_task, RECORD),
+    Detector("aankondiging", actions.announcement, RECORD),
     Detector("verzoekt", actions.instruction, RECORD),
     Detector("passief door", actions.passive_by, RECORD),
     Detector("overgedragen", actions.transfer, ("record", "actielijst")),

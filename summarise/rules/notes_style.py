@@ -103,9 +103,16 @@ def _person(who: str | None) -> Owner | None:
     return owner if owner.kind in ("name", "redacted", "team") else None
 
 
+_TERM = re.compile(r"(?:de\s+|het\s+)?(?:uiterlijk|voor|vóór|per|tegen|binnen|over|eind|einde|begin|medio|morgen|overmorgen|vandaag|vanavond|"
+                   r"volgende|komende|deze|a\.s\.|aanstaande|binnenkort|z\.s\.m|zsm|zo\s+snel|op\s+korte|asap|na)\b", re.I)
+
+
 def timed_present(text: str) -> Owner | None:
-    """"Hij informeert de commissie voor de zomer": a person, a present-tense verb and a time to come."""
-    if find_due(text, None) is None:
+    """"Hij informeert de commissie voor de zomer": a person, a present-tense verb and a time to come - a term
+    ("voor", "uiterlijk", "morgen", "volgende week"), not a point in time that may be past ("over de vergadering in
+    januari", "afschrift van 5 mei": narration in the present tense)."""
+    due = find_due(text, None)
+    if due is None or not _TERM.match(due.as_written):
         return None
     m = re.match(r"^\s*((?:(?:de|het)\s+)?(?:[A-Z" + RED[0] + r"][\w'’&/.-]*|[a-z-]+)(?:\s+[A-Z][\w'’&/.-]*){0,3}"
                  r"|hij|zij|ze|we|wij)\s+([a-z]+t|[a-z]+en)\b", text)

@@ -42,6 +42,10 @@ def agrees(owner: Owner, verb: str, pre: str = "") -> bool:
 _UNKNOWN_SUBJECT = re.compile(r"\W*(?:de|het)\s+[a-zé][\w-]*\s*", _Q)
 
 
+# the object first, perhaps after an adverb ("Dit pakt ...", "Ook dit pakt Jan op", "Ook deze vraag neemt ...")
+_OBJECT_FIRST = re.compile(r"\W*(?:(?:ook|verder|daarnaast|tevens|nu)\s+)?(?:dit|dat|deze|die)(?:\s+[a-zé]+)?\s*", _Q)
+
+
 def finite_owner(norm: str, m: re.Match) -> Owner:
     """The subject of the verb in `m`: before it, else right after it (inverted), with a co-owner."""
     pre = norm[: m.start("v")]
@@ -50,7 +54,7 @@ def finite_owner(norm: str, m: re.Match) -> Owner:
         owner = Owner("none")
     if owner.kind == "none" and _UNKNOWN_SUBJECT.fullmatch(pre) and re.match(r"\s*(?:de|het)\s", norm[m.end("v"):], _Q):
         return owner  # "De minister zal de Kamer informeren": a subject the lexicon does not know; the object is no owner
-    if owner.kind == "none" or (owner.kind == "generic" and re.fullmatch(r"\W*(?:dit|dat|deze|die)\s*", pre, _Q)):
+    if owner.kind == "none" or (owner.kind == "generic" and _OBJECT_FIRST.fullmatch(pre)):
         # "Dit gaat het server team ... bespreken": the object first, the subject after the verb
         after = owner_after(norm[m.end("v"):])
         if after.kind != "none":
@@ -86,6 +90,14 @@ def _general_verbs(norm: str) -> list[tuple[re.Match, str]]:
     return found
 
 
+# an infinitive after a modal: a word in -en/-an of five letters or more, or a short one ("doen", "zien", "gaan")
+_INFINITIVE = re.compile(r"\b(?:\w{3,}(?:en|an)|doen|zien|staan|slaan)\b")
+
+
+_QUESTION_CLAUSE = re.compile(r"\s(?:hoe|wie|welke|waarom|wanneer|of)\s", _Q)
+_POSSESSIVE = re.compile(r"\b(?:van|met|aan|voor|bij|naar|door|uit|in|op|over|en)\s+zijn\b", _Q)
+
+
 def _modal_verbs(norm: str, mode: Mode) -> list[tuple[re.Match, str]]:
     found = []
     not_infinitive = lexicon().word_set("not_infinitive")
@@ -97,10 +109,13 @@ def _modal_verbs(norm: str, mode: Mode) -> list[tuple[re.Match, str]]:
         # zichtbaar wordt": the relative clause's verb is not the modal's)
         rest = re.split(r"[.;:?!]\s|,\s*(?:maar|omdat|want|zodat|waar|die|dat)\b|\s(?:waarin|waarbij|waarmee|waarop|waardoor)\b",
                         m.group("rest"))[0]
-        infinitive = [w for w in re.findall(r"\b\w{3,}(?:en|an)\b", rest) if w.lower() not in not_infinitive]
-        if not infinitive or MODAL_BLOCK.search(rest):
+        # a question clause after it is another clause ("zal een besluit nemen hoe de werkgroep zal worden
+        # samengesteld"), and "zijn" after a preposition is a possessive ("organiseren met de leden van zijn club")
+        rest = _QUESTION_CLAUSE.split(rest)[0]
+        infinitive = [w for w in _INFINITIVE.findall(rest) if w.lower() not in not_infinitive]
+        if not infinitive or MODAL_BLOCK.search(_POSSESSIVE.sub(" ", rest)):
             continue
-        if verb in ("gaat", "gaan", "ga") and re.match(r"\s*(?:over|om|mee|niet|naar|goed|door|akkoord)\b", rest, _Q):
+        if verb in ("gaat", "gaan", "ga") and re.match(r"\s*(?:over|om|mee|niet|naar|goed|door|akkoord|erheen|ernaartoe|daarheen|heen)\b", rest, _Q):
             continue
         found.append((m, verb))
     return found
