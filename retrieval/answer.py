@@ -161,6 +161,8 @@ def ask(question: str, *, store: MeetingStore, index: SearchIndex, llm: LLMClien
                                 item=intent.item_ref)
         on_day = [h for h in hits if intent.day and matches_day(intent.day, h.chunk.date)]
         hits = on_day or hits
+        if not _on_topic(_rescored(hits, intent, index.weights.coverage), intent):
+            hits = []  # the item says nothing on the subject: "Wie wil het woord bij agendapunt 13?" is asked elsewhere
     if not hits:
         hits = index.search(q, k=12, series=series, since=since, allowed_series=allowed_series, intent=intent)
     relevant = _on_topic(_rescored(hits, intent, index.weights.coverage), intent)
