@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Literal
 
 from notulist.nl import Family, Lexicon, lexicon
+from retrieval.names import opens_with_name
 
 CueName = Literal["decision", "agreement", "decision_or_agreement", "postponed", "postponed_question", "reason",
                   "task"]
@@ -156,9 +157,10 @@ def answers_type(text: str, kind: AnswerType, asked: frozenset[str] = frozenset(
     time), why (a reason), amount (a number), frequency ("ieder kwartaal") or action (a step or a state:
     "Er wordt nagegaan of ...", "de onderhandelingen nog lopen"). A match on the question's own words
     (`asked`, lower case) does not count: "lastig" in "Waarom is het lastig?" is no reason, "MR" in "Wie
-    regelt de MR-borrel?" names no one."""
+    regelt de MR-borrel?" names no one. A name that opens the sentence counts where a verb follows it
+    (retrieval.names: "Charles bespreekt de cijfers.")."""
     own = _answer_types(lexicon())
     patterns = {"who": (_NAME_INSIDE, own["who"]), "when": (date_like(), own["when"]),
                 "why": (cue("reason"), own["why"]), "frequency": (own["frequency"],),
                 "action": (own["action"], lexicon().pattern("passive_action")), "amount": (amount_like(),)}[kind]
-    return any(_found(p, text, asked) for p in patterns)
+    return any(_found(p, text, asked) for p in patterns) or (kind == "who" and opens_with_name(text, asked))
