@@ -145,6 +145,16 @@ def refers_back(text: str) -> bool:
     return bool(_answer_types(lexicon())["refers_back"].search(text))
 
 
+def raises_point(text: str) -> bool:
+    """A question, request, remark or letter put to the meeting ("PvdA vraagt ...", "X merkt op dat ...")."""
+    return bool(_answer_types(lexicon())["raises"].search(text))
+
+
+def replies(text: str) -> bool:
+    """The reply to, or the step taken on, the point raised before ("Gedeputeerde geeft aan dat ...")."""
+    return bool(_answer_types(lexicon())["replies"].search(text))
+
+
 def _found(pattern: re.Pattern[str], text: str, asked: frozenset[str]) -> bool:
     """The pattern matches text somewhere other than on the question's own words."""
     if not asked:

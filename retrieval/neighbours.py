@@ -7,6 +7,7 @@ announces, so that an answer quotes the sentence holding the fact and not only i
   question asks for ("... wordt besproken." + "Besloten wordt ..."); past a sentence that does neither,
   a later sentence of the same paragraph still comes when it holds the asked kind of fact the quote lacks
   ("MR basiscursus. Inschrijven was niet meer mogelijk. Vanaf maandag 26/3 ...");
+- a quote that raises a point (a question, a request, a remark) comes with the reply to it;
 - a sentence ending in a colon comes with the list it announces;
 - a bare label line quoted last comes with the value under it ("Locatie" + "Het Waterschapshuis").
 The cue words are data (notulist/nl/data/retrieval_answers.toml, read through retrieval/cues.py).
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 
 from notulist.text import clause_spans
-from retrieval.cues import answers_type, cue, quote_cue, refers_back
+from retrieval.cues import answers_type, cue, quote_cue, raises_point, refers_back, replies
 from retrieval.intent import Intent
 
 Span = tuple[int, int]
@@ -138,7 +139,32 @@ def neighbour_spans(text: str, lo: int, hi: int, quote: Span, intent: Intent) ->
     """The sentences of text[lo:hi] that the quote text[quote] leans on or announces (see the module);
     never across a paragraph break, except for the list after a colon and a label's value."""
     spans = sentence_spans(text, lo, hi)
-    return with_label_value(text, spans, _neighbour_spans(text, spans, quote, intent))
+    out = _neighbour_spans(text, spans, quote, intent)
+    reply = reply_span(text, spans, quote)
+    if reply is not None and reply not in out:
+        out = sorted([*out, reply])
+    return with_label_value(text, spans, out)
+
+
+def reply_span(text: str, spans: list[Span], quote: Span) -> Span | None:
+    """A quote that raises a point (a question, request, remark or letter) comes with the reply or the step
+    taken on it: the first sentence after it in its paragraph that replies, or the next paragraph's first
+    sentence ("PvdA vraagt ... Vindt het overigens jammer ... Gedeputeerde geeft aan dat het meegenomen wordt.")."""
+    said = text[quote[0]:quote[1]]
+    if not raises_point(said) or replies(said):
+        return None
+    last = next((i for i, (s, e) in enumerate(spans) if s < quote[1] <= e), None)
+    if last is None:
+        return None
+    for step in range(last + 1, min(last + 1 + MAX_LOOK, len(spans))):
+        new_paragraph = bool(_PARAGRAPH.search(text, spans[step - 1][1], spans[step][0]))
+        if new_paragraph and step > last + 1:
+            return None
+        if replies(text[spans[step][0]:spans[step][1]]):
+            return spans[step]
+        if new_paragraph or raises_point(text[spans[step][0]:spans[step][1]]):
+            return None  # another paragraph, or the next point raised: no reply to this one
+    return None
 
 
 def _neighbour_spans(text: str, spans: list[Span], quote: Span, intent: Intent) -> list[Span]:
