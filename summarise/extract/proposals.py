@@ -61,8 +61,9 @@ def proposals_beside_outcome(decisions: list[Decision], sources: dict[str, Sourc
 
 
 # a decision sentence that points back at the sentence before it: "Dat hebben Gedeputeerde Staten besloten.",
-# "Dit heeft het college besloten.", "De Provincie stemt hier mee in.", "Het bestuur gaat daarmee akkoord."
-_POINTS_BACK = re.compile(r"^\W*(?:dat|dit)\s+(?:heeft|hebben|is|werd|wordt)\b|\b(?:hier|daar)\s*(?:mee|toe)\b"
+# "Dit heeft het college besloten.", "De Provincie stemt hier mee in.", "Het bestuur gaat daarmee akkoord.", with an
+# adverb inside the split form ("De expertgroep gaat daar inderdaad mee akkoord.")
+_POINTS_BACK = re.compile(r"^\W*(?:dat|dit)\s+(?:heeft|hebben|is|werd|wordt)\b|\b(?:hier|daar)\s*(?:[a-zà-ÿ]+\s+){0,2}?(?:mee|toe)\b"
                           r"(?:\s+\S+){0,2}?\s+(?:in|akkoord)\b", re.I)
 
 
