@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from notulist.models import Decision, Meeting
+from notulist.models import AgendaItem, Decision, Meeting
 from notulist.nl import lexicon
 from summarise.rules.cues import PAST_REFERENCE
 from summarise.rules.hits import Hit
@@ -172,6 +172,18 @@ def announced(raw: str, s: int, norm: str) -> bool:
     block = raw.rfind("\n\n", 0, s)
     lines = raw[block + 1 if block >= 0 else 0:raw.rfind("\n", 0, s) + 1].splitlines()  # the lines above the clause's
     return any(_ANNOUNCEMENTS.match(line) for line in lines if line.strip())
+
+
+# "3. Mededelingen directeur / Schoolgids goedgekeurd.": under an item of announcements a bare outcome, a subject and its
+# participle with no one who decided, is news of what was settled elsewhere
+_ANNOUNCEMENT_ITEM = re.compile(r"^\W*(?:\d{1,2}[a-z]?[.)]?\s+)?mededelingen?\b", re.I)
+_BARE_OUTCOME = re.compile(r"^\W*(?:[\w'/-]+\s+){1,5}?(?:is\s+|zijn\s+)?(?:goedgekeurd|vastgesteld|aangenomen|akkoord|besloten|"
+                           r"bekrachtigd|getekend|ondertekend)\W*$", re.I)
+
+
+def announced_in_item(item: AgendaItem | None, norm: str) -> bool:
+    """The clause is a bare outcome ("Schoolgids goedgekeurd.") in the text of a "Mededelingen ..." item."""
+    return item is not None and bool(_ANNOUNCEMENT_ITEM.match(item.title or "")) and bool(_BARE_OUTCOME.match(norm))
 
 
 _OTHER_BODY = re.compile(r"^\W*(?:de|het)\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:commissie|raad|bestuur|overleg|vergadering|waterschap|"

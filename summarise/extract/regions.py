@@ -12,7 +12,7 @@ from summarise import rules
 from summarise.extract import document as doc
 from summarise.extract.document import Ctx
 from summarise.extract.articles import split_beslispunten
-from summarise.extract.besluit_lists import (announced, drop_list_numbers, executive_decision, others_impersonal,
+from summarise.extract.besluit_lists import (announced, announced_in_item, drop_list_numbers, executive_decision, others_impersonal,
                                             proposed_block, read_quoted)
 from summarise.rules.actions import decided_task
 from summarise.rules.decisions import decision_list_line
@@ -107,7 +107,8 @@ def _clause_hits(w: Walk, norm: str, is_list_line: bool, s: int) -> list[rules.H
         # "Kernboodschap" after the besluit clauses: explained
         hits = [h for h in hits if h.kind == "action"]
     if w.mode == "record" and any(h.kind == "decision" for h in hits) and (
-            w.proposed or announced(w.raw, s, norm) or others_impersonal(w.ctx.meeting, w.raw, s, norm)):
+            w.proposed or announced(w.raw, s, norm) or announced_in_item(w.item, norm)
+            or others_impersonal(w.ctx.meeting, w.raw, s, norm)):
         hits = [h for h in hits if h.kind != "decision"]  # "Mededelingen: / X: Er is besloten om ...": reported
     if w.mode == "record" and not hits:
         hits = _task_after_but(norm)
