@@ -22,7 +22,7 @@ from notulist.nl import lexicon
 RUN_ON = 400
 MIN_ITEMS = 3
 MAX_TITLE_WORDS = 20
-_MARK = re.compile(r"(?:(?<=\s)|^)(?P<kw>(?i:agenda)?(?i:punt)\s*:?\s*)?(?P<num>0?\d{1,2}[a-z]?)[.)]\s+(?=[A-ZÀ-Ý\"'‘“(])")
+_MARK = re.compile(r"(?:(?<=\s)|^)(?P<kw>(?i:agenda)?(?i:punt)\s*:?\s*)?(?P<num>0?\d{1,2}[a-z]?)(?:[.)]\s+|\.(?=[A-ZÀ-Ý][a-zà-ÿ]{2}))(?=[A-ZÀ-Ý\"'‘“(])")
 _TITLE_END = re.compile(r"\s(?:[a-z][.)]\s|\d{1,2}[.)]\s)|(?<=[a-zà-ÿ]{2})[.!?;]\s+(?=[A-ZÀ-Ý])|\s(?=[A-ZÀ-Ý][\w-]*\s?:\s)|\s\*(?=\s)")
 
 
