@@ -7,6 +7,9 @@
 - A second series with a prefix ("AP1.", "AP2." - the points the fractions added) follows the main items.
 - A title broken over two lines of a PDF ("... dienstverlening via" + "raamovereenkomst Cipal. Goedkeuring.")
   runs on into the next line when that line continues it.
+- A point printed as its own page below a repeated page head ('Zitting van maandag 25 november 2024' +
+  '2. Goedkeuren toetreding tot de aankoopcentrale ... in bulk') is an item where the same head stands above
+  a title-like numbered line, however long its title.
 """
 
 from __future__ import annotations
@@ -153,3 +156,16 @@ def continue_titles(source: Source, lines: list[Line], chosen: list[Candidate]) 
                 c = replace(c, title_end=end, title=plain(display(source, c.title_start, end)))
         out.append(c)
     return out
+
+
+def below_repeated_head(cands: list[Candidate], lines: list[Line]) -> list[Candidate]:
+    """Sentence-like numbered lines right below a line that also stands right above a title-like numbered
+    line (the head each point's page repeats, see module doc) are title-like and strong."""
+    above: dict[int, str] = {}
+    for k, ln in enumerate(lines):
+        prev = next((p for p in reversed(lines[max(0, k - 3):k]) if not p.blank), None)
+        if prev is not None and len(plain(prev.content).split()) >= 2:
+            above[ln.start] = plain(prev.content).strip().casefold()
+    heads = {above.get(c.line.start) for c in cands if c.title_like and not c.sub} - {None}
+    return [replace(c, title_like=True, strong=True)
+            if c.loose and not c.title_like and not c.sub and above.get(c.line.start) in heads else c for c in cands]

@@ -1,0 +1,49 @@
+"""Run-on page text (PDF transcripts, text copied without its line breaks): forms of the inline numbers."""
+
+from __future__ import annotations
+
+from tests.test_ingest_structure_forms import top_items
+
+GLUED = ("Algemene Ledenvergadering van de vereniging d.d. 15 december 2014 1.Opening De voorzitter opent om 20.05 uur "
+         "de vergadering en heet de leden van harte welkom, in het bijzonder de ereleden. 2.Vaststelling Agenda De "
+         "voorzitter vraagt om een agendapunt toe te voegen na agendapunt 11. De agenda wordt vervolgens vastgesteld. "
+         "3.Ingekomen stukken en mededelingen Er zijn twee brieven binnengekomen van leden over de contributie. "
+         "4.Rondvraag Niemand heeft nog een vraag; de kas heeft 1.250 euro over. De vergadering sluit om 22.15 uur, "
+         "waarna de voorzitter iedereen bedankt voor de komst en de inbreng van deze avond in het clubhuis.")
+
+
+def test_run_on_numbers_written_against_their_title_open_the_items():
+    got = top_items(GLUED)
+    assert [n for n, _ in got] == ["1", "2", "3", "4"]
+    assert got[0] == ("1", "Opening")
+    assert got[2] == ("3", "Ingekomen stukken en mededelingen")
+
+
+def test_a_decimal_or_a_lower_case_word_after_the_stop_opens_no_item():
+    text = GLUED.replace("3.Ingekomen", "3.ingekomen").replace("4.Rondvraag", "Rondvraag 4.50 uur")
+    assert [n for n, _ in top_items(text)] == []
+
+
+REPEATED_HEAD = """Zitting van maandag 25 november 2024
+1. Goedkeuren notulen 28 oktober 2024
+FEITEN EN CONTEXT
+De notulen vermelden alle besproken onderwerpen.
+Besluit
+Enig artikel
+De gemeenteraad keurt de notulen van de vergadering van 28 oktober 2024 goed.
+Zitting van maandag 25 november 2024
+2. Goedkeuren toetreding tot de aankoopcentrale aangaande de groepsaankoop van de intercommunale voor het leveren van brandstoffen in bulk
+FEITEN EN CONTEXT
+De gemeente is lid van de aankoopdienst.
+"""
+
+
+def test_a_long_numbered_title_below_the_head_each_point_repeats_is_an_item():
+    got = top_items(REPEATED_HEAD)
+    assert [n for n, _ in got] == ["1", "2"]
+    assert got[1][1].startswith("Goedkeuren toetreding tot de aankoopcentrale")
+
+
+def test_a_long_numbered_sentence_below_another_line_stays_text():
+    text = REPEATED_HEAD.replace("Zitting van maandag 25 november 2024\n2.", "De raad stemt als volgt.\n2.")
+    assert [n for n, _ in top_items(text)] == ["1"]
