@@ -47,3 +47,28 @@ def test_a_long_numbered_title_below_the_head_each_point_repeats_is_an_item():
 def test_a_long_numbered_sentence_below_another_line_stays_text():
     text = REPEATED_HEAD.replace("Zitting van maandag 25 november 2024\n2.", "De raad stemt als volgt.\n2.")
     assert [n for n, _ in top_items(text)] == ["1"]
+
+
+WEB_FIELDS = """Pagina delen
+
+Forumverslag 11-04-2016
+
+Initiatief burgerenergiecoöperaties tot realisatie van windenergie. (11-04-2016)
+
+Datum 11-04-2016 Tijd 19:00 - 20:30
+Zaal
+Commissiekamer
+Behandeling
+Oordeelsvormend
+Openbaarheid
+Openbaar
+
+De voorzitter heet iedereen welkom bij deze forumvergadering.
+"""
+
+
+def test_the_field_labels_of_a_web_meeting_page_are_no_items_and_share_buttons_no_title():
+    from ingest.parse.header import parse_header
+    from tests.test_ingest_structure_forms import source
+    assert top_items(WEB_FIELDS) == []
+    assert parse_header(source(WEB_FIELDS, "verslag.txt"), 4000).title == "Forumverslag 11-04-2016"
