@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_ingest_structure_forms import top_items
+from tests.test_ingest_structure_forms import source, top_items
 
 GLUED = ("Algemene Ledenvergadering van de vereniging d.d. 15 december 2014 1.Opening De voorzitter opent om 20.05 uur "
          "de vergadering en heet de leden van harte welkom, in het bijzonder de ereleden. 2.Vaststelling Agenda De "
@@ -69,6 +69,11 @@ De voorzitter heet iedereen welkom bij deze forumvergadering.
 
 def test_the_field_labels_of_a_web_meeting_page_are_no_items_and_share_buttons_no_title():
     from ingest.parse.header import parse_header
-    from tests.test_ingest_structure_forms import source
     assert top_items(WEB_FIELDS) == []
     assert parse_header(source(WEB_FIELDS, "verslag.txt"), 4000).title == "Forumverslag 11-04-2016"
+
+
+def test_a_one_letter_entry_where_the_text_breaks_off_is_no_item():
+    text = (" 1. Opening\nDe voorzitter opent.\n\n 1. Jaarverslag\nWordt goedgekeurd.\n\n 1. Financieel verslag\n"
+            "De begroting wordt vastgesteld.\n\n 1. B")
+    assert [t for _, t in top_items(text)] == ["Opening", "Jaarverslag", "Financieel verslag"]

@@ -61,6 +61,8 @@ def line_candidate(line: Line, source: Source, reds: list[Redaction]) -> Candida
         return None  # "AP1." only as written, upper case and with a separator
     if not title or not re.match(r"[\w\"'‘“(\[€]", title):
         return None
+    if len(re.findall(r"[^\W\d_]", title)) < 2:
+        return None  # ' 1. B' where a page's text breaks off: a title has two letters at least
     only_in_run = False
     # '05 Verbeterplan ...', '01A Openbaar verslag ...': a zero-padded number is an agenda numbering style
     # (a list is never written so); such lines are items whether or not the sequence has gaps
