@@ -64,8 +64,13 @@ REAL = Path(__file__).resolve().parent.parent / "eval" / "data" / "real"
 # measured at 69f9a26 (rules only): decisions 0.873 (398/420/492; 0.889 without the two Borsele lists), actions 0.763,
 # owner 0.928, due 0.962, agenda 0.891, date 0.979, hit@3 0.864, key facts 0.767, citations 0.819. Decisions floor
 # 0.88 -> 0.863 (measure minus 0.01); MIN_DOCS dev 175 -> 188.
+# CORPUS-15A added 10 documents of 9 new bodies (ouderraden, bewonerscommissies, a carnival foundation, a parish
+# board; 3 with no actions; first run in first-run-corpus15a.md, actions F1 0.32, 5/11/26 on them in this run): real/dev
+# is 207 documents, measured at acf59e4 (rules only): actions 0.759 (224/253/337; 0.792 without the 10), the only
+# floor broken: set at the measure minus 0.01, 0.761 -> 0.749; MIN_DOCS dev 188 -> 205. Other measures: decisions
+# 0.871, owner 0.924, due 0.964, agenda 0.889, date 0.961, hit@3 0.862, key facts 0.780, citations 0.830.
 FLOORS = {
-    "dev": {"decisions_f1": 0.863, "actions_f1": 0.761, "owner_accuracy": 0.92, "due_accuracy": 0.95,
+    "dev": {"decisions_f1": 0.863, "actions_f1": 0.749, "owner_accuracy": 0.92, "due_accuracy": 0.95,
             "agenda_f1": 0.872, "date_accuracy": 0.957, "hit@3": 0.849, "key_fact_recall": 0.754,
             "citation_accuracy": 0.808},
     "blind": {"decisions_f1": 0.82, "actions_f1": 0.25, "owner_accuracy": 0.80, "due_accuracy": 0.55,
@@ -77,7 +82,7 @@ FLOORS = {
                "agenda_f1": 0.75, "date_accuracy": 0.90, "hit@3": 0.90, "key_fact_recall": 0.80,
                "citation_accuracy": 0.84},
 }
-MIN_DOCS = {"dev": 188, "blind": 15, "blind2": 7, "blind3": 12}
+MIN_DOCS = {"dev": 205, "blind": 15, "blind2": 7, "blind3": 12}
 
 
 def _measured(total) -> dict[str, float | None]:
