@@ -102,3 +102,16 @@ def test_going_there_and_a_preposition_door_are_no_task():
     assert _actions("Tonny en Liliane gaan erheen.") == []
     assert _actions("Jos Voppen geeft door de presentatie een inzicht in het vervolgtraject.") == []
     assert _actions("Jan geeft dit door aan de gemeente.")[0].owner.text == "Jan"
+
+
+def test_an_outcome_promised_and_a_proposal_brought_in_are_no_task():
+    assert _actions("De gemeente heeft toegezegd dat er een meerjarenfinanciering zou komen.") == []
+    assert _actions("Gé Dakkus-Smit heeft toegezegd dat ze de kosten voor een nieuwe AED wil dragen.")[0].owner.text \
+        == "Gé Dakkus-Smit"
+    assert _actions("Jos brengt een voorstel in om na te gaan of het een optie is.") == []
+
+
+def test_a_status_of_now_is_no_task():
+    text = "Op dit moment is er één beheerder en regelt Hennie de Vries de verjaardagen."
+    assert _actions(text) == []
+    assert _actions("Op dit moment gaat Jan de offertes vergelijken.")[0].owner.text == "Jan"

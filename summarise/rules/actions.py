@@ -163,6 +163,8 @@ def commitment(c: Clause) -> list[Hit] | None:
     m = cue("commitment").search(c.text)
     if not m:
         return None
+    if re.match(r"\s*,?\s*dat\s+er\b", c.text[m.end():], _Q):
+        return []  # "De gemeente heeft toegezegd dat er een meerjarenfinanciering zou komen": an outcome, no task
     owner = owner_before(c.text[: m.start()])
     first = c.text[: m.start()].split(",")[0]
     if "," in c.text[: m.start()] and classify_np(first).kind == "name":

@@ -118,7 +118,7 @@ def proposal(c: Clause) -> list[Hit] | None:
     """A proposal records nothing yet ("De voorzitter stelt voor ..."), unless it announces "zal/gaat"."""
     if not cue("proposal").search(c.text):
         return None
-    if c.mode != "record" or not re.search(r"\bzal|zullen|gaat|gaan\b", c.text, re.IGNORECASE):
+    if c.mode != "record" or not re.search(r"(?<!\bte\s)\b(?:zal|zullen|gaat|gaan)\b", c.text, re.IGNORECASE):
         return []
     return None
 
