@@ -115,3 +115,15 @@ def test_a_status_of_now_is_no_task():
     text = "Op dit moment is er één beheerder en regelt Hennie de Vries de verjaardagen."
     assert _actions(text) == []
     assert _actions("Op dit moment gaat Jan de offertes vergelijken.")[0].owner.text == "Jan"
+
+
+def test_a_question_taken_over_is_the_task_of_who_takes_it(settings):
+    from ingest.loaders import load_document
+    from ingest.parser import parse_meeting
+    from summarise.extract import rule_extract
+    text = ("# Notulen jaarvergadering dorpsbelangen\n\n**Datum:** 22 mei 2014\n\n## 5. Rondvraag\n"
+            "Johan vraagt na of de vragen die hij heeft gemaild ook bekend zijn binnen de gemeente. "
+            "Jan Darwinkel neemt deze vraag mee en geeft een terugkoppeling aan Dorpsbelangen.\n")
+    source = load_document("2014-05-22_dorpsbelangen_notulen.md", text.encode("utf-8"), settings=settings)
+    ex = rule_extract(parse_meeting(source), {source.id: source})
+    assert [a.owner for a in ex.actions] == ["Jan Darwinkel"]

@@ -170,6 +170,21 @@ def _real_owner(w: Walk, hit: rules.Hit, norm: str) -> rules.Hit | None:
     return rules.Hit("action", rules.Owner("none"), hit.cue, True, hit.label_end) if hit.strong else None
 
 
+# a question raised ("vraagt (na) of ...") and, in the next sentence, taken over by another ("neemt deze vraag mee")
+_RAISED = re.compile(r"\b(?:vraagt|vragen|vroeg|vroegen)\s+(?:\S+\s+){0,2}?(?:na\s+)?(?:of|wie|wat|hoe|waarom|wanneer)\b", re.I)
+_THE_QUESTION = re.compile(r"\b(?:deze|die|de(?:ze)?\s+)?vra(?:ag|gen)\b|^\W*(?:ook\s+)?(?:dit|dat)\b", re.I)
+
+
+def _takes_over(w: Walk, norm: str, owner: str | None) -> bool:
+    """The action before is a question somebody raised and this clause gives it to another person."""
+    if w.last_hit is None or w.last_hit[0] != "action" or owner is None or w.prev_clause is None:
+        return False
+    prev = w.last_hit[1]
+    return (prev.citation.start == w.prev_clause[0] and bool(_RAISED.search(w.prev_clause[2]))
+            and bool(_THE_QUESTION.search(norm)) and (prev.owner or "").casefold() != owner.casefold()
+            and prev in w.ctx.actions)
+
+
 def add_action(w: Walk, hit: rules.Hit, norm: str, s: int, e: int, adjacent: bool,
                 previous_subject: tuple[str | None, bool] | None) -> None:
     ctx = w.ctx
@@ -197,6 +212,8 @@ def add_action(w: Walk, hit: rules.Hit, norm: str, s: int, e: int, adjacent: boo
     if asked is not None and re.match(r"(?:dit|dat|deze|die)\b", norm, re.I) and rules.is_question_like(asked[2]) \
             and 0 <= s - asked[1] < 40 and "\n\n" not in w.raw[asked[1]:s]:
         s = asked[0]  # "X vraagt of ... Dit wordt nagegaan door de secretaris.": the question says what is done
+    if adjacent and _takes_over(w, norm, owner):
+        ctx.actions.remove(w.last_hit[1])  # "Johan vraagt na of ... Jan neemt deze vraag mee": Jan's task, not Johan's
     start = antecedent_start(w, norm, s)
     if start < s and due is None and (found := find_due(w.prev_clause[2], ctx.meeting.date)) is not None:
         due, due_date = found.as_written, found.date  # "Workshop Jeugdwet 11 mei\nSjaak gaat deze workshop volgen."
