@@ -52,3 +52,12 @@ def test_the_kascommissie_advises_the_discharge_it_does_not_grant_it():
     assert "decision" not in [h.kind for h in analyse(
         "De kascommissie rapporteert haar bevindingen en verleent décharge aan penningmeester en bestuur.", "record")]
     assert [h.kind for h in analyse("De vergadering verleent décharge aan het bestuur.", "record")] == ["decision"]
+
+
+def test_an_infinitive_of_ratifying_and_an_adoption_still_due_are_no_decisions():
+    """(decision family: 'bekrachtigen' after 'het'/'laten'/'te'; negation family: 'moeten worden vastgesteld')"""
+    from summarise.rules import analyse
+    assert analyse("We keken naar de waarde van het bestuurlijk laten bekrachtigen van de afspraken.", "record") == []
+    assert "decision" not in [h.kind for h in analyse(
+        "Omdat de statuten opnieuw moeten worden vastgesteld, komen ze ook aan de orde.", "record")]
+    assert [h.kind for h in analyse("Gedeputeerde Staten bekrachtigen de geheimhouding.", "record")] == ["decision"]
