@@ -68,3 +68,14 @@ def ingest_text(app, folder: Path, name: str, text: str):
     result = app.ingest(InputFile.from_path(path))
     assert result.status != "error", result.message
     return result
+
+
+def extract_text(text: str, settings, name: str = "notulen.md"):
+    """Load `text` as the file `name` (its name and suffix steer the loader and the document kind), parse the meeting
+    and run the rule extraction on it: the Extraction the decision, action and postponement tests look at."""
+    from ingest.loaders import load_document
+    from ingest.parser import parse_meeting
+    from summarise.extract import rule_extract
+
+    source = load_document(name, text.encode("utf-8"), settings=settings)
+    return rule_extract(parse_meeting(source), {source.id: source})

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.loaders import load_document
-from ingest.parser import parse_meeting
 from summarise import rules
-from summarise.extract import rule_extract
+from tests.conftest import extract_text as extract
 
 
 def kinds(sentence: str) -> list[str]:
@@ -57,10 +55,6 @@ def test_a_body_still_assigns():
     assert "decision" in kinds("De raad kent de subsidie toe aan de stichting.")
     assert "decision" in kinds("Mevrouw Jansen wordt benoemd tot voorzitter.")
 
-
-def extract(text: str, settings, name: str = "notulen.md"):
-    source = load_document(name, text.encode("utf-8"), settings=settings)
-    return rule_extract(parse_meeting(source), {source.id: source})
 
 
 TEAM = """# Notulen 3 maart 2025

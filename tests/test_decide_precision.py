@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.loaders import load_document
-from ingest.parser import parse_meeting
 from summarise import rules
-from summarise.extract import rule_extract
+from tests.conftest import extract_text as extract
 
 
 def kinds(sentence: str) -> list[str]:
@@ -102,10 +100,6 @@ def test_look_alikes_are_no_decisions(sentence):
 def test_settled_forms_stay_decisions(sentence):
     assert "decision" in kinds(sentence)
 
-
-def extract(text: str, settings, name: str = "notulen.md"):
-    source = load_document(name, text.encode("utf-8"), settings=settings)
-    return rule_extract(parse_meeting(source), {source.id: source})
 
 
 NOTES = """# Verslag werkgroep Begrippen 12 mei 2025

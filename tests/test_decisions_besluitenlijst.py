@@ -4,15 +4,12 @@ Dutch forms), not copied from a gold set."""
 
 from __future__ import annotations
 
-from ingest.loaders import load_document
-from ingest.parser import parse_meeting
-from summarise.extract import rule_extract
+from tests.conftest import extract_text
 from summarise.extract.besluit_lists import drop_list_numbers
 
 
-def extract(settings, text: str, name: str = "besluitenlijst.txt"):
-    source = load_document(name, text.encode("utf-8"), settings=settings)
-    return rule_extract(parse_meeting(source), {source.id: source})
+def extract(text: str, settings, name: str = "besluitenlijst.txt"):
+    return extract_text(text, settings, name)
 
 
 def test_a_list_number_alone_is_no_clause():
@@ -38,7 +35,7 @@ Busvervoer in de kop van de provincie Het college besluit:
 
 
 def test_every_numbered_besluit_clause_is_a_decision_and_no_number_is(settings):
-    quotes = [d.citation.quote for d in extract(settings, NUMBERED).decisions]
+    quotes = [d.citation.quote for d in extract(NUMBERED, settings).decisions]
     assert "1." not in quotes and "2." not in quotes
     for clause in ("Het voorzieningenniveau in de kleine kernen tot en met 2026 te handhaven.",
                    "In te stemmen met het programma van eisen voor het doelgroepenvervoer.",
@@ -84,7 +81,7 @@ Aan de raad voor te stellen
 
 
 def test_the_points_quoted_for_the_council_are_not_the_colleges_decisions(settings):
-    quotes = [d.citation.quote for d in extract(settings, FORWARDED).decisions]
+    quotes = [d.citation.quote for d in extract(FORWARDED, settings).decisions]
     assert "en de bij het raadsvoorstel behorende bijlagen ter besluitvorming voor te leggen aan de raad." in quotes
     assert "Een ontwerpverklaring van geen bedenkingen af te geven voor het zonnepark aan de Dijkweg." in quotes
     assert not [q for q in quotes if "jaarrekening 2024" in q or "ontwerpbegroting" in q or q.startswith("De raad")]
@@ -116,7 +113,7 @@ Gedeputeerde Staten zullen in juli besluiten over de subsidieregeling.
 
 
 def test_the_executive_bodys_own_besluiten_in_its_besluitenlijst(settings):
-    quotes = [d.citation.quote for d in extract(settings, EXECUTIVE).decisions]
+    quotes = [d.citation.quote for d in extract(EXECUTIVE, settings).decisions]
     for sentence in ("Gedeputeerde Staten hebben kennis genomen van het jaarverslag 2024 van de rekenkamer.",
                      "In een brief aan de gemeente verklaren Gedeputeerde Staten dat zij bereid zijn van de "
                      "omgevingsverordening af te wijken.",
@@ -131,7 +128,7 @@ def test_the_executive_bodys_own_besluiten_in_its_besluitenlijst(settings):
 
 def test_taking_note_in_minutes_stays_no_decision(settings):
     text = "Notulen ledenvergadering 3 juni 2025\n\n1. Jaarverslag\n\nDe leden nemen kennis van het jaarverslag.\n"
-    assert extract(settings, text, "notulen.txt").decisions == []
+    assert extract(text, settings, "notulen.txt").decisions == []
 
 
 
@@ -150,7 +147,7 @@ De raad keurt de notulen van de zitting van 6 mei 2025 goed.
 
 
 def test_the_vote_between_the_besluit_heading_and_its_first_article(settings):
-    quotes = [d.citation.quote for d in extract(settings, VOTED, "notulen.txt").decisions]
+    quotes = [d.citation.quote for d in extract(VOTED, settings, "notulen.txt").decisions]
     assert quotes == ["De raad keurt de notulen van de zitting van 6 mei 2025 goed."]
 
 
@@ -175,7 +172,7 @@ De raad voor maatschappelijk welzijn geeft goedkeuring aan de notulen van de zit
 
 
 def test_flemish_besluit_forms(settings):
-    quotes = [d.citation.quote for d in extract(settings, FLEMISH, "notulen.txt").decisions]
+    quotes = [d.citation.quote for d in extract(FLEMISH, settings, "notulen.txt").decisions]
     assert "De raad keurt de notulen van de zitting van 6 mei 2025 goed." in quotes  # the vote before Art. 1
     assert "De raad voor maatschappelijk welzijn geeft goedkeuring aan de notulen van de zitting van 6 mei 2025." in quotes
     assert not [q for q in quotes if "21 maart 2019" in q]  # an earlier session's decision, cited
@@ -191,7 +188,7 @@ def test_the_chair_noting_assent_to_a_suggestion_cites_both(settings):
     text = ("Verslag van de verenigde vergadering op 3 juni 2025\n\n1. Vaststelling agenda\n\nDe heer Bakker suggereert om "
             "beide nota's tegelijk met de begroting te behandelen. De voorzitter constateert dat de vergadering instemt "
             "met het voorstel van de heer Bakker.\n")
-    quotes = [d.citation.quote for d in extract(settings, text, "verslag.txt").decisions]
+    quotes = [d.citation.quote for d in extract(text, settings, "verslag.txt").decisions]
     assert quotes == ["De heer Bakker suggereert om beide nota's tegelijk met de begroting te behandelen. De voorzitter "
                       "constateert dat de vergadering instemt met het voorstel van de heer Bakker."]
 
@@ -209,7 +206,7 @@ Art. 1 De notulen van de OCMW-raad d.d. 6 mei 2025 worden goedgekeurd.
 
 
 def test_a_decision_restated_as_its_article_is_one_decision(settings):
-    quotes = [d.citation.quote for d in extract(settings, RESTATED, "notulen.txt").decisions]
+    quotes = [d.citation.quote for d in extract(RESTATED, settings, "notulen.txt").decisions]
     assert quotes == ["Art. 1 De notulen van de OCMW-raad d.d. 6 mei 2025 worden goedgekeurd."]
 
 
@@ -234,7 +231,7 @@ def test_the_noun_besluiten_and_closing_the_evening_are_no_decision():
 def test_the_adoption_stamp_under_the_title_is_no_decision(settings):
     text = ("Provincie Zuid\n\nBesluitenlijst GS van 3 juni 2025\n\nvan de vergadering van Gedeputeerde Staten van 3 juni "
             "2025 vastgesteld op 10 juni 2025.\n\nSubsidie dorpshuis.\n\nGS stemmen in met een bijdrage aan het dorpshuis.\n")
-    quotes = [d.citation.quote for d in extract(settings, text).decisions]
+    quotes = [d.citation.quote for d in extract(text, settings).decisions]
     assert quotes == ["GS stemmen in met een bijdrage aan het dorpshuis."]
 
 
@@ -242,7 +239,7 @@ def test_what_the_announcements_report_is_no_decision(settings):
     text = ("Verslag algemeen bestuur 3 juni 2025\n\n1. Opening en mededelingen\nDe voorzitter heet iedereen welkom.\n"
             "Mededelingen:\nFusie: Er is besloten om het servicebureau per 1 januari op te heffen.\nHuisvesting: de verhuizing "
             "is in mei.\n\n2. Begroting\nHet algemeen bestuur stelt de begroting vast.\n")
-    quotes = [d.citation.quote for d in extract(settings, text, "verslag.txt").decisions]
+    quotes = [d.citation.quote for d in extract(text, settings, "verslag.txt").decisions]
     assert quotes == ["Het algemeen bestuur stelt de begroting vast."]
 
 
@@ -258,7 +255,7 @@ def test_an_impersonal_decision_after_another_bodys_doing_is_not_the_executives(
     text = ("Besluitenlijst vergadering Gedeputeerde Staten 3 juni 2025\n\nOnderwerp: IPO-commissie Wonen\n\nDe IPO-commissie "
             "Wonen van 2 juni is vervallen. Er is besloten een schriftelijke ronde te houden. Gedeputeerde Staten hebben "
             "hun standpunten bepaald.\n")
-    quotes = [d.citation.quote for d in extract(settings, text).decisions]
+    quotes = [d.citation.quote for d in extract(text, settings).decisions]
     assert quotes == ["Gedeputeerde Staten hebben hun standpunten bepaald."]
 
 
@@ -273,5 +270,5 @@ def test_the_decision_put_to_the_meeting_is_no_decision_until_one_is_recorded(se
             "VOORSTEL VAN BESLISSING\n\nArt. 1: De notulen van de zitting van 6 mei 2025 worden goedgekeurd.\n\n"
             "2. Reglement fietslessen\n\nVoorstel van beslissing\n\nArt. 1: Het reglement wordt goedgekeurd.\n\n"
             "Besluit: de raad keurt het reglement goed.\n")
-    quotes = [d.citation.quote for d in extract(settings, text, "nota.txt").decisions]
+    quotes = [d.citation.quote for d in extract(text, settings, "nota.txt").decisions]
     assert quotes == ["Besluit: de raad keurt het reglement goed."]

@@ -6,15 +6,8 @@ toezeggingen table with a Portefeuillehouder column, and a common noun that open
 
 from __future__ import annotations
 
-from ingest.loaders import load_document
-from ingest.parser import parse_meeting
-from summarise.extract import rule_extract
+from tests.conftest import extract_text as extract
 
-
-def extract(text: str, settings, name: str):
-    source = load_document(name, text.encode("utf-8"), settings=settings)
-    meeting = parse_meeting(source)
-    return rule_extract(meeting, {source.id: source})
 
 
 FLEMISH = """# Gemeenteraad

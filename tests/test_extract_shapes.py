@@ -5,16 +5,9 @@ body's general assembly (a decision, not this meeting's own agenda)."""
 
 from __future__ import annotations
 
-from ingest.loaders import load_document
-from ingest.parser import parse_meeting
-from summarise.extract import rule_extract
+from tests.conftest import extract_text as extract
 from summarise.rules import analyse, detector_for
 
-
-def extract(text: str, settings, name: str):
-    source = load_document(name, text.encode("utf-8"), settings=settings)
-    meeting = parse_meeting(source)
-    return rule_extract(meeting, {source.id: source})
 
 
 TODO = """# Overleg werkgroep dorpshuis, 4 april 2024

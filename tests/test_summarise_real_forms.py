@@ -7,17 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.loaders import load_document
-from ingest.parser import parse_meeting
-from summarise.extract import rule_extract
+from tests.conftest import extract_text as extract
 from summarise.extract.owner_words import is_common_word
 from summarise.rules import analyse, detector_for
 
-
-def extract(text: str, settings, name: str):
-    source = load_document(name, text.encode("utf-8"), settings=settings)
-    meeting = parse_meeting(source)
-    return rule_extract(meeting, {source.id: source})
 
 
 RAAD = """Besluitenlijst van de openbare vergadering van de gemeenteraad van 1 maart 2025
