@@ -43,6 +43,12 @@ def test_narration_with_a_point_in_time_is_no_timed_task():
     assert _actions("Hij informeert de commissie voor de zomer.")[0].owner.kind == "pronoun"
 
 
+def test_the_date_of_a_meeting_to_attend_is_a_time_to_come():
+    text = "Heemraad Hoekstra informeert de algemene vergadering in de vergadering van 17 december over de dijken."
+    assert [a.owner.text for a in _actions(text)] == ["Heemraad Hoekstra"]
+    assert _actions("Ze vertelt over de vergadering van 17 december, waarin de begroting werd besproken.") == []
+
+
 @pytest.mark.parametrize("text, owner", [
     # a possessive "zijn" after the infinitive is no "zal ... zijn"
     ("Herman Beks zal een weekend organiseren met onze leden en de leden van zijn oude schaakclub.", "Herman Beks"),

@@ -107,12 +107,19 @@ _TERM = re.compile(r"(?:de\s+|het\s+)?(?:uiterlijk|voor|vóór|per|tegen|binnen|
                    r"volgende|komende|deze|a\.s\.|aanstaande|binnenkort|z\.s\.m|zsm|zo\s+snel|op\s+korte|asap|na)\b", re.I)
 
 
+# a date named as the day of a meeting the person is to attend ("informeert de AV in de vergadering van 17 december",
+# "licht het toe op het overleg van 3 maart"): a time to come, like a term
+_AT_MEETING_OF = re.compile(r"\b(?:in|op|tijdens)\s+(?:de|het)\s+(?:\w+\s+){0,2}?(?:vergadering|overleg|bijeenkomst|zitting)"
+                            r"\s+van\s+$", re.I)
+
+
 def timed_present(text: str) -> Owner | None:
     """"Hij informeert de commissie voor de zomer": a person, a present-tense verb and a time to come - a term
-    ("voor", "uiterlijk", "morgen", "volgende week"), not a point in time that may be past ("over de vergadering in
-    januari", "afschrift van 5 mei": narration in the present tense)."""
+    ("voor", "uiterlijk", "morgen", "volgende week") or the date of a meeting to attend ("in de vergadering van 17
+    december"), not a point in time that may be past ("over de vergadering in januari", "afschrift van 5 mei":
+    narration in the present tense)."""
     due = find_due(text, None)
-    if due is None or not _TERM.match(due.as_written):
+    if due is None or not (_TERM.match(due.as_written) or _AT_MEETING_OF.search(text[:due.start])):
         return None
     m = re.match(r"^\s*((?:(?:de|het)\s+)?(?:[A-Z" + RED[0] + r"][\w'’&/.-]*|[a-z-]+)(?:\s+[A-Z][\w'’&/.-]*){0,3}"
                  r"|hij|zij|ze|we|wij)\s+([a-z]+t|[a-z]+en)\b", text)
