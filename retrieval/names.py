@@ -8,16 +8,9 @@ Function words, pronouns and name particles come from notulist/nl/data/owner_wor
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-import simplemma
-from wordfreq import zipf_frequency
 
 from notulist.nl import lexicon
-
-COMMON_ZIPF = 3.0  # about once in a million words or more often: a word of the language, not a rare name
-
-VERY_COMMON_ZIPF = 4.5  # frequent enough to be a word whatever the lexicon says
+from notulist.nl.words import is_common_word
 
 _NAME = r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?"
 _PARTICLES = r"(?:van|de|der|den|ter|ten|te|het|'t|in|op|von|la|le|da|di)"
@@ -33,14 +26,6 @@ _NOT_VERB = frozenset({"wordt", "niet", "met", "het", "dat", "wat", "tot", "uit"
                        "recent", "apart", "echt", "zelfs", "goedkeurt"})
 
 
-@lru_cache(maxsize=4096)
-def is_common_word(word: str) -> bool:
-    """A frequent Dutch word that the lexicon does not know as a proper noun ("Bespreking", "Vervolgens")."""
-    low = word.lower()
-    zipf = zipf_frequency(low, "nl") if low.isalpha() else 0.0
-    if zipf < COMMON_ZIPF or simplemma.lemmatize(low, lang="nl")[:1].isupper():
-        return False
-    return zipf >= VERY_COMMON_ZIPF or simplemma.is_known(low, lang="nl")
 
 
 def _no_name_words() -> frozenset[str]:

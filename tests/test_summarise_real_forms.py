@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import extract_text as extract
-from summarise.extract.owner_words import is_common_word
+from notulist.nl.words import is_common_word
 from summarise.rules import analyse, detector_for
 
 

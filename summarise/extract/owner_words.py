@@ -11,28 +11,14 @@ frequent nor a word of that lexicon ("Claudia"). Otherwise ("Misschien", "Maande
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import simplemma
-from wordfreq import zipf_frequency
-
+from notulist.nl.words import is_common_word
 from summarise import rules
 from summarise.extract.document import Ctx
 from summarise.rules.owners import object_of_infinitive
 
-COMMON_ZIPF = 3.0  # about once in a million words or more often: a word of the language, not a rare name
-VERY_COMMON_ZIPF = 4.5  # frequent enough to be a word whatever the lexicon says
 
 
-@lru_cache(maxsize=4096)
-def is_common_word(word: str) -> bool:
-    """A frequent Dutch word that the lexicon does not know as a proper noun."""
-    low = word.lower()
-    zipf = zipf_frequency(low, "nl") if low.isalpha() else 0.0
-    if zipf < COMMON_ZIPF or simplemma.lemmatize(low, lang="nl")[:1].isupper():
-        return False
-    # very frequent ("daarnaast", "vervolgens"), or a word of simplemma's Dutch lexicon ("maandelijks")
-    return zipf >= VERY_COMMON_ZIPF or simplemma.is_known(low, lang="nl")
 
 
 def named_in_document(ctx: Ctx, word: str) -> bool:
