@@ -20,7 +20,7 @@ from summarise.rules.cues import BESLUIT_MANDATE
 from summarise.extract.columns import is_value_run_start
 from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
 from summarise.extract.flat_rows import flat_table_rows, process_flat_rows
-from summarise.extract.owner_words import is_common_word
+from notulist.nl.words import is_common_word
 from summarise.extract.outcomes import decided_elsewhere, heading_before, join_wrapped, label_of_clause, outcome_subject
 from summarise.extract.outcomes import LINE_LABELS, labelled_list_end, line_label_span, repeats_decision
 from summarise.extract.records import ADVISED_ANSWER, Walk, add_action, add_decision, add_postponed, term_of_previous
