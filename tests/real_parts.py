@@ -76,8 +76,12 @@ REAL = Path(__file__).resolve().parent.parent / "eval" / "data" / "real"
 # actions precision 0.21 -> 0.24 (7/34 -> 6/25 matched/predicted, 12 gold), and with the one true action lost, due
 # 0.57 -> 0.50 (3 of 6); blind3 actions 14 -> 15 matched, owner 0.64 -> 0.60 (9 of 15): floored where they stand, as
 # the measure of unseen documents, not tuned: blind due 0.55 -> 0.45, blind3 owner 0.60 -> 0.58.
+# Round 10: CORPUS-16A added 11 documents of 9 new association bodies (first run in first-run-corpus16a.md, actions F1
+# 0.48, 6/9/16 on them) and CORPUS-16B 10 of 7 procedure bodies: real/dev is 228 documents, measured at 5fb66fe (rules
+# only): actions 0.743, the only floor broken (16A's batch alone takes it to about 0.753): set at the measure minus
+# 0.01, 0.755 -> 0.733; MIN_DOCS dev 205 -> 226.
 FLOORS = {
-    "dev": {"decisions_f1": 0.863, "actions_f1": 0.755, "owner_accuracy": 0.92, "due_accuracy": 0.95,
+    "dev": {"decisions_f1": 0.863, "actions_f1": 0.733, "owner_accuracy": 0.92, "due_accuracy": 0.95,
             "agenda_f1": 0.879, "date_accuracy": 0.957, "hit@3": 0.849, "key_fact_recall": 0.772,
             "citation_accuracy": 0.82},
     "blind": {"decisions_f1": 0.82, "actions_f1": 0.25, "owner_accuracy": 0.80, "due_accuracy": 0.45,
@@ -89,7 +93,7 @@ FLOORS = {
                "agenda_f1": 0.75, "date_accuracy": 0.90, "hit@3": 0.90, "key_fact_recall": 0.80,
                "citation_accuracy": 0.84},
 }
-MIN_DOCS = {"dev": 205, "blind": 15, "blind2": 7, "blind3": 12}
+MIN_DOCS = {"dev": 226, "blind": 15, "blind2": 7, "blind3": 12}
 
 
 def _measured(total) -> dict[str, float | None]:
