@@ -178,3 +178,37 @@ def test_detached_besluit_column_is_paired_with_its_rows(settings):
     assert len(quotes) == 3, quotes
     for d in ex.decisions:
         assert source.raw_text[d.citation.start:d.citation.end] == d.citation.quote
+
+
+COLLEGE_ADVIEZEN = """Besluitenlijst B&W 4 juni 2024
+
+1. Opening
+
+2. B&W-adviezen:
+
+ • Z24.001234 Verkoop strook grond aan de Kerkweg. Wethouder Jansen. Akkoord.
+ • Z24.001240 Subsidieregeling dorpshuizen 2025. Burgemeester De Vries. Akkoord, gewijzigd besloten (termijn verlengd tot 1 oktober).
+ • Z24.001251 Nota parkeren centrum. Wethouder Jansen. Aangehouden.
+"""
+
+
+def test_college_advice_line_cites_its_subject_with_the_portefeuillehouder(settings):
+    """"<zaaknummer> <onderwerp>. <Portefeuillehouder>. Akkoord.": the clause before the label names only who brought
+    the advice; the subject is the line, cited whole, also where the outcome carries a qualifier after a comma."""
+    source, _meeting, ex = extract(COLLEGE_ADVIEZEN, settings, "2024-06-04_college-bw_besluitenlijst.txt")
+    quotes = [d.citation.quote for d in ex.decisions]
+    assert len(quotes) == 2, quotes
+    assert quotes[0].startswith("• Z24.001234 Verkoop strook grond") and quotes[0].endswith("Wethouder Jansen. Akkoord.")
+    assert quotes[1].startswith("• Z24.001240 Subsidieregeling") and quotes[1].endswith("verlengd tot 1 oktober).")
+    assert not any("parkeren" in q for q in quotes)  # held over, no decision
+    for d in ex.decisions:
+        assert source.raw_text[d.citation.start:d.citation.end] == d.citation.quote
+
+
+def test_qualified_outcome_without_a_subject_is_read_as_a_sentence(settings):
+    text = ("Notulen bestuur 4 juni 2024\n\n1. Jaarrekening\n\nDe penningmeester licht de jaarrekening toe en "
+            "beantwoordt de vragen van de leden over de reserves en de kosten van het onderhoud van het clubhuis.\n\n"
+            "Akkoord, met dank aan de penningmeester.\n")
+    _source, _meeting, ex = extract(text, settings, "2024-06-04_bestuur_notulen.txt")
+    assert len(ex.decisions) == 1
+    assert ex.decisions[0].citation.quote.endswith("Akkoord, met dank aan de penningmeester.")

@@ -56,11 +56,24 @@ def label_of_clause(raw: str, s: int, e: int) -> tuple[OutcomeKind, bool] | None
     return None
 
 
+def qualified_outcome(norm: str) -> bool:
+    """An adopted outcome with a short qualifier after its comma ("Akkoord, gewijzigd besloten (wijziging in
+    mandatering).", "Akkoord, met een aanpassing van de termijn."): a label all the same, about the subject before it."""
+    head, comma, rest = norm.partition(",")
+    return bool(comma) and outcome_kind(head) == "adopted" and len(rest.split()) <= 20
+
+
 def _is_subject(norm: str) -> bool:
     """A line that can be what a vote is about: a few words of its own, not a label, question or outcome."""
     words = re.findall(r"\w+", norm)
     return (len(words) >= 3 and outcome_kind(norm) is None and not rules.is_question(norm)
             and not rules.DECISION_INTRO.search(norm) and not rules.cue("meta_line").match(norm))
+
+
+def _subject_line(raw: str, prev: tuple[int, int, str]) -> bool:
+    """The clause before the label is a subject, or ends a line that is one: in "Z23.0412 Aankoop grond. Wethouder
+    Witkam. Akkoord." the clause before the label names only the portefeuillehouder, the line names the subject."""
+    return _is_subject(prev[2]) or _is_subject(" ".join(raw[_line_start(raw, prev[0]):prev[1]].split()))
 
 
 def _line_start(raw: str, pos: int) -> int:
@@ -73,7 +86,7 @@ def outcome_subject(raw: str, s: int, prev: tuple[int, int, str] | None, item: A
     """Where the subject of the bare label at `s` starts: the clause right before it (only white space between,
     at most one blank line), from the start of its line; else the item's heading when the label is the first
     thing the item says. None when the label stands next to nothing it can be about."""
-    if prev is not None and not raw[prev[1]:s].strip() and raw[prev[1]:s].count("\n") <= 3 and _is_subject(prev[2]):
+    if prev is not None and not raw[prev[1]:s].strip() and raw[prev[1]:s].count("\n") <= 3 and _subject_line(raw, prev):
         start = _line_start(raw, prev[0])
         if s - start <= _MAX_SUBJECT:
             return start

@@ -21,7 +21,8 @@ from summarise.extract.columns import is_value_run_start
 from summarise.extract.lists import list_heading, list_table_rows, process_list_rows, process_status_rows
 from summarise.extract.flat_rows import flat_table_rows, process_flat_rows
 from notulist.nl.words import is_common_word
-from summarise.extract.outcomes import decided_elsewhere, heading_before, join_wrapped, label_of_clause, outcome_subject
+from summarise.extract.outcomes import (decided_elsewhere, heading_before, join_wrapped, label_of_clause, outcome_subject,
+                                        qualified_outcome)
 from summarise.extract.outcomes import LINE_LABELS, labelled_list_end, line_label_span, repeats_decision
 from summarise.extract.records import ADVISED_ANSWER, Walk, add_action, add_decision, add_postponed, term_of_previous
 from summarise.extract.tables import process_table, table_rows
@@ -160,7 +161,7 @@ def _read_outcome(w: Walk, norm: str, s: int, e: int) -> bool:
     (summarise/extract/outcomes.py). True when the clause was such a label."""
     found = label_of_clause(w.raw, s, e) if w.mode == "record" else None
     if found is None:
-        return False
+        return w.mode == "record" and qualified_outcome(norm) and _qualified_outcome(w, norm, s, e)
     kind, own_subject = found
     prev, w.prev_clause, w.this_clause = w.this_clause, w.this_clause, (s, e, norm)
     if kind == "held":
@@ -176,6 +177,17 @@ def _read_outcome(w: Walk, norm: str, s: int, e: int) -> bool:
     if start is not None:
         w.prev_clause = None
         add_decision(w, w.raw[start:e], start, e)
+    return True
+
+
+def _qualified_outcome(w: Walk, norm: str, s: int, e: int) -> bool:
+    """"Z23.0412 Aankoop grond. Wethouder Witkam. Akkoord, gewijzigd besloten (...).": the outcome with its qualifier,
+    cited with the subject line before it; with no subject next to it, the clause is read as a sentence."""
+    start = outcome_subject(w.raw, s, w.this_clause, None, w.region_start)
+    if start is None or start >= s or repeats_decision(w.raw, s, w.last_decision_end):
+        return False
+    w.prev_clause, w.this_clause = None, (s, e, norm)
+    add_decision(w, w.raw[start:e], start, e)
     return True
 
 
