@@ -85,10 +85,21 @@ def agreed_to(c: Clause) -> list[Hit] | None:
     return [Hit("decision", cue="afgesproken om", strong=True)]
 
 
+# the minutes of the meeting before, the object of this meeting's adoption ("De notulen van de vorige vergadering zijn
+# goedgekeurd", "Het verslag van vorige keer wordt vastgesteld"), not the time of an earlier decision
+_PREVIOUS_MINUTES = re.compile(r"\b(?:(?:notulen|verslag|besluitenlijst|actielijst)\s+(?:van\s+)?(?:de\s+|het\s+)?vorige?\s+"
+                               r"(?:vergadering|bijeenkomst|overleg|keer|ledenvergadering|jaarvergadering)"
+                               r"|vorige?\s+(?:notulen|verslag|besluitenlijst|actielijst))\b", re.I)
+
+
 def reported_decision(c: Clause) -> list[Hit] | None:
     """"Het college heeft vorige week besloten ...", "Op 10 juli hebben Provinciale Staten ingestemd ...": a decision
-    of an earlier meeting or another body, reported (cue family reported_decision); a label still decides."""
-    if c.label or not cue("decision").search(c.text) or not cue("reported_decision").search(c.text):
+    of an earlier meeting or another body, reported (cue family reported_decision); a label still decides. The
+    minutes of the meeting before, adopted now, are no earlier decision ("De notulen van de vorige vergadering zijn
+    goedgekeurd")."""
+    if c.label or not cue("decision").search(c.text):
+        return None
+    if not cue("reported_decision").search(_PREVIOUS_MINUTES.sub("notulen", c.text)):
         return None
     return []
 
