@@ -35,6 +35,7 @@ from retrieval.embeddings import (CachedEmbedder, EmbeddingCache, Embedder, as_c
                                   get_embedder)
 from retrieval.intent import Intent, detect_intent
 from retrieval.keyword import stems
+from retrieval.meeting_scope import scoped_meetings
 from retrieval.ranking import (FusionWeights, SearchHit, fused, notes_answer_their_item, point_at_postponed,
                                pointed_at)
 
@@ -301,7 +302,7 @@ class SearchIndex:
         return [chunk_from(snap.ids[i], snap.documents[i], snap.metadatas[i]) for i in snapshots.allowed_rows(snap, conds)]
 
     @staticmethod
-    def _filters(series, since, until, meeting_id, item, kinds, allowed_series):
+    def _filters(series, since, until, meeting_id, item, kinds, allowed_series, meeting_ids=None):
         """The same filter as a Chroma where clause (llama-index MetadataFilters) and as conditions for the snapshot."""
         from llama_index.core.vector_stores.types import FilterOperator, MetadataFilter, MetadataFilters
 
@@ -316,6 +317,8 @@ class SearchIndex:
             conds.append(("date_int", "<=", hi))
         if meeting_id:
             conds.append(("meeting_id", "==", meeting_id))
+        if meeting_ids:
+            conds.append(("meeting_id", "in", list(meeting_ids)))
         if item:
             conds.append(("item", "==", str(item)))
         if kinds:
@@ -339,6 +342,9 @@ class SearchIndex:
             return []
         filters, conds = self._filters(series, since, until, meeting_id, item, kinds, allowed_series)
         idx = snapshots.allowed_rows(snap, conds)
+        if not meeting_id and (named := scoped_meetings(snap, idx, query)):  # "de vergadering van 17 april 2014"
+            filters, conds = self._filters(series, since, until, None, item, kinds, allowed_series, named)
+            idx = snapshots.allowed_rows(snap, conds)
         if not len(idx):
             return []
         intent = self.expand(intent or detect_intent(query))
