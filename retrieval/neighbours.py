@@ -9,7 +9,8 @@ announces, so that an answer quotes the sentence holding the fact and not only i
   ("MR basiscursus. Inschrijven was niet meer mogelijk. Vanaf maandag 26/3 ...");
 - a quote that raises a point (a question, a request, a remark) comes with the reply to it;
 - a sentence ending in a colon comes with the list it announces;
-- a bare label line quoted last comes with the value under it ("Locatie" + "Het Waterschapshuis").
+- a bare label line quoted last comes with the value under it ("Locatie" + "Het Waterschapshuis");
+- a quote comes with the short fragments on its line that its full stops cut off (a row's owner and outcome).
 The cue words are data (notulist/nl/data/retrieval_answers.toml, read through retrieval/cues.py).
 """
 
@@ -121,6 +122,18 @@ def continues_paragraph(text: str, span: Span, after: str) -> bool:
     return refers_back(after)
 
 
+MAX_FRAGMENT_WORDS = 3  # a "sentence" this short on the line of the one before it is a cell of that row
+
+
+def row_fragment(text: str, before: Span, span: Span) -> bool:
+    """The sentence is a short fragment on the same line as the one before it: the owner or the outcome of a
+    list row cut at its full stops ("Z23.028350 Instellen gehandicaptenparkeerplaats Borssele. Wethouder
+    Witkam. Akkoord.")."""
+    if "\n" in text[before[1]:span[0]]:
+        return False
+    return len(re.findall(r"\w+", text[span[0]:span[1]])) <= MAX_FRAGMENT_WORDS
+
+
 def quote_start_outcome(text: str) -> bool:
     return bool(quote_cue("outcome_start").match(text.lstrip(" \t*-•–")))
 
@@ -196,6 +209,10 @@ def _neighbour_spans(text: str, spans: list[Span], quote: Span, intent: Intent) 
     taken, added, pending = "", 0, []
     for step in range(last + 1, min(last + 1 + MAX_LOOK, len(spans))):
         after = text[spans[step][0]:spans[step][1]]
+        if not pending and row_fragment(text, spans[step - 1], spans[step]):
+            out.append(spans[step])  # "Z23.028350 Instellen ... Borssele." + "Wethouder Witkam." + "Akkoord."
+            taken, added = taken + " " + after, added + 1
+            continue
         if not same_paragraph(spans[step - 1], spans[step]):
             if intent.kind == "agreement" and not added and opens_with_outcome(after, said):
                 out.append(spans[step])  # "... is punt van discussie." + next paragraph "Besloten wordt ..."
