@@ -31,7 +31,7 @@ from service.pipeline import InputFile, Notulist  # noqa: E402
 from summarise import rules  # noqa: E402
 from summarise.extract import records, regions  # noqa: E402
 
-BATCHES = ("12a", "12b", "12c", "13a", "14a", "14b")
+BATCHES = ("12a", "12b", "12c", "13a", "14a", "14b", "15a", "15b")
 TAGS: dict[str, str] = {}
 
 
