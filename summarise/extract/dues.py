@@ -24,6 +24,8 @@ def _event_words(text: str, owner: str | None) -> set[str]:
             if w not in stop_words() and w not in owner_words and not w.endswith("en") and w != rules.RED.lower()}
 
 
+# a date that names the part of a day something is for ("voor de ochtend van 22 december", "de avond van 5 mei")
+_PART_OF_DAY = re.compile(r"\b(?:de|het)\s+(?:ochtend|middag|avond|nacht|voormiddag|namiddag)\s+van\s+$", re.I)
 _AFTER_EVENT = re.compile(r"\bna\s+(?:de|het|afloop|een|deze|die)\b", re.I)
 
 
@@ -34,6 +36,8 @@ def due_for(ctx: Ctx, norm: str, owner: str | None, contexts: list[str]) -> tupl
     own = own_next_meeting(ctx, norm)
     if own is not None and (found is None or (found.date is None and own[0].startswith(found.as_written))):
         return own
+    if found and _PART_OF_DAY.search(norm[:found.start]):
+        return None, None  # "een alternatief voor de ochtend van 22 december": the occasion the task is for, no term
     if found:
         if found.date is None and refers_to_next_meeting(found.as_written):
             return found.as_written, ctx.next_meeting

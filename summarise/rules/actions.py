@@ -179,7 +179,7 @@ _AGENT = re.compile(r"\bdoor\s+((?:de\s+|het\s+)?(?:" + RED + r"|[\w'’-]+)(?-i
 
 
 # a passive inside a clause of reason, purpose or condition is no task of this meeting
-_SUBORDINATE = re.compile(r"\b(?:zodat|opdat|omdat|doordat|aangezien|indien|als|wanneer|waardoor)\b", _Q)
+_SUBORDINATE = re.compile(r"\b(?:zodat|opdat|omdat|doordat|aangezien|vermits|indien|als|wanneer|waardoor)\b", _Q)
 # ... nor one inside a clause that describes a noun ("een onderwerp dat ... moet worden opgepakt", "sporen die nog
 # moeten worden uitgewerkt", "..., waarbij aangegeven moet worden dat ..."), with no comma that closes it
 _RELATIVE = re.compile(r"(?:\b(?:een|de|het|deze|diverse|enkele|veel|meerdere|twee|drie)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:die|dat)"
