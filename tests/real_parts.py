@@ -80,9 +80,13 @@ REAL = Path(__file__).resolve().parent.parent / "eval" / "data" / "real"
 # 0.48, 6/9/16 on them) and CORPUS-16B 10 of 7 procedure bodies: real/dev is 228 documents, measured at 5fb66fe (rules
 # only): actions 0.743, the only floor broken (16A's batch alone takes it to about 0.753): set at the measure minus
 # 0.01, 0.755 -> 0.733; MIN_DOCS dev 205 -> 226.
+# CORPUS-17B (8 documents) and CORPUS-17A (8 documents of 7 Flemish advisory and local bodies; first run in
+# first-run-corpus17a.md: actions 0.43, agenda 0.52, date 0.62 on them): real/dev is 244 documents, measured at 80d49c0
+# (rules only, tests/test_eval_real.py -n 0): actions 0.730, agenda 0.878, date 0.951, below their floors; set at the
+# measure minus 0.01: actions 0.733 -> 0.72, agenda 0.879 -> 0.868, date 0.957 -> 0.941; MIN_DOCS dev 226 -> 242.
 FLOORS = {
-    "dev": {"decisions_f1": 0.863, "actions_f1": 0.733, "owner_accuracy": 0.92, "due_accuracy": 0.95,
-            "agenda_f1": 0.879, "date_accuracy": 0.957, "hit@3": 0.849, "key_fact_recall": 0.772,
+    "dev": {"decisions_f1": 0.863, "actions_f1": 0.72, "owner_accuracy": 0.92, "due_accuracy": 0.95,
+            "agenda_f1": 0.868, "date_accuracy": 0.941, "hit@3": 0.849, "key_fact_recall": 0.772,
             "citation_accuracy": 0.82},
     "blind": {"decisions_f1": 0.82, "actions_f1": 0.25, "owner_accuracy": 0.80, "due_accuracy": 0.45,
               "agenda_f1": 0.38, "date_accuracy": 0.97, "hit@3": 0.90, "key_fact_recall": 0.75,
@@ -93,7 +97,7 @@ FLOORS = {
                "agenda_f1": 0.75, "date_accuracy": 0.90, "hit@3": 0.90, "key_fact_recall": 0.80,
                "citation_accuracy": 0.84},
 }
-MIN_DOCS = {"dev": 226, "blind": 15, "blind2": 7, "blind3": 12}
+MIN_DOCS = {"dev": 242, "blind": 15, "blind2": 7, "blind3": 12}
 
 
 def _measured(total) -> dict[str, float | None]:
