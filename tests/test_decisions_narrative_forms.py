@@ -68,3 +68,21 @@ def test_an_infinitive_that_ends_an_agenda_proposal_is_no_decision():
 def test_closing_the_meeting_and_a_decision_not_to_are_no_decisions():
     assert kinds("Precies om 21.45 uur besloot de voorzitter deze geslaagde vergadering.") == []
     assert kinds("Toch besloot het college daar niet mee in te stemmen.") == []
+
+
+def test_no_questions_on_the_minutes_and_an_adoption_in_one_sentence_is_a_decision(settings):
+    text = ("Verslag ledenvergadering 4 juni 2024\n\n1. Verslag vorige vergadering\n\nOver het verslag zijn geen vragen "
+            "of opmerkingen en de vergadering besluit deze ongewijzigd vast te stellen.\n\n2. Rondvraag\n\n"
+            "Er zijn geen vragen of opmerkingen over het verslag.\n")
+    quotes = [d.citation.quote for d in extract_text(text, settings, "2024-06-04_ledenvergadering_verslag.txt").decisions]
+    assert quotes == ["Over het verslag zijn geen vragen of opmerkingen en de vergadering besluit deze ongewijzigd vast "
+                      "te stellen."], quotes
+    assert detector_for("Tom vraagt of er al duidelijkheid is.", "record") == "vraag in de derde persoon"
+
+
+def test_a_title_with_its_outcome_after_the_colon_is_a_decision(settings):
+    text = ("Verslag ledenvergadering 5 maart 2024\n\n 1. Opening en mededelingen: geen mededelingen\n"
+            " 2. Verslag van ledenvergadering 17 oktober 2023: ongewijzigd vastgesteld, met dank aan de notulist\n"
+            " 3. Vaststelling agenda: akkoord\n 4. Rondvraag: niemand heeft een vraag\n")
+    quotes = [d.citation.quote for d in extract_text(text, settings, "2024-03-05_ledenvergadering_verslag.txt").decisions]
+    assert quotes == ["Verslag van ledenvergadering 17 oktober 2023: ongewijzigd vastgesteld, met dank aan de notulist"], quotes

@@ -144,18 +144,27 @@ def _postponed_in_title(ctx: Ctx, source: Source, item) -> None:
 
 def _decision_in_title(ctx: Ctx, source: Source, item) -> None:
     """"3. Verslag van de vergadering van 14 april wordt geaccordeerd en vastgesteld.": minutes written as numbered
-    sentences - the item's title line is itself what the meeting decided (a sentence of five words or more)."""
+    sentences - the item's title line is itself what the meeting decided (a sentence of five words or more), or a title
+    with its outcome after the colon (`_titled_outcome`)."""
     raw = source.raw_text[item.title_start:item.title_end]
     title = " ".join(raw.split())
-    if not title.endswith(".") or len(title.split()) < 5 or raw.count("\n") > 1:
+    if raw.count("\n") > 1:
         return
-    if not any(h.kind == "decision" for h in rules.analyse(title, "record")):
+    if not _titled_outcome(title) and (not title.endswith(".") or len(title.split()) < 5
+                                       or not any(h.kind == "decision" for h in rules.analyse(title, "record"))):
         return
     s, e = item.title_start, item.title_end
     top = doc.top_item(ctx.meeting, item)
     ctx.decisions.append(Decision(id=stable_id(ctx.meeting.id, "decision", s, e), meeting_id=ctx.meeting.id,
                                   item=top.number, text=doc.display(ctx, source, s, e),
                                   citation=doc.citation(ctx, source, s, e, top)))
+
+
+def _titled_outcome(title: str) -> bool:
+    """"2. Verslag van ledenvergadering 17 oktober 2019: ongewijzigd vastgesteld, met dank aan de notulist": a title
+    with its outcome after the colon ("Title: result" lines), the subject named before it."""
+    head, colon, result = title.partition(": ")
+    return bool(colon) and len(head.split()) >= 2 and bool(rules.cue("bare_adoption").match(result))
 
 
 def _proposed_decision(text: str) -> bool:
