@@ -103,7 +103,9 @@ def chunk_meeting(meeting: Meeting, sources: dict[str, Source], *, max_tokens: i
     header = trim_segment(text, meeting.header_start, meeting.header_end) if meeting.header_end > meeting.header_start \
         else None
     if header is not None:
-        emit(agenda, header[0], header[1], "header", None)
+        # a meeting without items has no header apart from its text: the whole text is the header span,
+        # and it is read as text (the header's lesser weight for subject questions is for a real header)
+        emit(agenda, header[0], header[1], "header" if meeting.items else "agenda", None)
 
     ends = own_ends(meeting.items, text)
     all_notes = meeting.notes

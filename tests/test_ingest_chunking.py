@@ -112,3 +112,13 @@ def test_clean_diff_notes_are_chunked():
     diffed = [c for c in chunks if c.note_method == "clean_diff"]
     assert [c.item for c in diffed] == ["2", "3"]
     assert all(c.source_id == annotated.id for c in diffed)
+
+
+def test_a_meeting_without_items_is_chunked_as_text():
+    text = "Verslag van de jaarvergadering\n\n" + "De leden bespreken de plannen voor het nieuwe seizoen en de contributie. " * 40
+    src = source_of(text)
+    m = parse_meeting(src)
+    assert m.items == []
+    chunks = chunk_meeting(m, {src.id: src})
+    assert len(chunks) >= 2 and all(c.kind == "agenda" and c.item is None for c in chunks)
+    assert all(src.raw_text[c.start:c.end] == c.text for c in chunks)
