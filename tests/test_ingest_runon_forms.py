@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ingest.parse.items import find_items
 from tests.test_ingest_structure_forms import source, top_items
 
 GLUED = ("Algemene Ledenvergadering van de vereniging d.d. 15 december 2014 1.Opening De voorzitter opent om 20.05 uur "
@@ -77,3 +78,31 @@ def test_a_one_letter_entry_where_the_text_breaks_off_is_no_item():
     text = (" 1. Opening\nDe voorzitter opent.\n\n 1. Jaarverslag\nWordt goedgekeurd.\n\n 1. Financieel verslag\n"
             "De begroting wordt vastgesteld.\n\n 1. B")
     assert [t for _, t in top_items(text)] == ["Opening", "Jaarverslag", "Financieel verslag"]
+
+
+PARAGRAPHS_IN_ONE_LIST = """Notulen ALV d.d. 30 september 2011
+
+ 1. Opening en welkomstwoord door de voorzitter.
+ 2. De voorzitter opent de vergadering om 20.00 uur en verwelkomt de aanwezigen en de gasten van de club.
+
+ 3. Ingekomen stukken.
+ 4. Binnengekomen is een e-mail van het bestuur van de ijsclub waarvan de inhoud wordt voorgelezen.
+
+ 5. Notulen algemene ledenvergadering van 24 september 2010.
+ 6. De leden hebben geen op- en/of aanmerkingen met betrekking tot de notulen, die worden vastgesteld.
+
+ 7. Jaarverslagen.
+"""
+
+
+def test_list_numbering_headings_and_their_paragraphs_in_one_sequence():
+    got = find_items(source(PARAGRAPHS_IN_ONE_LIST))[0]
+    assert [(i.number, i.numbered) for i in got] == [("1", False), ("2", False), ("3", False), ("4", False)]
+    assert [i.title for i in got][1:] == ["Ingekomen stukken.", "Notulen algemene ledenvergadering van 24 september 2010.",
+                                          "Jaarverslagen."]
+
+
+def test_numbered_items_with_their_text_below_stay_numbered():
+    text = PARAGRAPHS_IN_ONE_LIST.replace(" 2. De", "De").replace(" 4. Binnen", "Binnen").replace(" 6. De", "De")
+    text = text.replace(" 3. Ingekomen", " 2. Ingekomen").replace(" 5. Notulen", " 3. Notulen").replace(" 7. Jaar", " 4. Jaar")
+    assert [(i.number, i.numbered) for i in find_items(source(text))[0]] == [("1", True), ("2", True), ("3", True), ("4", True)]

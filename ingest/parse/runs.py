@@ -107,6 +107,32 @@ def renumber_restarts(cands: list[Candidate], lines: list[Line]) -> list[Candida
     return _number_in_order(cands, tops)
 
 
+PROSE_WORDS = 8  # an entry of a list this long that is no title is a paragraph of text
+
+
+def paragraphs_in_list(cands: list[Candidate], lines: list[Line]) -> list[Candidate]:
+    """' 1. Opening en welkomstwoord.' + ' 2. De voorzitster opent de vergadering ... (a paragraph)' + blank +
+    ' 3. Ingekomen stukken.' + ' 4. Binnengekomen is een e-mail ...': a web page whose list numbers the
+    headings and the paragraphs below them in one sequence. Where two or more paragraphs (entries of
+    `PROSE_WORDS` or more that read as no title) sit on the line right below a title entry numbered one
+    lower, the paragraphs are that entry's text, and the titles are numbered 1..n here."""
+    if any(c.strong for c in cands):
+        return cands
+    tops = [c for c in cands if not c.sub and not c.prefix]
+    index = {ln.start: k for k, ln in enumerate(lines)}
+    prose = set()
+    for before, c in zip(tops, tops[1:]):
+        k = index.get(c.line.start)
+        above = next((ln for ln in reversed(lines[:k]) if not ln.blank), None) if k is not None else None
+        if (not c.title_like and len(c.title.split()) >= PROSE_WORDS and before.title_like
+                and c.main == before.main + 1 and above is before.line):
+            prose.add(c.line.start)
+    if len(prose) < 2:
+        return cands
+    titles = [c for c in tops if c.line.start not in prose]
+    return _number_in_order([c for c in cands if c.line.start not in prose], titles)
+
+
 def bridge_sandwiched(cands: list[Candidate]) -> list[Candidate]:
     """'1. Opening', '2. Op de notulen van de vorige vergadering komen geen opmerkingen ... (a long
     sentence)', '3. Algemeen jaarverslag': a numbered line that reads as prose but sits between the items
