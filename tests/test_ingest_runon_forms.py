@@ -106,3 +106,36 @@ def test_numbered_items_with_their_text_below_stay_numbered():
     text = PARAGRAPHS_IN_ONE_LIST.replace(" 2. De", "De").replace(" 4. Binnen", "Binnen").replace(" 6. De", "De")
     text = text.replace(" 3. Ingekomen", " 2. Ingekomen").replace(" 5. Notulen", " 3. Notulen").replace(" 7. Jaar", " 4. Jaar")
     assert [(i.number, i.numbered) for i in find_items(source(text))[0]] == [("1", True), ("2", True), ("3", True), ("4", True)]
+
+
+FOLLOWED_UP = """Notulen van de vergadering van de seniorenraad 23 november 2017
+
+ 1. Opening
+
+De voorzitter opent de vergadering.
+
+ 1. Vaststelling agenda
+
+Geen wijzigingen.
+
+ 1. Verslag van de vergadering d.d. 14-09-2017
+
+N.a.v.:
+
+Punt 6: Advies Zilveren Gids.
+
+Een advies daarover is verzonden aan het college.
+
+Punt 9: Enquête maaltijdvoorziening.
+
+De enquête wordt in januari verstuurd.
+
+ 1. Rondvraag
+
+Geen vragen.
+"""
+
+
+def test_points_of_the_earlier_minutes_followed_up_are_no_items():
+    assert [t for _, t in top_items(FOLLOWED_UP)] == ["Opening", "Vaststelling agenda",
+                                                      "Verslag van de vergadering d.d. 14-09-2017", "Rondvraag"]

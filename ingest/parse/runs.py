@@ -195,3 +195,25 @@ def below_repeated_head(cands: list[Candidate], lines: list[Line]) -> list[Candi
     heads = {above.get(c.line.start) for c in cands if c.title_like and not c.sub} - {None}
     return [replace(c, title_like=True, strong=True)
             if c.loose and not c.title_like and not c.sub and above.get(c.line.start) in heads else c for c in cands]
+
+
+_FOLLOWING_UP = re.compile(r"^\W*(?:n\.\s?a\.\s?v\.?|naar\s+aanleiding\s+van)(?:\W|$)", re.I)
+
+
+def without_followed_up_points(cands: list[Candidate], lines: list[Line]) -> list[Candidate]:
+    """'4. Verslag van de vergadering d.d. 14-09-2017' + 'N.a.v.:' + 'Punt 6: Advies Zilveren Gids.': the points
+    of the earlier minutes followed up under an 'N.a.v.' line are no items of this meeting, up to the next
+    numbered line written without a keyword."""
+    index = {ln.start: k for k, ln in enumerate(lines)}
+    out, follow_up, last = [], False, 0
+    for c in cands:
+        k = index.get(c.line.start, last)
+        if any(_FOLLOWING_UP.match(plain(ln.content)) for ln in lines[last:k]):
+            follow_up = True
+        last = k + 1
+        if not c.keyword:
+            follow_up = False
+        elif follow_up:
+            continue
+        out.append(c)
+    return out
