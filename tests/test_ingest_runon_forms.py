@@ -139,3 +139,20 @@ Geen vragen.
 def test_points_of_the_earlier_minutes_followed_up_are_no_items():
     assert [t for _, t in top_items(FOLLOWED_UP)] == ["Opening", "Vaststelling agenda",
                                                       "Verslag van de vergadering d.d. 14-09-2017", "Rondvraag"]
+
+
+def test_a_kind_word_inside_a_sentence_is_no_run_on_title():
+    from ingest.parse.runon import title_in_run_on
+    debate = ("Sandra Maes (N-VA): Kan in het verslag bij het toegevoegd punt toegevoegd worden dat het om de "
+              "wijken Lege Veldkant en Ster ging?")
+    assert title_in_run_on(debate) is None
+    header = ("1 Registratienummer Notulen openbare vergadering van de gemeenteraad van Bloemendaal over de "
+              "begroting 2010 gehouden op 12 november 2009")
+    assert title_in_run_on(header) == "Notulen openbare vergadering van de gemeenteraad van Bloemendaal over de begroting 2010"
+
+
+def test_the_section_labels_of_a_flemish_council_decision_are_no_items():
+    from ingest.parse.words import is_item_part
+    for label in ("Juridische achtergrond", "JURIDISCHE GRONDSLAG", "Juridisch kader", "Enig artikel", "Juridische grond"):
+        assert is_item_part(label), label
+    assert not is_item_part("Juridische ondersteuning wijkteams")

@@ -109,12 +109,12 @@ RUN_ON_TITLE_WORDS = 15  # a header line this long is run-on text, not a title l
 def title_in_run_on(text: str) -> str | None:
     """The title inside a run-on header line ('1 Registratienummer Notulen openbare vergadering van de
     gemeenteraad van Bloemendaal over de BEGROTING 2010 gehouden op ...'): from the first word naming the
-    document kind to a comma, a header label ('gehouden', 'Aanwezig', 'Plaats: ...') or a numbered item."""
+    document kind (capitalised) to a comma, a header label ('gehouden', 'Aanwezig', 'Plaats: ...') or a numbered item."""
     if len(text.split()) < RUN_ON_TITLE_WORDS:
         return None
-    m = _KIND_START.search(text)
+    m = next((k for k in _KIND_START.finditer(text) if k.group()[:1].isupper()), None)
     if m is None:
-        return None
+        return None  # 'in het verslag bij ...' in a sentence names no document: a title writes its kind capitalised
     stop = _TITLE_STOP.search(text, m.end())
     words = text[m.start():stop.start() if stop else len(text)].split()[:MAX_TITLE_WORDS]
     words = words[:-1] if words and words[-1].lower() in ("op", "van", "d.d.", "dd") else words
