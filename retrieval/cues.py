@@ -58,7 +58,8 @@ def cue(name: CueName) -> re.Pattern[str]:
 
 QuestionCue = Literal["agreement", "tasks", "amount", "recurring", "why", "who", "often", "action", "when",
                       "item_ref"]
-QuoteCue = Literal["label_only", "asked", "attachment", "request", "outcome_start", "anaphor_start"]
+QuoteCue = Literal["label_only", "asked", "attachment", "request", "outcome_start", "anaphor_start",
+                   "announce_end"]
 
 
 @lru_cache(maxsize=64)

@@ -12,7 +12,6 @@ query-term coverage that keeps answers on topic. The question words are data
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +21,7 @@ from notulist.dutch import MONTH_PATTERN, MONTHS
 from retrieval.cues import AnswerType, cue, meta_words, not_names, person_patterns, question_cue
 from retrieval.keyword import stem_groups, stems, words
 from retrieval.meeting_facts import asked_facts, fact_stems
+from retrieval.meeting_scope import Day, matches_day, meeting_words  # Day, matches_day: imported from here too
 
 IntentKind = Literal["agreement", "tasks", "postponed", "general"]
 
@@ -30,7 +30,6 @@ _DATE = re.compile(r"\b(\d{1,2})\s+(" + MONTH_PATTERN + r")\.?(?:\s+(\d{4}))?\b"
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_YEAR = re.compile(r"\b(" + MONTH_PATTERN + r")\.?\s+(\d{4})\b", re.I)  # "de vergadering van december 2023"
 
-Day = tuple[int | None, int, int | None]  # (year or None, month, day or None: the whole month of that year)
 
 
 @dataclass
@@ -87,13 +86,6 @@ def mentioned_day(question: str) -> Day | None:
     return (exact or days or [None])[0]
 
 
-def matches_day(day: Day | None, date: dt.date | None) -> bool:
-    if day is None or date is None:
-        return False
-    year, month, d = day
-    return date.month == month and (d is None or date.day == d) and (year is None or date.year == year)
-
-
 def find_person(question: str) -> str | None:
     for pattern in person_patterns():
         for m in pattern.finditer(question):
@@ -125,6 +117,8 @@ def detect_intent(question: str) -> Intent:
     if intent.meeting_facts:  # "afgemeld" names the fact asked, not what the meeting is about
         named = fact_stems(intent.meeting_facts)
         intent.subject_stems = [g for g in intent.subject_stems if not set(g) & named]
+    if scope := set(stems(" ".join(meeting_words(question)))):  # "de ALV van 2 maart 2018" names the meeting searched
+        intent.subject_stems = [g for g in intent.subject_stems if not set(g) & scope]
     return intent
 
 

@@ -19,7 +19,8 @@ import numpy as np
 from notulist.dutch import MONTH_PATTERN, MONTHS
 from notulist.nl import Lexicon, lexicon
 from retrieval import snapshot as snapshots
-from retrieval.intent import Day, matches_day
+
+Day = tuple[int | None, int, int | None]  # (year or None, month, day or None: the whole month of that year)
 
 _FILE = "retrieval_scope.toml"
 _DATES = (  # (pattern, day from match); a day-month-year written with dashes or slashes too
@@ -38,26 +39,47 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 
     meeting, joins = "|".join(data["meeting"]["nouns"]), "|".join(data["meeting"]["joins"])
     record, about = "|".join(data["record"]["nouns"]), "|".join(data["record"]["about"])
-    return (re.compile(r"\b(?:%s)\b%s\s+(?:%s)\s*$" % (meeting, gap, joins), re.I),
+    return (re.compile(r"\b(%s)\b%s\s+(?:%s)\s*$" % (meeting, gap, joins), re.I),
             # "de notulen van 9 juli", "het verslag van de vergadering van", "over de vergadering van"
             re.compile(r"\b(?:(?:%s)(?:\s+van\s+(?:de|het)(?:\s+\S+){1,4}?)?|(?:%s)\s+(?:de|het)\s+(?:%s))\s+(?:%s)\s*$"
                        % (record, about, meeting, joins), re.I),
             re.compile("|".join(data["latest"]["phrases"]), re.I))
 
 
-def meeting_days(question: str) -> list[Day]:
-    """The dates (day, month, optional year) of the meetings the question names, in order."""
+def matches_day(day: Day | None, date: dt.date | None) -> bool:
+    if day is None or date is None:
+        return False
+    year, month, d = day
+    return date.month == month and (d is None or date.day == d) and (year is None or date.year == year)
+
+
+def _references(question: str) -> list[tuple[Day, str | None]]:
+    """Each date that names a meeting, with the meeting word before it (None: a dated "op 14 oktober 2020")."""
     meeting, record, _ = _patterns(lexicon())
-    out: list[Day] = []
+    out: list[tuple[Day, str | None]] = []
     for pattern, day_of in _DATES:
         for m in pattern.finditer(question):
-            day = day_of(m)
-            before = question[:m.start()]
-            if record.search(before) or not (day[0] is not None or meeting.search(before)):
+            day, before = day_of(m), question[:m.start()]
+            noun = meeting.search(before)
+            if record.search(before) or not (day[0] is not None or noun) or not 1 <= day[1] <= 12:
                 continue
-            if 1 <= day[1] <= 12 and day not in out:
-                out.append(day)
+            out.append((day, noun.group(1) if noun else None))
     return out
+
+
+def meeting_days(question: str) -> list[Day]:
+    """The dates (day, month, optional year) of the meetings the question names, in order."""
+    out: list[Day] = []
+    for day, _ in _references(question):
+        if day not in out:
+            out.append(day)
+    return out
+
+
+def meeting_words(question: str) -> list[str]:
+    """The words that name the meeting a date is tied to ("de ALV van 2 maart 2018", "de collegevergadering
+    van 14 maart 2023"): they say which meeting is searched, not what the question is about."""
+    return [noun for _, noun in _references(question) if noun]
 
 
 def asks_latest(question: str) -> bool:

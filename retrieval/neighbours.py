@@ -8,7 +8,7 @@ announces, so that an answer quotes the sentence holding the fact and not only i
   a later sentence of the same paragraph still comes when it holds the asked kind of fact the quote lacks
   ("MR basiscursus. Inschrijven was niet meer mogelijk. Vanaf maandag 26/3 ...");
 - a quote that raises a point (a question, a request, a remark) comes with the reply to it;
-- a sentence ending in a colon comes with the list it announces;
+- a sentence ending in a colon (or in "dit waren", "als volgt") comes with the list it announces;
 - a bare label line quoted last comes with the value under it ("Locatie" + "Het Waterschapshuis");
 - a quote comes with the short fragments on its line that its full stops cut off (a row's owner and outcome).
 The cue words are data (notulist/nl/data/retrieval_answers.toml, read through retrieval/cues.py).
@@ -69,9 +69,11 @@ MAX_LABEL_WORDS = 2  # a line of this many words without a sentence end labels w
 
 
 def announces(said: str) -> bool:
-    """A quote that announces a list: it ends in a colon, or it is a bare label line ("Afwezig")."""
+    """A quote that announces a list: it ends in a colon or in words that announce one ("..., dit waren",
+    "als volgt"), or it is a bare label line ("Afwezig")."""
     tail = said.rstrip()
-    return tail.endswith(":") or (len(re.findall(r"\w+", tail)) <= MAX_LABEL_WORDS and tail[-1:] not in ".!?")
+    return (tail.endswith(":") or (len(re.findall(r"\w+", tail)) <= MAX_LABEL_WORDS and tail[-1:] not in ".!?")
+            or bool(quote_cue("announce_end").search(tail)))
 
 
 def follows_up(said: str, after: str, intent: Intent, taken: str = "") -> bool:

@@ -60,3 +60,14 @@ def test_a_named_date_keeps_the_search_to_that_meeting(app, tmp_path):
     assert len({h.chunk.date for h in app.index.search("Wie waren afwezig?", k=8)}) == 2
     answer = app.ask("Wie waren afwezig bij de vergadering van 9 april 2019?", use_llm=False)
     assert "Afwezig: Bert" in answer.answer and "12 maart" not in answer.answer
+
+
+def test_the_word_naming_the_meeting_is_no_subject():
+    from retrieval.intent import detect_intent
+    from retrieval.meeting_facts import asked_facts
+
+    assert detect_intent("Wie waren aanwezig bij de collegevergadering van 14 maart 2023?").subject_stems == []
+    assert detect_intent("Wat is er op de ALV van 2 maart 2018 besloten over de kantine?").subject_stems == [("kantine",)]
+    # "Hoeveel mensen waren er op de ALV": the attendance, a fact of the meeting itself
+    assert asked_facts("Hoeveel mensen waren er op de ALV van 2 maart 2018?") == ["present"]
+    assert asked_facts("Hoeveel leden zijn er het afgelopen jaar bijgekomen?") == []
