@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from notulist.dutch import MONTH_PATTERN, WEEKDAYS
+from notulist.nl import lexicon
 from summarise.dates import find_due
 from summarise.rules.cues import INSTRUCTION, LABEL_OWNER, REQUEST_TO, PASSIVE_BY, TRANSFER, cue
 from summarise.rules.done import done_report, is_status_report
@@ -245,11 +246,32 @@ _VERB_LAST = re.compile(r"\s[a-zé]{3,}t\s*[.!]?\s*$")
 _WILL = re.compile(r"\b(?:zal|zullen|gaat|gaan|moet|moeten)\b", _Q)
 
 
+# "Besloten is om op de volgende vergadering een thema-avond te organiseren", "We hebben afgesproken maandag met Thomas de
+# voortgang te bespreken": the decision is a step to take, its verb a task verb (the telegraphic list, verb_lists.toml)
+_DECIDED_TO = re.compile(r"\b(?:besloten|afgesproken)\s+(?:\S+\s+){0,14}?(?:(?P<p>op|uit|na|aan|door|rond|in|af|terug|mee|"
+                         r"voor|toe)\s+)?te\s+(?P<v>[a-zé]+)\b", _Q)
+
+
+_TOO_GENERAL = frozenset({"maken", "delen"})
+
+
+def decided_step(text: str) -> Owner | None:
+    """The team ("we") or nobody named, where a decision's "om ... te"-clause is a task ("te organiseren"), else None."""
+    m = _DECIDED_TO.search(text)
+    if m is None or cue("not_task").search(text):
+        return None
+    verb = (m.group("p") or "").lower() + m.group("v").lower()
+    if verb not in lexicon().words("telegraphic") or verb in _TOO_GENERAL or re.search(r"\b(?:niet|geen)\b", m.group(0), _Q):
+        return None  # "afgesproken om de rapportage niet te sturen": a step not to take; "ruimte te maken": no deliverable
+    return Owner("team") if re.search(r"\b(?:we|wij)\b", text[:m.start()], _Q) else Owner("none")
+
+
 def decided_task(text: str) -> Owner | None:
-    """The person or role a decision's "dat"-clause gives a task ("zal/gaat/moet ..."), else None."""
+    """The person or role a decision's "dat"-clause gives a task ("zal/gaat/moet ..."), or the step its "om ... te"-clause
+    names (decided_step), else None."""
     m = _DECIDED_THAT.search(text)
     rest = m.group("rest") if m else ""
     if m is None or not (_WILL.search(rest) or _VERB_LAST.search(rest)) or cue("not_task").search(rest):
-        return None
+        return decided_step(text) if m is None else None
     owner = owner_after(m.group("rest"))
     return owner if owner.kind in _NAMED else None
