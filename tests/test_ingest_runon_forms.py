@@ -156,3 +156,31 @@ def test_the_section_labels_of_a_flemish_council_decision_are_no_items():
     for label in ("Juridische achtergrond", "JURIDISCHE GRONDSLAG", "Juridisch kader", "Enig artikel", "Juridische grond"):
         assert is_item_part(label), label
     assert not is_item_part("Juridische ondersteuning wijkteams")
+
+
+RESTARTED_SUBLIST = """Deelnemersvergadering 12 april 2016
+
+Agenda
+
+ 1. Opening
+ 2. Jaaroverzichten
+  1. activiteiten
+  2. financieel
+ 3. Evaluatie
+  1. Sparkshack
+  2. Bounty's
+  3. Reglement
+  4. Stagiair
+  5. Nieuwe apparatuur;
+   1. 3D-printer
+  6. Promotie
+ 4. Bouwen aan de space
+  1. Projectruimte
+ 5. Wijzigingen tarieven
+ 6. WVTTK
+"""
+
+
+def test_indented_entries_that_restart_at_one_are_sub_points_of_their_entry():
+    assert top_items(RESTARTED_SUBLIST) == [("1", "Opening"), ("2", "Jaaroverzichten"), ("3", "Evaluatie"),
+                                            ("4", "Bouwen aan de space"), ("5", "Wijzigingen tarieven"), ("6", "WVTTK")]

@@ -17,7 +17,8 @@ from ingest.parse.split_titles import (LIST_AND_NUMBER, LIST_MARK_BEFORE_NUMBER,
                                        listed_number_above_title, number_above_title, numbered_row,
                                        punt_with_title_below, without_list_mark)
 from ingest.parse.runs import (below_repeated_head, bridge_sandwiched, continue_titles, loose_run, paragraphs_in_list,
-                               prefixed_series, renumber_all_ones, renumber_restarts, without_followed_up_points)
+                               prefixed_series, renumber_all_ones, renumber_restarts, without_followed_up_points,
+                               without_restarted_sublists)
 from ingest.parse.tables import header_end_unnumbered, is_column_label, table_items, unnumbered_items
 from ingest.parse.words import is_closing_section, is_document_section, is_item_part, is_session_heading
 from notulist.models import AgendaItem, ItemKind, Source
@@ -137,7 +138,7 @@ def _inside_one_item(inner: list[AgendaItem], items: list[AgendaItem]) -> bool:
 
 def _line_items(source: Source, lines: list[Line], limit: int) -> tuple[list[AgendaItem], int]:
     """The items read line by line (numbered lines, tables, headings, title lines)."""
-    cands = without_followed_up_points(_candidates(source, lines), lines)
+    cands = without_restarted_sublists(without_followed_up_points(_candidates(source, lines), lines), lines)
     cands = renumber_restarts(renumber_all_ones(cands), lines)
     cands = below_repeated_head(paragraphs_in_list(cands, lines), lines)
     chosen = choose_items(source, lines, bridge_sandwiched(cands))

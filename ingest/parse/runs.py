@@ -217,3 +217,29 @@ def without_followed_up_points(cands: list[Candidate], lines: list[Line]) -> lis
             continue
         out.append(c)
     return out
+
+
+def without_restarted_sublists(cands: list[Candidate], lines: list[Line]) -> list[Candidate]:
+    """' 3. Evaluatie' + '  1. Sparkshack' ... '  6. Promotie' + ' 4. Bouwen aan de space': a nested list whose
+    indented entries restart at 1 under their parent entry. The entries indented deeper than the list's own
+    entries (from a '1' right below a list entry up to the next entry at the list's depth) are sub-points of that
+    entry, not items, so their numbers 4-6 cannot take the place of the list's own 4-6."""
+    plain_cands = [c for c in cands if not c.sub and not c.prefix and not c.keyword]
+    if len(plain_cands) < 2 * MIN_RUN:
+        return cands
+    depth = {c.line.start: len(c.line.raw) - len(c.line.raw.lstrip()) for c in plain_cands}
+    top = min(depth.values())
+    tops = [c for c in plain_cands if depth[c.line.start] == top]
+    if len(tops) < MIN_RUN or [c.main for c in tops] != list(range(tops[0].main, tops[0].main + len(tops))):
+        return cands
+    drop: set[int] = set()
+    inside = False
+    for before, c in zip(plain_cands, plain_cands[1:]):
+        if depth[c.line.start] == top:
+            inside = False
+        elif depth[c.line.start] > top and (inside or (c.main == 1 and depth[before.line.start] < depth[c.line.start])):
+            inside = True
+            drop.add(c.line.start)
+    if not drop:
+        return cands
+    return [c for c in cands if c.line.start not in drop]
