@@ -184,3 +184,29 @@ Agenda
 def test_indented_entries_that_restart_at_one_are_sub_points_of_their_entry():
     assert top_items(RESTARTED_SUBLIST) == [("1", "Opening"), ("2", "Jaaroverzichten"), ("3", "Evaluatie"),
                                             ("4", "Bouwen aan de space"), ("5", "Wijzigingen tarieven"), ("6", "WVTTK")]
+
+
+LABEL_PARAGRAPHS = """Notulen vergadering 30-06-2014
+
+Aanwezig: Jennifer, Manuela, Jolanda, Kim.
+Afwezig: Desiree.
+
+Opening: Bianca heet iedereen van harte welkom en opent de vergadering.
+Mededelingen:
+• De nieuwe podiumdelen worden nog geleverd voor het eind van dit schooljaar.
+Ingekomen post: Er is geen post.
+
+Evaluatie avondvierdaagse: Er hebben 143 deelnemers meegelopen vanuit de school.
+
+Rondvraag: Geen vragen.
+"""
+
+
+def test_labels_opening_the_paragraphs_of_unmarked_minutes_are_the_items():
+    assert [t for _, t in top_items(LABEL_PARAGRAPHS)] == ["Opening", "Mededelingen", "Ingekomen post",
+                                                          "Evaluatie avondvierdaagse", "Rondvraag"]
+
+
+def test_labels_repeated_under_every_point_are_no_items():
+    text = LABEL_PARAGRAPHS.replace("Ingekomen post:", "Duiding:").replace("Rondvraag:", "Duiding:")
+    assert [t for _, t in top_items(text)] != ["Opening", "Mededelingen", "Duiding", "Evaluatie avondvierdaagse", "Duiding"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ingest.parse.lines import Line, plain
-from ingest.parse.words import is_closing_section, is_document_section, is_item_part
+from ingest.parse.words import is_closing_section, is_document_section, is_item_part, is_standard_item
 from notulist.nl import lexicon
 
 MAX_WORDS = 12  # an entry of an agenda list is a title, not a sentence
@@ -220,3 +220,34 @@ def bullet_headings(lines: list[Line]) -> list[Line]:
 
 
 _BULLET_MARKS = {"-", "•", "*", "–", "·", "▪"}
+
+
+# 'Opening: Bianca heet ...', 'Mededelingen:', 'Notulen 14 mei: De hesjes ...': a short capitalised label and a colon
+_LABEL_LEAD = re.compile(r"^(?P<t>[A-ZÀ-Ý][^:.;!?\n]{1,50}?)\s*:(?:\s|$)")
+MAX_LABEL_WORDS = 5
+
+
+def label_paragraphs(lines: list[Line]) -> list[Entry]:
+    """Minutes without numbers or markup whose points each open a line at the left margin with a short label and a
+    colon ('Opening: Bianca heet iedereen welkom ...', 'Mededelingen:' + bullets, 'Nieuwe vergaderdata: Bianca
+    gaat ...'): the labels are the items, from the first one that names a standard point of an agenda (so the
+    header's 'Aanwezig:' / 'Datum:' fields before it are not), where three or more such labels follow, none twice. Field and
+    list labels ('Aanwezig', 'Actie', 'Besluit'; document sections, parts of a point) are no items."""
+    out: list[Entry] = []
+    for ln in lines:
+        if ln.blank or ln.md_level or ln.bullet or _indent(ln):
+            continue
+        m = _LABEL_LEAD.match(ln.content)
+        if m is None:
+            continue
+        label = m.group("t").strip()
+        if not 1 <= len(label.split()) <= MAX_LABEL_WORDS or not _titled(label, MAX_LABEL_WORDS):
+            continue
+        if not out and not is_standard_item(label):
+            continue
+        start = ln.content_start + m.start("t")
+        out.append(Entry(ln, start, start + len(label)))
+    names = [plain(ln.content[:e.title_end - ln.content_start]).casefold() for e in out for ln in (e.line,)]
+    if len(set(names)) < len(names):
+        return []  # 'Duiding:' / 'Richting:' under every point: the parts of a point, not the points
+    return out if len(out) >= MIN_LABELS else []

@@ -8,7 +8,7 @@ from ingest.parse.dates import DATE_LABEL, find_dates
 from ingest.parse.kinds import is_hint_line, kinds_in
 from ingest.parse.lines import Line, body_limit, display, plain, rstrip_pos
 from ingest.parse.listed import (agenda_list, bold_label_list, bullet_headings, dangling_bullet_entries,
-                                 subject_paragraphs, whole_entry)
+                                 label_paragraphs, subject_paragraphs, whole_entry)
 from ingest.parse.subjects import subject_titles
 from ingest.parse.bodyheads import body_headings, bold_colon_heading, is_table_row, outline_heads
 from ingest.parse.words import (is_closing_section, is_document_section, is_document_title, is_item_part,
@@ -48,7 +48,8 @@ def unnumbered_items(source: Source, lines: list[Line]) -> list[AgendaItem]:
         # '- **Taak** - Martijn, Sam' is one item with its division of work)
         headings = [ln for ln in lines if ln.md_level and not is_document_section(plain(ln.content))]
         alone = len(headings) <= 1  # the document's title at most
-        entries = agenda_list(lines) or (bold_label_list(lines) if alone else []) or subject_paragraphs(lines)
+        entries = agenda_list(lines) or (bold_label_list(lines) if alone else []) or subject_paragraphs(lines) \
+            or label_paragraphs(lines)
     if len(entries) < 2:
         return []
     # the closing summary lists ('## Besluiten', '## Actiepunten') after the last item: its sub-items
