@@ -79,3 +79,10 @@ def extract_text(text: str, settings, name: str = "notulen.md"):
 
     source = load_document(name, text.encode("utf-8"), settings=settings)
     return rule_extract(parse_meeting(source), {source.id: source})
+
+
+def record_actions(text: str) -> list:
+    """The rule engine's action hits on `text` read as a record sentence (summarise.rules.analyse, where "record")."""
+    from summarise.rules import analyse
+
+    return [h for h in analyse(text, "record") if h.kind == "action"]

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarise.rules import analyse
-
-
-def _actions(text: str) -> list:
-    return [h for h in analyse(text, "record") if h.kind == "action"]
+from conftest import record_actions as _actions
 
 
 @pytest.mark.parametrize("text", [
