@@ -22,6 +22,15 @@ def test_sentence_spans_use_the_lexicon_abbreviations():
     assert len(text.sentence_spans(raw, 0, len(raw), abbreviations=set())) == 3
 
 
+def test_a_list_closer_ends_the_sentence_before_a_capital():
+    raw = "We regelen stoelen, tafels etc. Eric neemt dit mee. Koffie, thee enz. worden geregeld door o.a. Jan."
+    got = [raw[a:b].strip() for a, b in text.sentence_spans(raw, 0, len(raw))]
+    assert got == ["We regelen stoelen, tafels etc.", "Eric neemt dit mee.",
+                   "Koffie, thee enz. worden geregeld door o.a. Jan."]
+    clauses = [raw[a:b] for a, b in text.clause_spans(raw, 0, len(raw))]
+    assert clauses[1] == "Eric neemt dit mee."
+
+
 def test_cell_spans_pipe_and_plain_columns():
     raw = "| 1 | Piet  | brief |"
     assert [raw[s:e] for s, e in text.cell_spans(raw, 0, len(raw))] == ["1", "Piet", "brief"]
