@@ -84,10 +84,16 @@ REAL = Path(__file__).resolve().parent.parent / "eval" / "data" / "real"
 # first-run-corpus17a.md: actions 0.43, agenda 0.52, date 0.62 on them): real/dev is 244 documents, measured at 80d49c0
 # (rules only, tests/test_eval_real.py -n 0): actions 0.730, agenda 0.878, date 0.951, below their floors; set at the
 # measure minus 0.01: actions 0.733 -> 0.72, agenda 0.879 -> 0.868, date 0.957 -> 0.941; MIN_DOCS dev 226 -> 242.
+# End of round 10 (ebc3181, 254 documents with CORPUS-17C's 10, rules only): decisions 0.894, actions 0.750 (P 0.893),
+# owner 0.928, due 0.968, agenda 0.889, date 0.953, hit@3 0.873, key facts 0.794, citations 0.838; floors rise to the
+# measure minus about 0.01 (owner keeps its 0.92); MIN_DOCS dev 242 -> 252. On the 207 documents of round 9 the round
+# moved decisions 0.874 -> 0.914, actions 0.765 -> 0.793, agenda 0.889 -> 0.903, key facts 0.782 -> 0.807. Measured
+# once on the sealed parts at the end: blind3 key facts 0.847 -> 0.819 and citations 0.884 -> 0.860 fell (still above
+# their floors 0.80 / 0.84; not bisected on the sealed part, see eval/data/real/README.md round 10); floors unchanged.
 FLOORS = {
-    "dev": {"decisions_f1": 0.863, "actions_f1": 0.72, "owner_accuracy": 0.92, "due_accuracy": 0.95,
-            "agenda_f1": 0.868, "date_accuracy": 0.941, "hit@3": 0.849, "key_fact_recall": 0.772,
-            "citation_accuracy": 0.82},
+    "dev": {"decisions_f1": 0.884, "actions_f1": 0.74, "owner_accuracy": 0.92, "due_accuracy": 0.958,
+            "agenda_f1": 0.879, "date_accuracy": 0.943, "hit@3": 0.863, "key_fact_recall": 0.784,
+            "citation_accuracy": 0.828},
     "blind": {"decisions_f1": 0.82, "actions_f1": 0.25, "owner_accuracy": 0.80, "due_accuracy": 0.45,
               "agenda_f1": 0.38, "date_accuracy": 0.97, "hit@3": 0.90, "key_fact_recall": 0.75,
               "citation_accuracy": 0.85},
@@ -97,7 +103,7 @@ FLOORS = {
                "agenda_f1": 0.75, "date_accuracy": 0.90, "hit@3": 0.90, "key_fact_recall": 0.80,
                "citation_accuracy": 0.84},
 }
-MIN_DOCS = {"dev": 242, "blind": 15, "blind2": 7, "blind3": 12}
+MIN_DOCS = {"dev": 252, "blind": 15, "blind2": 7, "blind3": 12}
 
 
 def _measured(total) -> dict[str, float | None]:
